@@ -1,0 +1,92 @@
+// A small static file server for build/site with the security headers the site is built for.
+// Used by ./scripts/start and by the browser tests, so tests run under the real policy.
+//   node scripts/serve.mjs [--port 8080] [--root build/site]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+  ".md": "text/plain; charset=utf-8",
+};
+
+// Everything from this origin only; WebAssembly compilation allowed without allowing eval.
+// frame-ancestors is '*' only for the embeddable matcher page, which partners frame.
+export function contentSecurityPolicy(pathname) {
+  const framing = pathname.startsWith("/embed/") ? "*" : "'self'";
+  return [
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    `frame-ancestors ${framing}`,
+  ].join("; ");
+}
+
+export function startServer({ root, port = 8080, host = "127.0.0.1" }) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    let pathname;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end("Bad request");
+      return;
+    }
+    let file = normalize(join(base, pathname));
+    if (file !== base && !file.startsWith(base + sep)) {
+      res.writeHead(403).end("Forbidden");
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file);
+      res.writeHead(200, {
+        "Content-Type": TYPES[extname(file)] || "application/octet-stream",
+        "Content-Security-Policy": contentSecurityPolicy(pathname),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=(self), interest-cohort=()",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Cache-Control": "no-cache",
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch {
+      res.writeHead(404, {
+        "Content-Type": "text/plain; charset=utf-8",
+        "Content-Security-Policy": contentSecurityPolicy(pathname),
+      });
+      res.end("Not found");
+    }
+  });
+  return new Promise((ok) => server.listen(port, host, () => ok(server)));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : fallback;
+  };
+  const port = Number(arg("--port", process.env.PORT || 8080));
+  const root = arg("--root", "build/site");
+  const server = await startServer({ root, port });
+  console.log(`Time for Therapy is running at http://localhost:${server.address().port}/`);
+  console.log("Press Ctrl+C to stop.");
+}

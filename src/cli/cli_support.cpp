@@ -1,0 +1,132 @@
+#include "cli_support.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace tft::cli {
+
+std::string Args::flag(const std::string& name, const std::string& fallback) const {
+  const auto it = flags.find(name);
+  return it == flags.end() ? fallback : it->second;
+}
+
+std::optional<Args> parse_args(int argc, char** argv, const std::vector<std::string>& known_flags) {
+  Args a;
+  if (argc < 2) return std::nullopt;
+  a.command = argv[1];
+  for (int i = 2; i < argc; ++i) {
+    const std::string s = argv[i];
+    if (s.size() > 2 && s.rfind("--", 0) == 0) {
+      std::string name = s, value;
+      const auto eq = s.find('=');
+      if (eq != std::string::npos) {
+        name = s.substr(0, eq);
+        value = s.substr(eq + 1);
+      } else if (i + 1 < argc) {
+        value = argv[++i];
+      } else {
+        std::cerr << "tft " << a.command << ": " << name << " needs a value\n";
+        return std::nullopt;
+      }
+      bool known = false;
+      for (const auto& k : known_flags) known = known || k == name;
+      if (!known) {
+        std::cerr << "tft " << a.command << ": unknown option " << name << "\n";
+        return std::nullopt;
+      }
+      a.flags[name] = value;
+    } else {
+      a.positional.push_back(s);
+    }
+  }
+  return a;
+}
+
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot be read (missing, or no permission)";
+    return std::nullopt;
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    error = "reading failed part way";
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<long> number_flag(const Args& args, const std::string& name, long fallback, long max) {
+  if (!args.has(name)) return fallback;
+  const std::string v = args.flag(name, "");
+  if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos) {
+    std::cerr << "tft " << args.command << ": " << name << " takes a whole number from 0 to " << max << "\n";
+    return std::nullopt;
+  }
+  const long n = std::stol(v);
+  if (n > max) {
+    std::cerr << "tft " << args.command << ": " << name << " takes a whole number from 0 to " << max << "\n";
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::string default_data_dir() { return TFT_DEFAULT_DATA_DIR; }
+
+Loaded load_all(const Args& args, bool with_directory) {
+  Loaded out;
+  const std::string dir = args.flag("--data", default_data_dir());
+  const std::vector<std::string> names{"glossary.json", "concerns.json", "questionnaire.json", "crisis.json",
+                                       "places-gb.json"};
+  std::vector<Error> io_errors;
+  out.texts.reserve(names.size() + 1);
+  std::vector<std::string> paths;
+  for (const auto& n : names) {
+    const std::string path = dir + "/" + n;
+    std::string why;
+    auto text = read_file(path, why);
+    if (!text) io_errors.push_back({path, "$", why});
+    out.texts.push_back(text.value_or(""));
+    paths.push_back(path);
+  }
+  DatasetSources sources{{paths[0], out.texts[0]}, {paths[1], out.texts[1]}, {paths[2], out.texts[2]},
+                         {paths[3], out.texts[3]}, {paths[4], out.texts[4]}};
+  out.dataset = load_dataset(sources);
+  if (!io_errors.empty()) {
+    // An unreadable file also fails to parse; show the cause instead of "not valid JSON".
+    std::vector<Error> kept = io_errors;
+    for (const auto& e : out.dataset.errors) {
+      bool unreadable = false;
+      for (const auto& io : io_errors) unreadable = unreadable || io.file == e.file;
+      if (!unreadable) kept.push_back(e);
+    }
+    out.dataset.errors = kept;
+  }
+  if (with_directory) {
+    out.directory_path = args.flag("--directory", dir + "/therapists.sample.json");
+    std::string why;
+    auto text = read_file(out.directory_path, why);
+    if (!text) {
+      out.directory = DirectoryLoad{};
+      out.directory->errors.push_back({out.directory_path, "$", why});
+    } else {
+      out.texts.push_back(std::move(*text));
+      out.directory = load_directory({out.directory_path, out.texts.back()}, out.dataset.data);
+    }
+  }
+  return out;
+}
+
+void print_errors(const std::vector<Error>& errors) {
+  for (const auto& e : errors) std::cerr << format_error(e) << "\n";
+}
+
+}  // namespace tft::cli

@@ -1,0 +1,211 @@
+// Loaders for the small data files (concerns, questionnaire, crisis contacts, places) and the
+// cross-checks that tie the dataset together.
+#include <algorithm>
+
+#include "loaders.h"
+#include "vocabulary.h"
+
+namespace tft {
+
+namespace {
+
+const std::set<std::string>& answer_fields() {
+  static const std::set<std::string> s{"who", "age", "concerns", "approaches", "format", "location",
+                                       "max_distance_km", "budget", "low_cost", "languages",
+                                       "therapist_gender", "availability", "identity", "safety"};
+  return s;
+}
+
+Question read_question(const json& value, const std::string& path, Diagnostics& diag) {
+  Question q;
+  ObjectReader r(value, path, diag);
+  q.id = r.one_of("id", Need::required, answer_fields()).value_or("");
+  q.kind = r.one_of("kind", Need::required, {"single", "multi", "number", "place", "yes-no"}).value_or("");
+  q.prompt = r.text("prompt", Need::required, 200).value_or("");
+  q.help = r.text("help", Need::optional, 600, true).value_or("");
+  q.can_be_must_have = r.boolean("can_be_must_have", Need::optional).value_or(false);
+  q.required = r.boolean("required", Need::optional).value_or(false);
+  q.min = r.number("min", Need::optional, -1e9, 1e9);
+  q.max = r.number("max", Need::optional, -1e9, 1e9);
+  q.unit = r.text("unit", Need::optional, 20).value_or("");
+  const auto options_from = r.one_of("options_from", Need::optional, {"concerns", "approaches"});
+  if (const json* options = r.array("options", Need::optional, 1, 80)) {
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < options->size(); ++i) {
+      ObjectReader o((*options)[i], index_path(r.field_path("options"), i), diag);
+      QuestionOption opt{o.text("id", Need::required, 64).value_or(""), o.text("label", Need::required, 120).value_or(""),
+                         o.text("help", Need::optional, 300).value_or("")};
+      o.finish();
+      if (!opt.id.empty() && !ids.insert(opt.id).second) diag.add(o.field_path("id"), "repeats " + quote_for_message(opt.id));
+      q.options.push_back(std::move(opt));
+    }
+  }
+  // Options may instead come from another data file; the marker keeps one source of truth.
+  if (options_from) q.options.push_back({"@" + *options_from, "", ""});
+  if ((q.kind == "single" || q.kind == "multi") && q.options.empty())
+    diag.add(path, "a " + q.kind + " question needs options or options_from");
+  if (const json* shows_if = r.object("shows_if", Need::optional)) {
+    ObjectReader s(*shows_if, r.field_path("shows_if"), diag);
+    q.shows_if_question = s.one_of("question", Need::required, answer_fields()).value_or("");
+    q.shows_if_any = s.strings("any_of", Need::required, 1, 20, 64).value_or(std::vector<std::string>{});
+    s.finish();
+  }
+  r.finish();
+  return q;
+}
+
+}  // namespace
+
+std::vector<Concern> parse_concerns(const json& root, Diagnostics& diag) {
+  std::vector<Concern> out;
+  ObjectReader top(root, "$", diag);
+  const json* list = top.array("concerns", Need::required, 1, 500);
+  top.finish();
+  if (!list) return out;
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    ObjectReader r((*list)[i], index_path("$.concerns", i), diag);
+    Concern c{r.text("id", Need::required, 64).value_or(""), r.text("label", Need::required, 80).value_or(""),
+              r.text("description", Need::required, 300).value_or("")};
+    r.finish();
+    if (c.id.empty()) continue;
+    if (!is_slug(c.id)) diag.add(r.field_path("id"), "must be lower-case words joined by hyphens");
+    if (!ids.insert(c.id).second) diag.add(r.field_path("id"), "repeats " + quote_for_message(c.id));
+    out.push_back(std::move(c));
+  }
+  for (const auto& id : required_concern_ids())
+    if (!ids.count(id)) diag.add("$.concerns", "is missing the required concern id " + quote_for_message(id));
+  return out;
+}
+
+Questionnaire parse_questionnaire(const json& root, Diagnostics& diag) {
+  Questionnaire out;
+  ObjectReader top(root, "$", diag);
+  const json* list = top.array("questions", Need::required, 1, 60);
+  top.finish();
+  if (!list) return out;
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string path = index_path("$.questions", i);
+    Question q = read_question((*list)[i], path, diag);
+    if (!q.id.empty() && !ids.insert(q.id).second) diag.add(path + ".id", "repeats " + quote_for_message(q.id));
+    // A follow-up may only depend on a question asked before it, or the flow could never show it.
+    if (!q.shows_if_question.empty() && !ids.count(q.shows_if_question))
+      diag.add(path + ".shows_if.question", "must name an earlier question");
+    out.questions.push_back(std::move(q));
+  }
+  if (!ids.count("safety")) diag.add("$.questions", "must include the safety question");
+  return out;
+}
+
+Crisis parse_crisis(const json& root, Diagnostics& diag) {
+  Crisis out;
+  ObjectReader top(root, "$", diag);
+  out.last_checked = top.date("last_checked", Need::required).value_or("");
+  out.source_note = top.text("source_note", Need::optional, 600, true).value_or("");
+  if (const json* list = top.array("contacts", Need::required, 1, 40)) {
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      ObjectReader r((*list)[i], index_path("$.contacts", i), diag);
+      CrisisContact c;
+      c.id = r.text("id", Need::required, 64).value_or("");
+      c.name = r.text("name", Need::required, 80).value_or("");
+      c.how = r.text("how", Need::required, 160).value_or("");
+      c.when = r.text("when", Need::required, 120).value_or("");
+      c.for_whom = r.text("for", Need::required, 300).value_or("");
+      c.phone = r.text("phone", Need::optional, 20).value_or("");
+      c.sms = r.text("sms", Need::optional, 20).value_or("");
+      c.urgent = r.boolean("urgent", Need::optional).value_or(false);
+      for (const char* key : {"phone", "sms"}) {
+        const std::string& v = key[0] == 'p' ? c.phone : c.sms;
+        if (v.find_first_not_of("0123456789") != std::string::npos)
+          diag.add(r.field_path(key), "must be digits only, as dialled");
+      }
+      r.finish();
+      if (!c.id.empty() && !ids.insert(c.id).second) diag.add(r.field_path("id"), "repeats " + quote_for_message(c.id));
+      out.contacts.push_back(std::move(c));
+    }
+  }
+  top.finish();
+  return out;
+}
+
+Places parse_places(const json& root, Diagnostics& diag) {
+  Places out;
+  ObjectReader top(root, "$", diag);
+  out.source = top.text("source", Need::required, 300).value_or("");
+  out.licence = top.text("licence", Need::required, 120).value_or("");
+  out.attribution = top.text("attribution", Need::required, 600).value_or("");
+  if (const json* list = top.array("places", Need::required, 1, 200000)) {
+    out.places.reserve(list->size());
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      ObjectReader r((*list)[i], index_path("$.places", i), diag);
+      Place p;
+      p.name = r.text("name", Need::required, 100).value_or("");
+      p.region = r.one_of("region", Need::required, {"England", "Scotland", "Wales", "Northern Ireland"}).value_or("");
+      p.county = r.text("county", Need::optional, 100).value_or("");
+      p.lat = r.number("lat", Need::required, 49.0, 61.5).value_or(0);
+      p.lon = r.number("lon", Need::required, -8.7, 2.0).value_or(0);
+      p.population = static_cast<long>(r.integer("population", Need::optional, 0, 20000000).value_or(0));
+      r.finish();
+      out.places.push_back(std::move(p));
+    }
+  }
+  top.finish();
+  std::stable_sort(out.places.begin(), out.places.end(), [](const Place& a, const Place& b) {
+    return a.name != b.name ? a.name < b.name : a.region < b.region;
+  });
+  return out;
+}
+
+std::set<std::string> approach_slugs(const Dataset& data) {
+  std::set<std::string> s(required_approach_slugs().begin(), required_approach_slugs().end());
+  for (const auto& e : data.glossary) s.insert(e.slug);
+  return s;
+}
+
+std::set<std::string> concern_ids(const Dataset& data) {
+  std::set<std::string> s;
+  for (const auto& c : data.concerns) s.insert(c.id);
+  return s;
+}
+
+const GlossaryEntry* find_entry(const Dataset& data, std::string_view slug) {
+  const auto it = std::lower_bound(data.glossary.begin(), data.glossary.end(), slug,
+                                   [](const GlossaryEntry& e, std::string_view s) { return e.slug < s; });
+  return it != data.glossary.end() && it->slug == slug ? &*it : nullptr;
+}
+
+namespace {
+
+template <typename Parse>
+auto load_one(const Source& source, std::size_t max_bytes, std::vector<Error>& errors, Parse parse) {
+  Diagnostics diag;
+  diag.file = source.name;
+  ParseLimits limits;
+  limits.max_bytes = max_bytes;
+  decltype(parse(json(), diag)) value{};
+  if (auto root = parse_json(source.text, limits, diag)) value = parse(*root, diag);
+  errors.insert(errors.end(), diag.errors.begin(), diag.errors.end());
+  return value;
+}
+
+}  // namespace
+
+DatasetLoad load_dataset(const DatasetSources& sources) {
+  DatasetLoad out;
+  auto& errors = out.errors;
+  Dataset& d = out.data;
+  d.concerns = load_one(sources.concerns, 1u << 20, errors, parse_concerns);
+  // The glossary is checked against the concern list loaded just before it.
+  const std::set<std::string> concerns = concern_ids(d);
+  d.glossary = load_one(sources.glossary, 8u << 20, errors,
+                        [&](const json& root, Diagnostics& diag) { return parse_glossary(root, diag, concerns); });
+  d.questionnaire = load_one(sources.questionnaire, 1u << 20, errors, parse_questionnaire);
+  d.crisis = load_one(sources.crisis, 1u << 20, errors, parse_crisis);
+  d.places = load_one(sources.places, 16u << 20, errors, parse_places);
+
+  return out;
+}
+
+}  // namespace tft

@@ -1,0 +1,133 @@
+// Glossary loading: every section a glossary page shows must be present, so a page can never be
+// published with a hole in it.
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "loaders.h"
+#include "vocabulary.h"
+
+namespace tft {
+
+namespace {
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::optional<Evidence> parse_evidence(const std::string& s) {
+  if (s == "strong") return Evidence::strong;
+  if (s == "moderate") return Evidence::moderate;
+  if (s == "emerging") return Evidence::emerging;
+  return std::nullopt;
+}
+
+void read_entry(const json& value, const std::string& path, Diagnostics& diag, GlossaryEntry& e, bool& ok) {
+  const std::size_t before = diag.errors.size();
+  ObjectReader r(value, path, diag);
+  if (auto v = r.text("slug", Need::required, 64)) {
+    if (!is_slug(*v)) diag.add(r.field_path("slug"), "must be lower-case words joined by hyphens");
+    e.slug = *v;
+  }
+  e.name = r.text("name", Need::required, 80).value_or("");
+  e.aliases = r.strings("aliases", Need::optional, 0, 12, 60).value_or(std::vector<std::string>{});
+  e.summary = r.text("summary", Need::required, 400).value_or("");
+  e.how_it_works = r.text("how_it_works", Need::required, 4000, true).value_or("");
+  e.who_for = r.text("who_for", Need::required, 4000, true).value_or("");
+  e.session = r.text("session", Need::required, 4000, true).value_or("");
+  e.benefits = r.strings("benefits", Need::required, 4, 12, 240).value_or(std::vector<std::string>{});
+  if (const json* faqs = r.array("faqs", Need::required, 3, 12)) {
+    for (std::size_t i = 0; i < faqs->size(); ++i) {
+      ObjectReader f((*faqs)[i], index_path(r.field_path("faqs"), i), diag);
+      Faq faq{f.text("q", Need::required, 240).value_or(""), f.text("a", Need::required, 2000, true).value_or("")};
+      f.finish();
+      e.faqs.push_back(std::move(faq));
+    }
+  }
+  e.evidence_summary = r.text("evidence_summary", Need::required, 1200, true).value_or("");
+  if (const json* concerns = r.array("concerns", Need::required, 1, 20)) {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < concerns->size(); ++i) {
+      ObjectReader c((*concerns)[i], index_path(r.field_path("concerns"), i), diag);
+      auto id = c.text("id", Need::required, 64);
+      auto level = c.one_of("evidence", Need::required, {"strong", "moderate", "emerging"});
+      c.finish();
+      if (id && !seen.insert(*id).second) diag.add(c.field_path("id"), "repeats " + quote_for_message(*id));
+      if (id && level) e.concerns.push_back({*id, *parse_evidence(*level)});
+    }
+  }
+  e.formats = r.strings("formats", Need::required, 1, 5, 20, &glossary_formats()).value_or(std::vector<std::string>{});
+  e.related = r.strings("related", Need::optional, 0, 12, 64).value_or(std::vector<std::string>{});
+  e.last_reviewed = r.date("last_reviewed", Need::required).value_or("");
+  r.finish();
+  ok = diag.errors.size() == before;
+}
+
+}  // namespace
+
+const char* evidence_name(Evidence e) {
+  switch (e) {
+    case Evidence::strong: return "strong";
+    case Evidence::moderate: return "moderate";
+    case Evidence::emerging: return "emerging";
+  }
+  return "emerging";
+}
+
+std::vector<GlossaryEntry> parse_glossary(const json& root, Diagnostics& diag,
+                                          const std::set<std::string>& known_concerns) {
+  std::vector<GlossaryEntry> entries;
+  ObjectReader top(root, "$", diag);
+  const json* list = top.array("entries", Need::required, 1, 500);
+  top.finish();
+  if (!list) return entries;
+
+  // Names and aliases are what search matches exactly, so one spelling must lead to one entry.
+  std::map<std::string, std::string> spelling_owner;  // lower-cased name or alias -> slug
+  std::set<std::string> slugs;
+  std::vector<std::string> paths;  // where each kept entry came from, for the cross-checks below
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string path = index_path("$.entries", i);
+    GlossaryEntry e;
+    bool ok = false;
+    read_entry((*list)[i], path, diag, e, ok);
+    if (!e.slug.empty() && !slugs.insert(e.slug).second) {
+      diag.add(path + ".slug", "repeats slug " + quote_for_message(e.slug));
+      ok = false;
+    }
+    std::vector<std::pair<std::string, std::string>> spellings{{path + ".name", e.name}};
+    for (std::size_t a = 0; a < e.aliases.size(); ++a) spellings.push_back({index_path(path + ".aliases", a), e.aliases[a]});
+    for (const auto& [where, spelling] : spellings) {
+      if (spelling.empty()) continue;
+      const auto [it, inserted] = spelling_owner.emplace(lower_ascii(spelling), e.slug);
+      if (!inserted && it->second != e.slug) {
+        diag.add(where, quote_for_message(spelling) + " is already the name or an alias of " + quote_for_message(it->second));
+        ok = false;
+      }
+    }
+    if (!known_concerns.empty())
+      for (std::size_t c = 0; c < e.concerns.size(); ++c)
+        if (!known_concerns.count(e.concerns[c].id)) {
+          diag.add(index_path(path + ".concerns", c) + ".id", "unknown concern id " + quote_for_message(e.concerns[c].id));
+          ok = false;
+        }
+    if (ok) {
+      entries.push_back(std::move(e));
+      paths.push_back(path);
+    }
+  }
+  // A page must never link to a missing entry.
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    for (std::size_t r = 0; r < entries[i].related.size(); ++r) {
+      const std::string& target = entries[i].related[r];
+      if (target == entries[i].slug)
+        diag.add(index_path(paths[i] + ".related", r), "an entry cannot relate to itself");
+      else if (!slugs.count(target))
+        diag.add(index_path(paths[i] + ".related", r), "no glossary entry has the slug " + quote_for_message(target));
+    }
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.slug < b.slug; });
+  return entries;
+}
+
+}  // namespace tft

@@ -1,0 +1,68 @@
+// Loading the data files of DESIGN §3 from text. Each loader checks types, required fields, ids
+// that must resolve, duplicates and size limits, and returns every problem as an Error with the
+// file and JSON path. They never throw and never abort, whatever the input: a broken file gives
+// errors and an empty or partial value, never a crash. Cost: linear in the input size.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostics.h"
+#include "json_input.h"
+#include "model.h"
+
+namespace tft {
+
+// A file's display name (used in errors) and its bytes.
+struct Source {
+  std::string name;
+  std::string_view text;
+};
+
+struct DatasetSources {
+  Source glossary, concerns, questionnaire, crisis, places;
+};
+
+struct DatasetLoad {
+  Dataset data;
+  std::vector<Error> errors;
+  bool ok() const { return errors.empty(); }
+};
+
+// Loads all five files and cross-checks them (glossary concern ids exist in concerns.json, related
+// slugs exist, every required concern id exists). Errors come in file order.
+DatasetLoad load_dataset(const DatasetSources& sources);
+
+struct DirectoryLoad {
+  Directory directory;
+  std::vector<Error> errors;
+  bool ok() const { return errors.empty(); }
+};
+
+// Loads a therapist directory, checking concern and approach ids against `data`. Therapists with
+// errors are left out of `directory` (so a partly broken file still serves the good entries), and
+// each of their problems is reported.
+DirectoryLoad load_directory(const Source& source, const Dataset& data);
+
+// Validates one directory entry as a therapist builds it on the For Professionals page: the same
+// rules as load_directory, with paths from "$". Returns no errors when the entry is good.
+std::vector<Error> validate_profile(std::string_view profile_json, const Dataset& data);
+
+// Individual parsers, exposed for tests and the CLI. Each records problems in `diag`.
+// `known_concerns` empty skips the concern-id check (for tests of the glossary alone).
+std::vector<GlossaryEntry> parse_glossary(const json& root, Diagnostics& diag,
+                                          const std::set<std::string>& known_concerns);
+std::vector<Concern> parse_concerns(const json& root, Diagnostics& diag);
+Questionnaire parse_questionnaire(const json& root, Diagnostics& diag);
+Crisis parse_crisis(const json& root, Diagnostics& diag);
+Places parse_places(const json& root, Diagnostics& diag);
+
+// Allowed approach slugs for directory entries: the glossary's plus DESIGN §3's fixed list.
+std::set<std::string> approach_slugs(const Dataset& data);
+std::set<std::string> concern_ids(const Dataset& data);
+
+const GlossaryEntry* find_entry(const Dataset& data, std::string_view slug);
+
+}  // namespace tft

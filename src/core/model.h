@@ -1,0 +1,160 @@
+// The data the product runs on, as plain structs. Loaders (loaders.h) fill them from JSON after
+// checking every field; nothing else constructs them from untrusted input.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tft {
+
+struct Faq {
+  std::string q;
+  std::string a;
+};
+
+enum class Evidence { strong, moderate, emerging };
+
+struct ConcernEvidence {
+  std::string id;  // a concern id from concerns.json
+  Evidence evidence;
+};
+
+struct GlossaryEntry {
+  std::string slug;
+  std::string name;
+  std::vector<std::string> aliases;
+  std::string summary;
+  std::string how_it_works;
+  std::string who_for;
+  std::string session;
+  std::vector<std::string> benefits;
+  std::vector<Faq> faqs;
+  std::string evidence_summary;
+  std::vector<ConcernEvidence> concerns;
+  std::vector<std::string> formats;
+  std::vector<std::string> related;  // slugs of other entries
+  std::string last_reviewed;         // YYYY-MM-DD
+};
+
+struct Concern {
+  std::string id;
+  std::string label;
+  std::string description;
+};
+
+struct QuestionOption {
+  std::string id;
+  std::string label;
+  std::string help;  // may be empty
+};
+
+// One page of the questionnaire. `shows_if` hides the question unless an earlier answer holds one
+// of the listed values (e.g. distance only when in-person is acceptable).
+struct Question {
+  std::string id;      // the answers field it fills (DESIGN §4), e.g. "concerns"
+  std::string kind;    // single | multi | number | place | budget
+  std::string prompt;
+  std::string help;
+  std::vector<QuestionOption> options;
+  bool can_be_must_have = false;
+  bool required = false;
+  std::optional<double> min, max;  // for number kinds
+  std::string unit;                // for number kinds ("km", "£")
+  std::string shows_if_question;
+  std::vector<std::string> shows_if_any;
+};
+
+struct Questionnaire {
+  std::vector<Question> questions;
+};
+
+struct Registration {
+  std::string body;
+  std::string level;
+  std::string number;
+  std::string checked;  // YYYY-MM-DD
+};
+
+struct Location {
+  std::string place;
+  double lat = 0;
+  double lon = 0;
+};
+
+struct Therapist {
+  std::string id;
+  std::string name;
+  std::string pronouns;  // may be empty
+  std::string gender;    // female | male | non-binary | undisclosed
+  std::vector<Registration> registrations;
+  std::vector<std::string> approaches;
+  std::vector<std::string> concerns;
+  std::vector<std::string> clients;  // individuals | couples | families
+  int age_min = 0;
+  int age_max = 120;
+  std::vector<std::string> formats;  // in-person | video | phone | text
+  std::vector<Location> locations;
+  std::vector<std::string> languages;
+  int fee_min = 0;
+  int fee_max = 0;
+  bool concessions = false;
+  bool low_cost_places = false;
+  std::vector<std::string> availability;
+  std::vector<std::string> identity;
+  bool accepting_new = true;
+  std::string bio;
+};
+
+struct Directory {
+  bool fictional = false;
+  std::string notice;  // shown wherever the directory is shown, when present
+  std::vector<Therapist> therapists;
+};
+
+struct Place {
+  std::string name;
+  std::string region;  // England | Scotland | Wales | Northern Ireland
+  std::string county;  // may be empty
+  double lat = 0;
+  double lon = 0;
+  long population = 0;
+};
+
+struct Places {
+  std::string source;
+  std::string licence;
+  std::string attribution;
+  std::vector<Place> places;  // sorted by name, then region
+};
+
+struct CrisisContact {
+  std::string id;
+  std::string name;
+  std::string how;     // one line: "Call 999", "Text SHOUT to 85258"
+  std::string when;    // "24 hours, every day"
+  std::string for_whom;
+  std::string phone;   // digits as dialled, for a tel: link; may be empty
+  std::string sms;     // number for an sms: link; may be empty
+  bool urgent = false; // shown first when a visitor reports urgent risk
+};
+
+struct Crisis {
+  std::string last_checked;  // YYYY-MM-DD
+  std::string source_note;
+  std::vector<CrisisContact> contacts;
+};
+
+// Everything but the directory, which is loaded on its own because sites swap or shard it.
+struct Dataset {
+  std::vector<GlossaryEntry> glossary;  // sorted by slug
+  std::vector<Concern> concerns;
+  Questionnaire questionnaire;
+  Crisis crisis;
+  Places places;
+};
+
+const char* evidence_name(Evidence e);
+
+}  // namespace tft

@@ -1,0 +1,28 @@
+// Turning results into JSON text. The CLI and the WASM module both print through these functions,
+// which is what makes their output byte-identical (DESIGN §5: same inputs, same bytes). Keys keep
+// the order of DESIGN.md so the output reads like the documentation.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "diagnostics.h"
+#include "model.h"
+
+namespace tft {
+
+using ordered_json = nlohmann::ordered_json;
+
+ordered_json entry_to_json(const GlossaryEntry& e);
+ordered_json therapist_to_json(const Therapist& t);
+ordered_json errors_to_json(const std::vector<Error>& errors);  // [{file, path, message, text}]
+ordered_json crisis_to_json(const Crisis& c);
+ordered_json questionnaire_to_json(const Questionnaire& q);
+ordered_json concerns_to_json(const std::vector<Concern>& concerns);
+
+// Compact or 2-space-indented text; invalid UTF-8 is replaced rather than aborting.
+std::string to_text(const ordered_json& value, bool pretty);
+
+}  // namespace tft

@@ -1,0 +1,87 @@
+// The only Embind file: thin glue from JS strings to core calls. Everything crosses the boundary
+// as JSON text built by core/serialize.h, so the JS side gets plain objects (JSON.parse) and the
+// bytes equal the native CLI's. No C++ object is handed to JS, so JS never has to free anything.
+//
+// One module instance holds one loaded dataset and directory; web/js/tft.js creates the instance.
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "core/loaders.h"
+#include "core/serialize.h"
+
+namespace {
+
+struct State {
+  tft::Dataset data;
+  tft::Directory directory;
+  bool data_loaded = false;
+};
+
+State& state() {
+  static State s;
+  return s;
+}
+
+// Returns a JSON array of errors; empty when every file loaded cleanly.
+std::string load_dataset(const std::string& glossary, const std::string& concerns,
+                         const std::string& questionnaire, const std::string& crisis,
+                         const std::string& places) {
+  tft::DatasetSources sources{{"glossary.json", glossary},
+                              {"concerns.json", concerns},
+                              {"questionnaire.json", questionnaire},
+                              {"crisis.json", crisis},
+                              {"places-gb.json", places}};
+  tft::DatasetLoad load = tft::load_dataset(sources);
+  state().data = std::move(load.data);
+  state().data_loaded = true;
+  return tft::to_text(tft::errors_to_json(load.errors), false);
+}
+
+// Call after load_dataset. Returns a JSON array of errors; good entries are kept either way.
+std::string load_directory(const std::string& name, const std::string& text) {
+  tft::DirectoryLoad load = tft::load_directory({name, text}, state().data);
+  state().directory = std::move(load.directory);
+  return tft::to_text(tft::errors_to_json(load.errors), false);
+}
+
+std::string directory_info() {
+  const tft::Directory& d = state().directory;
+  tft::ordered_json j{{"fictional", d.fictional}, {"notice", d.notice}, {"therapists", d.therapists.size()}};
+  return tft::to_text(j, false);
+}
+
+// The entry as JSON, or "null" when no entry has that slug.
+std::string entry(const std::string& slug) {
+  const tft::GlossaryEntry* e = tft::find_entry(state().data, slug);
+  return e ? tft::to_text(tft::entry_to_json(*e), true) : "null";
+}
+
+std::string entries() {
+  tft::ordered_json list = tft::ordered_json::array();
+  for (const auto& e : state().data.glossary)
+    list.push_back({{"slug", e.slug}, {"name", e.name}, {"summary", e.summary}, {"aliases", e.aliases}});
+  return tft::to_text(list, false);
+}
+
+std::string questionnaire() { return tft::to_text(tft::questionnaire_to_json(state().data.questionnaire), false); }
+std::string concerns() { return tft::to_text(tft::concerns_to_json(state().data.concerns), false); }
+std::string crisis() { return tft::to_text(tft::crisis_to_json(state().data.crisis), false); }
+
+std::string validate_profile(const std::string& profile) {
+  return tft::to_text(tft::errors_to_json(tft::validate_profile(profile, state().data)), false);
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(tft_core) {
+  emscripten::function("loadDataset", &load_dataset);
+  emscripten::function("loadDirectory", &load_directory);
+  emscripten::function("directoryInfo", &directory_info);
+  emscripten::function("entry", &entry);
+  emscripten::function("entries", &entries);
+  emscripten::function("questionnaire", &questionnaire);
+  emscripten::function("concerns", &concerns);
+  emscripten::function("crisis", &crisis);
+  emscripten::function("validateProfile", &validate_profile);
+}

@@ -1,0 +1,68 @@
+// Browser test harness: serves build/site with the real server (and so the real CSP), drives
+// Debian's Chromium through playwright-core, and records every request, console error and CSP
+// violation so tests can assert on them.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { startServer } from "../../scripts/serve.mjs";
+import { root } from "../node/support.mjs";
+
+export const siteDir = join(root, "build", "site");
+export const screenshotDir = join(root, "build", "screenshots");
+
+// Flags that keep Chromium from calling Google's services on this closed network.
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-default-apps",
+  "--disable-extensions",
+  "--metrics-recording-only",
+  "--no-default-browser-check",
+];
+
+export async function launch() {
+  const server = await startServer({ root: siteDir, port: 0 });
+  const baseUrl = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.TFT_CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    baseUrl,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+// A fresh context and page with recorders attached. `width` defaults to a 1280 px desktop.
+export async function openPage(site, { width = 1280, height = 900 } = {}) {
+  const context = await site.browser.newContext({ viewport: { width, height }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const record = { requests: [], consoleErrors: [], cspViolations: [], pageErrors: [], failedResponses: [] };
+  page.on("response", (r) => {
+    if (r.status() >= 400) record.failedResponses.push(`${r.status()} ${r.url()}`);
+  });
+  page.on("request", (r) =>
+    record.requests.push({ url: r.url(), method: r.method(), headers: r.headers(), body: r.postData() }),
+  );
+  page.on("console", (m) => {
+    if (m.type() === "error") record.consoleErrors.push(m.text());
+    if (/Content Security Policy/i.test(m.text())) record.cspViolations.push(m.text());
+  });
+  page.on("pageerror", (e) => record.pageErrors.push(String(e)));
+  return { context, page, record };
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}

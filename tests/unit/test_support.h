@@ -1,0 +1,19 @@
+// Helpers shared by the Catch2 tests: reading fixtures and the bundled data once.
+#pragma once
+
+#include <string>
+
+#include "core/loaders.h"
+
+namespace tft::test {
+
+std::string read_text(const std::string& path);  // aborts the test run if the file is missing
+std::string data_path(const std::string& name);     // data/NAME
+std::string fixture_path(const std::string& name);   // tests/fixtures/NAME
+
+// The bundled data/ folder, loaded once per test run.
+const Dataset& bundled_dataset();
+const Directory& bundled_directory();
+std::vector<Error> bundled_errors();  // every problem in data/, as the CLI's validate would find
+
+}  // namespace tft::test

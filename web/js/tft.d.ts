@@ -1,0 +1,122 @@
+// Types for web/js/tft.js, kept by hand beside it (checked by tests/node/types.test.mjs).
+// Field names follow DESIGN.md sections 3-5 exactly.
+
+export interface DataErrorItem {
+  file: string;
+  path: string;
+  message: string;
+  /** "FILE:PATH: message" */
+  text: string;
+}
+
+export declare class DataError extends Error {
+  errors: DataErrorItem[];
+}
+
+export type Evidence = "strong" | "moderate" | "emerging";
+
+export interface GlossaryEntry {
+  slug: string;
+  name: string;
+  aliases: string[];
+  summary: string;
+  how_it_works: string;
+  who_for: string;
+  session: string;
+  benefits: string[];
+  faqs: { q: string; a: string }[];
+  evidence_summary: string;
+  concerns: { id: string; evidence: Evidence }[];
+  formats: string[];
+  related: string[];
+  last_reviewed: string;
+}
+
+export interface EntrySummary {
+  slug: string;
+  name: string;
+  summary: string;
+  aliases: string[];
+}
+
+export interface SearchHit {
+  slug: string;
+  name: string;
+  score: number;
+  snippet: string;
+}
+
+export interface SearchResult {
+  query: string;
+  hits: SearchHit[];
+}
+
+export interface Answers {
+  who: "myself" | "couple" | "family" | "child";
+  age?: number;
+  concerns?: string[];
+  approaches?: string[];
+  format?: ("in-person" | "video" | "phone" | "text")[];
+  location?: { place: string } | { lat: number; lon: number };
+  max_distance_km?: number;
+  budget?: { max_per_session: number };
+  low_cost?: boolean;
+  languages?: string[];
+  therapist_gender?: "female" | "male" | "non-binary" | "any";
+  availability?: ("weekday-daytime" | "weekday-evening" | "weekend")[];
+  identity?: string[];
+  must_have?: string[];
+  safety?: { risk: "none" | "some" | "urgent" };
+}
+
+export interface CrisisContact {
+  id: string;
+  name: string;
+  how: string;
+  when: string;
+  for: string;
+  phone?: string;
+  sms?: string;
+  urgent: boolean;
+}
+
+export interface MatchResult {
+  crisis: { level: "none" | "some" | "urgent"; contacts: CrisisContact[] };
+  approaches: { slug: string; name: string; score: number; reasons: string[] }[];
+  matches: {
+    id: string;
+    name: string;
+    score: number;
+    distance_km?: number;
+    reasons: string[];
+    caveats: string[];
+    [field: string]: unknown;
+  }[];
+  excluded: { total: number; by: Record<string, number> };
+  suggestions: { relax: string; gain: number; text: string }[];
+}
+
+export interface Matcher {
+  /** Problems in the directory file; entries with problems were left out. */
+  directoryErrors: DataErrorItem[];
+  directory(): { fictional: boolean; notice: string; therapists: number };
+  entry(slug: string): GlossaryEntry | null;
+  entries(): EntrySummary[];
+  questionnaire(): { questions: unknown[] };
+  concerns(): { id: string; label: string; description: string }[];
+  crisis(): { last_checked: string; source_note?: string; contacts: CrisisContact[] };
+  search(query: string, options?: { limit?: number }): SearchResult;
+  match(answers: Answers | string, options?: { limit?: number }): MatchResult;
+  /** Errors for one directory entry, paths from "$"; empty when the entry is good. */
+  validateProfile(profile: object | string): DataErrorItem[];
+}
+
+export interface MatcherOptions {
+  dataUrl?: string;
+  directoryUrl?: string;
+  wasmUrl?: string;
+  readText?: (url: string) => Promise<string>;
+  moduleFactory?: () => Promise<unknown>;
+}
+
+export declare function createMatcher(options?: MatcherOptions): Promise<Matcher>;

@@ -1,0 +1,79 @@
+// The JavaScript face of the C++ core (DESIGN §7): plain objects in, plain objects out.
+//
+//   import { createMatcher } from "./tft.js";
+//   const tft = await createMatcher({ directoryUrl: "data/therapists.sample.json" });
+//   tft.entry("attachment-based");
+//
+// Runs wherever it is imported: the site uses it inside a Web Worker (matcher-worker.js) so the
+// page never waits on it; node tests inject the CommonJS build and a file reader.
+
+const DATA_FILES = ["glossary", "concerns", "questionnaire", "crisis", "places-gb"];
+
+/** Thrown by createMatcher when data files fail to load; `errors` holds FILE:PATH: message lines. */
+export class DataError extends Error {
+  constructor(errors) {
+    super(`The data files have ${errors.length} problem(s): ${errors.slice(0, 3).map((e) => e.text).join("; ")}`);
+    this.name = "DataError";
+    this.errors = errors;
+  }
+}
+
+async function defaultReadText(url) {
+  const response = await fetch(url, { credentials: "same-origin" });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.text();
+}
+
+async function defaultModuleFactory(wasmUrl) {
+  const { default: createTftCore } = await import("../wasm/tft-core.js");
+  return createTftCore({ locateFile: (file) => (file.endsWith(".wasm") ? wasmUrl : file) });
+}
+
+/**
+ * Loads the WebAssembly core, the data files and a therapist directory.
+ * options.dataUrl       folder of the data files (default "data/", relative to the page)
+ * options.directoryUrl  the directory JSON (default dataUrl + "therapists.sample.json")
+ * options.readText      (url) => Promise<string>; default fetch
+ * options.moduleFactory () => Promise<module>; default the ES module build next to this file
+ */
+export async function createMatcher(options = {}) {
+  const dataUrl = options.dataUrl ?? "data/";
+  const directoryUrl = options.directoryUrl ?? `${dataUrl}therapists.sample.json`;
+  const readText = options.readText ?? defaultReadText;
+  const wasmUrl = options.wasmUrl ?? new URL("../wasm/tft-core.wasm", import.meta.url).href;
+  const [core, ...texts] = await Promise.all([
+    (options.moduleFactory ?? (() => defaultModuleFactory(wasmUrl)))(),
+    ...DATA_FILES.map((name) => readText(`${dataUrl}${name}.json`)),
+    readText(directoryUrl),
+  ]);
+  const directoryText = texts.pop();
+  const dataErrors = JSON.parse(core.loadDataset(...texts));
+  if (dataErrors.length) throw new DataError(dataErrors);
+  const directoryErrors = JSON.parse(core.loadDirectory(directoryUrl.split("/").pop(), directoryText));
+  return wrap(core, directoryErrors);
+}
+
+function wrap(core, directoryErrors) {
+  const parse = (text) => JSON.parse(text);
+  const has = (name) => typeof core[name] === "function";
+  return {
+    /** Problems found in the directory; entries with problems are left out, the rest still match. */
+    directoryErrors,
+    directory: () => parse(core.directoryInfo()),
+    entry: (slug) => parse(core.entry(String(slug))),
+    entries: () => parse(core.entries()),
+    questionnaire: () => parse(core.questionnaire()),
+    concerns: () => parse(core.concerns()),
+    crisis: () => parse(core.crisis()),
+    validateProfile: (profile) =>
+      parse(core.validateProfile(typeof profile === "string" ? profile : JSON.stringify(profile))),
+    search: (query, { limit = 10 } = {}) => {
+      if (!has("search")) throw new Error("search is not built yet");
+      return parse(core.search(String(query), limit));
+    },
+    match: (answers, { limit = 20 } = {}) => {
+      if (!has("match")) throw new Error("match is not built yet");
+      return parse(core.match(typeof answers === "string" ? answers : JSON.stringify(answers), limit));
+    },
+  };
+}

@@ -26,3 +26,17 @@ test("the approach page shows attachment-based therapy from the WASM core", asyn
   for (const r of record.requests) assert.ok(r.url.startsWith(site.baseUrl), `request to another origin: ${r.url}`);
   await context.close();
 });
+
+test("every foundation page passes axe-core WCAG 2.2 A/AA at 360 px and 1280 px", async () => {
+  const { axeViolations, describeViolations } = await import("./axe.mjs");
+  for (const width of [360, 1280]) {
+    for (const path of ["index.html", "crisis.html", "approach.html?slug=attachment-based"]) {
+      const { page, context } = await openPage(site, { width });
+      await page.goto(`${site.baseUrl}${path}`);
+      if (path.startsWith("approach")) await page.locator("#entry-name").waitFor({ state: "visible" });
+      const violations = await axeViolations(page);
+      assert.equal(violations.length, 0, `${path} at ${width}px:\n${describeViolations(violations)}`);
+      await context.close();
+    }
+  }
+});

@@ -113,7 +113,8 @@ export interface Matcher {
 
 export interface MatcherOptions {
   dataUrl?: string;
-  directoryUrl?: string;
+  /** null: load no directory (pages that only validate entries or read the glossary). */
+  directoryUrl?: string | null;
   wasmUrl?: string;
   readText?: (url: string) => Promise<string>;
   moduleFactory?: () => Promise<unknown>;

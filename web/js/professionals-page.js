@@ -10,7 +10,7 @@
 import { createMatcher } from "./tft.js";
 import { showErrors, elementForPath } from "./form-errors.js";
 import { COMMON_LANGUAGES, addRow, fillForm, readProfile, removeRow } from "./profile-form.js";
-import { renderTherapistCard } from "./therapist-card.js";
+import { lowerFirst, renderTherapistCard } from "./therapist-card.js";
 import { createPlacesLookup } from "./places-lookup.js";
 
 export const MAX_FILE_BYTES = 64 * 1024; // the validator's own limit for one entry
@@ -95,7 +95,7 @@ function renderPreview(profile) {
   preview.replaceChildren(
     renderTherapistCard(profile, {
       approachName: (slug) => approachNames.get(slug) ?? slug,
-      concernLabel: (id) => (concernLabels.get(id) ?? id).toLowerCase(),
+      concernLabel: (id) => lowerFirst(concernLabels.get(id) ?? id),
       languageName: languageNames,
     }),
   );

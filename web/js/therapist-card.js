@@ -37,6 +37,12 @@ export function joinWords(words) {
 
 const capitalise = (s) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
+// "Trauma or PTSD" -> "trauma or PTSD", but "OCD" stays "OCD": for labels inside a sentence.
+export function lowerFirst(s) {
+  const first = String(s).split(/\s/)[0];
+  return first.length > 1 && first === first.toUpperCase() ? String(s) : String(s).charAt(0).toLowerCase() + String(s).slice(1);
+}
+
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -105,7 +111,8 @@ export function renderTherapistCard(t, lookups = {}) {
     } else fact("Approaches", joinWords(approaches.map(approachName)));
   }
   const concerns = list(t.concerns);
-  if (concerns.length) fact("Helps with", capitalise(joinWords(concerns.map(concernLabel))));
+  // Concern labels hold their own "or" ("Trauma or PTSD"), so they are listed with commas only.
+  if (concerns.length) fact("Helps with", capitalise(concerns.map(concernLabel).join(", ")));
 
   const formats = list(t.formats);
   if (formats.length) {

@@ -5,9 +5,12 @@
 // One module instance holds one loaded dataset and directory; web/js/tft.js creates the instance.
 #include <emscripten/bind.h>
 
+#include <optional>
 #include <string>
 
 #include "core/loaders.h"
+#include "core/search.h"
+#include "core/matcher.h"
 #include "core/serialize.h"
 
 namespace {
@@ -15,7 +18,10 @@ namespace {
 struct State {
   tft::Dataset data;
   tft::Directory directory;
+  tft::Matcher matcher;  // points into data and directory; rebuilt whenever either changes
   bool data_loaded = false;
+  // Built on the first search after a dataset loads (about 2 ms), then reused for every query.
+  std::optional<tft::SearchIndex> search_index;
 };
 
 State& state() {
@@ -35,6 +41,8 @@ std::string load_dataset(const std::string& glossary, const std::string& concern
   tft::DatasetLoad load = tft::load_dataset(sources);
   state().data = std::move(load.data);
   state().data_loaded = true;
+  state().search_index.reset();
+  state().matcher = tft::prepare_matcher(state().data, state().directory);
   return tft::to_text(tft::errors_to_json(load.errors), false);
 }
 
@@ -42,7 +50,32 @@ std::string load_dataset(const std::string& glossary, const std::string& concern
 std::string load_directory(const std::string& name, const std::string& text) {
   tft::DirectoryLoad load = tft::load_directory({name, text}, state().data);
   state().directory = std::move(load.directory);
+  state().matcher = tft::prepare_matcher(state().data, state().directory);
   return tft::to_text(tft::errors_to_json(load.errors), false);
+}
+
+// Adds a further shard (a region's file, DESIGN §9) to the loaded directory; errors as above.
+std::string append_directory(const std::string& name, const std::string& text) {
+  tft::DirectoryLoad load = tft::load_directory({name, text}, state().data);
+  tft::append_directory(state().directory, std::move(load.directory));
+  state().matcher = tft::prepare_matcher(state().data, state().directory);
+  return tft::to_text(tft::errors_to_json(load.errors), false);
+}
+
+// The DESIGN §5 result as the CLI prints it (same bytes, without the CLI's final newline), or
+// {"errors": [...]} naming each bad field of the answers. `limit` 0 means all that pass.
+std::string match(const std::string& answers, int limit) {
+  const tft::MatchText out =
+      tft::match_text(state().matcher, answers, limit > 0 ? static_cast<std::size_t>(limit) : 0);
+  if (!out.ok()) return tft::to_text(tft::ordered_json{{"errors", tft::errors_to_json(out.errors)}}, false);
+  return out.text;
+}
+
+// The place box: {"places": [{name, county, region, lat, lon}]}, most populous first.
+std::string places(const std::string& prefix, int limit) {
+  return tft::to_text(
+      tft::places_json(state().matcher.places, prefix, limit > 0 ? static_cast<std::size_t>(limit) : 0),
+      false);
 }
 
 std::string directory_info() {
@@ -64,9 +97,23 @@ std::string entries() {
   return tft::to_text(list, false);
 }
 
-std::string questionnaire() { return tft::to_text(tft::questionnaire_to_json(state().data.questionnaire), false); }
-std::string concerns() { return tft::to_text(tft::concerns_to_json(state().data.concerns), false); }
-std::string crisis() { return tft::to_text(tft::crisis_to_json(state().data.crisis), false); }
+// {"query", "hits": [...]} exactly as `tft search QUERY --limit N` prints it (without the newline).
+std::string search(const std::string& query, int limit) {
+  State& s = state();
+  if (!s.search_index) s.search_index = tft::build_search_index(s.data);
+  const std::size_t n = limit < 0 ? 0 : static_cast<std::size_t>(limit);
+  return tft::to_text(tft::search_result_to_json(tft::search(*s.search_index, query, n)), false);
+}
+
+std::string questionnaire() {
+  return tft::to_text(tft::questionnaire_to_json(state().data.questionnaire), false);
+}
+std::string concerns() {
+  return tft::to_text(tft::concerns_to_json(state().data.concerns), false);
+}
+std::string crisis() {
+  return tft::to_text(tft::crisis_to_json(state().data.crisis), false);
+}
 
 std::string validate_profile(const std::string& profile) {
   return tft::to_text(tft::errors_to_json(tft::validate_profile(profile, state().data)), false);
@@ -77,9 +124,13 @@ std::string validate_profile(const std::string& profile) {
 EMSCRIPTEN_BINDINGS(tft_core) {
   emscripten::function("loadDataset", &load_dataset);
   emscripten::function("loadDirectory", &load_directory);
+  emscripten::function("appendDirectory", &append_directory);
+  emscripten::function("match", &match);
+  emscripten::function("places", &places);
   emscripten::function("directoryInfo", &directory_info);
   emscripten::function("entry", &entry);
   emscripten::function("entries", &entries);
+  emscripten::function("search", &search);
   emscripten::function("questionnaire", &questionnaire);
   emscripten::function("concerns", &concerns);
   emscripten::function("crisis", &crisis);

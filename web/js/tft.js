@@ -18,6 +18,15 @@ export class DataError extends Error {
   }
 }
 
+/** Thrown by match() for invalid answers; `errors` holds one item per bad field (answers:PATH: message). */
+export class AnswersError extends Error {
+  constructor(errors) {
+    super(`The answers have ${errors.length} problem(s): ${errors.slice(0, 3).map((e) => e.text).join("; ")}`);
+    this.name = "AnswersError";
+    this.errors = errors;
+  }
+}
+
 async function defaultReadText(url) {
   const response = await fetch(url, { credentials: "same-origin" });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -33,25 +42,26 @@ async function defaultModuleFactory(wasmUrl) {
  * Loads the WebAssembly core, the data files and a therapist directory.
  * options.dataUrl       folder of the data files (default "data/", relative to the page)
  * options.directoryUrl  the directory JSON (default dataUrl + "therapists.sample.json"); null loads
- *                       no directory, for pages that only validate entries or read the glossary
+ *                       no directory, for pages that only search and read the glossary
  * options.readText      (url) => Promise<string>; default fetch
  * options.moduleFactory () => Promise<module>; default the ES module build next to this file
  */
 export async function createMatcher(options = {}) {
   const dataUrl = options.dataUrl ?? "data/";
-  const directoryUrl = options.directoryUrl === null ? null : options.directoryUrl ?? `${dataUrl}therapists.sample.json`;
+  const directoryUrl =
+    options.directoryUrl === null ? null : (options.directoryUrl ?? `${dataUrl}therapists.sample.json`);
   const readText = options.readText ?? defaultReadText;
   const wasmUrl = options.wasmUrl ?? new URL("../wasm/tft-core.wasm", import.meta.url).href;
   const [core, ...texts] = await Promise.all([
     (options.moduleFactory ?? (() => defaultModuleFactory(wasmUrl)))(),
     ...DATA_FILES.map((name) => readText(`${dataUrl}${name}.json`)),
-    directoryUrl === null ? null : readText(directoryUrl),
+    directoryUrl === null ? Promise.resolve(null) : readText(directoryUrl),
   ]);
   const directoryText = texts.pop();
   const dataErrors = JSON.parse(core.loadDataset(...texts));
   if (dataErrors.length) throw new DataError(dataErrors);
   const directoryErrors =
-    directoryUrl === null ? [] : JSON.parse(core.loadDirectory(directoryUrl.split("/").pop(), directoryText));
+    directoryText === null ? [] : JSON.parse(core.loadDirectory(directoryUrl.split("/").pop(), directoryText));
   return wrap(core, directoryErrors);
 }
 
@@ -75,7 +85,10 @@ function wrap(core, directoryErrors) {
     },
     match: (answers, { limit = 20 } = {}) => {
       if (!has("match")) throw new Error("match is not built yet");
-      return parse(core.match(typeof answers === "string" ? answers : JSON.stringify(answers), limit));
+      const result = parse(core.match(typeof answers === "string" ? answers : JSON.stringify(answers), limit));
+      if (result.errors) throw new AnswersError(result.errors);
+      return result;
     },
+    places: (prefix, { limit = 8 } = {}) => parse(core.places(String(prefix), limit)).places,
   };
 }

@@ -139,45 +139,47 @@ const json* ObjectReader::field(const char* key, Need need) {
   return &*it;
 }
 
-std::optional<std::string> ObjectReader::text(const char* key, Need need, std::size_t max_chars,
-                                              bool multiline) {
-  const json* v = field(key, need);
-  if (!v) return std::nullopt;
-  if (!v->is_string()) {
-    diag_->add(field_path(key), "expected a string, found " + describe_type(*v));
-    return std::nullopt;
-  }
-  const std::string& s = v->get_ref<const std::string&>();
+// Why a string is not acceptable as text, or "" when it is.
+std::string text_problem(const std::string& s, std::size_t max_chars, bool multiline) {
   const std::size_t length = utf8_length(s);
-  if (length == 0) {
-    diag_->add(field_path(key), "must not be empty");
-    return std::nullopt;
-  }
-  if (length > max_chars) {
-    diag_->add(field_path(key), "is " + std::to_string(length) + " characters; the limit is " +
-                                    std::to_string(max_chars));
-    return std::nullopt;
-  }
+  if (length == 0) return "must not be empty";
+  if (length > max_chars)
+    return "is " + std::to_string(length) + " characters; the limit is " + std::to_string(max_chars);
   for (const char c : s) {
     const unsigned char u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && !(multiline && c == '\n')) || u == 0x7f) {
-      diag_->add(field_path(key), multiline ? "contains a control character"
-                                            : "contains a line break or control character");
-      return std::nullopt;
-    }
+    if ((u < 0x20 && !(multiline && c == '\n')) || u == 0x7f)
+      return multiline ? "contains a control character" : "contains a line break or control character";
   }
-  return s;
+  return "";
+}
+
+const std::string* ObjectReader::string_field(const char* key, Need need) {
+  const json* v = field(key, need);
+  if (!v) return nullptr;
+  if (!v->is_string()) {
+    diag_->add(field_path(key), "expected a string, found " + describe_type(*v));
+    return nullptr;
+  }
+  return &v->get_ref<const std::string&>();
+}
+
+std::optional<std::string> ObjectReader::text(const char* key, Need need, std::size_t max_chars,
+                                              bool multiline) {
+  const std::string* s = string_field(key, need);
+  if (!s) return std::nullopt;
+  const std::string problem = text_problem(*s, max_chars, multiline);
+  if (!problem.empty()) {
+    diag_->add(field_path(key), problem);
+    return std::nullopt;
+  }
+  return *s;
 }
 
 std::optional<std::string> ObjectReader::one_of(const char* key, Need need,
                                                 const std::set<std::string>& allowed) {
-  const json* v = field(key, need);
-  if (!v) return std::nullopt;
-  if (!v->is_string()) {
-    diag_->add(field_path(key), "expected a string, found " + describe_type(*v));
-    return std::nullopt;
-  }
-  const std::string& s = v->get_ref<const std::string&>();
+  const std::string* found = string_field(key, need);
+  if (!found) return std::nullopt;
+  const std::string& s = *found;
   if (!allowed.count(s)) {
     std::string list;
     std::size_t shown = 0;
@@ -267,18 +269,9 @@ std::optional<std::vector<std::string>> ObjectReader::strings(const char* key, N
       continue;
     }
     const std::string& s = item.get_ref<const std::string&>();
-    const std::size_t length = utf8_length(s);
-    if (length == 0 || length > max_chars) {
-      diag_->add(p, length == 0 ? "must not be empty"
-                                : "is " + std::to_string(length) + " characters; the limit is " +
-                                      std::to_string(max_chars));
-      ok = false;
-      continue;
-    }
-    bool control = false;
-    for (const char c : s) control = control || static_cast<unsigned char>(c) < 0x20;
-    if (control) {
-      diag_->add(p, "contains a line break or control character");
+    const std::string problem = text_problem(s, max_chars, false);
+    if (!problem.empty()) {
+      diag_->add(p, problem);
       ok = false;
       continue;
     }

@@ -68,6 +68,7 @@ class ObjectReader {
 
  private:
   const json* field(const char* key, Need need);
+  const std::string* string_field(const char* key, Need need);  // records a type error
 
   const json* obj_;
   std::string path_;
@@ -80,6 +81,8 @@ std::string describe_type(const json& value);
 
 // Text checks shared with the readers above.
 bool is_valid_date(std::string_view s);
+// Why `s` is not acceptable as a text field (empty, too long, control characters), or "".
+std::string text_problem(const std::string& s, std::size_t max_chars, bool multiline);
 std::size_t utf8_length(std::string_view s);
 
 }  // namespace tft

@@ -59,7 +59,7 @@ export function renderCrisisInterruption(container, { level, crisis, onContinue,
       "div",
       { class: "crisis-continue" },
       el("p", {}, "When you are ready, you can carry on finding a therapist. These contacts will stay at the top of your results."),
-      el("button", { type: "button", class: "button button--secondary", onclick: onContinue }, "Carry on finding a therapist"),
+      el("button", { type: "button", class: "button button--secondary", id: "crisis-continue", onclick: onContinue }, "Carry on finding a therapist"),
     ),
   );
   const h1 = panel.querySelector("h1");

@@ -137,10 +137,10 @@ export function renderQuestion(container, ctx) {
 
   const form = el(
     "form",
-    { class: "question", novalidate: true },
+    { class: "question", novalidate: true, dataset: { question: q.id } },
     body,
     mustHave,
-    el("div", { class: "button-group" }, el("button", { class: "button", type: "submit" }, "Continue")),
+    el("div", { class: "button-group" }, el("button", { class: "button", type: "submit", id: "continue" }, "Continue")),
   );
   let busy = false;
   form.addEventListener("submit", async (event) => {
@@ -194,7 +194,7 @@ export function renderCheckAnswers(container, ctx) {
     h1,
     el("p", {}, "Your answers stay on this device. They are matched here, in your browser, and are forgotten when you close this page."),
     el("dl", { class: "summary-list" }, rows),
-    el("div", { class: "button-group" }, el("button", { type: "button", class: "button", onclick: ctx.onSubmit }, "Show my matches")),
+    el("div", { class: "button-group" }, el("button", { type: "button", class: "button", id: "show-matches", onclick: ctx.onSubmit }, "Show my matches")),
   );
   focusOn(h1);
 }

@@ -302,7 +302,8 @@ export function renderResults(container, ctx) {
     el("p", { class: "shortlist-jump" }, el("a", { href: "#shortlist", onclick: (e) => { e.preventDefault(); focusOn(document.getElementById("shortlist-title")); } }, `Your shortlist (${ctx.shortlist.size})`)),
     refineForm(ctx),
     empty,
-    suggestionsBlock(ctx),
+    // Few or no matches: the ways to get more come first; otherwise they follow the list.
+    shown < 5 ? suggestionsBlock(ctx) : null,
     shown
       ? el(
           "section",
@@ -314,6 +315,7 @@ export function renderResults(container, ctx) {
             : null,
         )
       : null,
+    shown >= 5 ? suggestionsBlock(ctx) : null,
     approachesBlock(ctx),
     excludedBlock(ctx),
     ctx.shortlistSection,

@@ -261,13 +261,15 @@ function refine({ sort, format, fee, distance }) {
   runMatch({ focus: "refine" });
 }
 
-// A relax suggestion names what to change (DESIGN §5: {relax, gain, text}). A must-have is
-// dropped; a distance or budget suggestion that carries a new value (to / value) widens it.
+// A relax suggestion (DESIGN §5, shapes in tft.d.ts) says exactly what to change:
+// {relax: "must_have", field} drops a must-have; {relax: "max_distance_km" | "budget", to} widens
+// the distance or budget to `to`; {relax: "format", add} accepts one more way of meeting.
 export function applyRelax(values, mustHave, s) {
-  const target = [s.to, s.value, s.max_distance_km, s.max_per_session, s.new_value].find((v) => typeof v === "number");
-  if ((s.relax === "distance" || s.relax === "max_distance_km") && target !== undefined) values.max_distance_km = target;
-  else if (s.relax === "budget" && target !== undefined) values.budget = target;
-  else mustHave.delete(s.relax);
+  if (s.relax === "must_have") mustHave.delete(s.field);
+  else if (s.relax === "max_distance_km" && typeof s.to === "number") values.max_distance_km = s.to;
+  else if (s.relax === "budget" && typeof s.to === "number") values.budget = s.to;
+  else if (s.relax === "format" && s.add) values.format = [...new Set([...(values.format ?? []), s.add])];
+  else mustHave.delete(s.field ?? s.relax);
 }
 
 function relax(s) {

@@ -46,7 +46,13 @@ async function load() {
 // `passing` (how many passed every hard filter). options.sort: "best" (the engine's order),
 // "distance" or "fee"; other orders need every passing match, then the first `limit` are kept.
 function match(answers, { limit = 20, sort = "best" } = {}) {
-  const raw = tft.match(answers, { limit: sort === "best" ? limit : 0 });
+  let raw;
+  try {
+    raw = tft.match(answers, { limit: sort === "best" ? limit : 0 });
+  } catch (error) {
+    // tft.js throws AnswersError ({errors: [{path, message, text}]}) for answers it cannot match.
+    return { error: { message: error.message, errors: error.errors ?? [] } };
+  }
   if (raw && Array.isArray(raw.errors)) return { error: { message: raw.errors.map((e) => e.text ?? e.message ?? String(e)).join("; "), errors: raw.errors } };
   const size = therapistsById.size;
   const result = { ...raw, passing: Math.max(0, size - (raw.excluded?.total ?? 0)) };

@@ -13,8 +13,6 @@ int not_built(const Args& args) {
 }
 }  // namespace
 
-int run_search(const Args& args) { return not_built(args); }
 int run_match(const Args& args) { return not_built(args); }
-int run_site(const Args& args) { return not_built(args); }
 
 }  // namespace tft::cli

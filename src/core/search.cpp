@@ -245,7 +245,8 @@ std::string cut_snippet(const std::string& text, std::size_t focus) {
   std::string out;
   if (start > 0) out += "\u2026";
   out += text.substr(start, end - start);
-  if (end < text.size()) out += "\u2026";
+  // A cut at the end of a sentence reads as complete; anywhere else, say that text goes on.
+  if (end < text.size() && out.back() != '.') out += "\u2026";
   return out;
 }
 
@@ -422,6 +423,7 @@ SearchResult search(const SearchIndex& index, std::string_view query, std::size_
     double score;
     std::size_t name_index;
     int tier;
+    double relevance;
   };
   std::vector<Scored> scored;
   for (std::uint32_t d = 0; d < n_docs; ++d) {
@@ -440,16 +442,19 @@ SearchResult search(const SearchIndex& index, std::string_view query, std::size_
       const double b = name_bonus(m);
       if (b > bonus) bonus = b, name_index = n, tier = m.tier;
     }
-    scored.push_back({d, round3(bonus + relevance), name_index, tier});
+    scored.push_back({d, round3(bonus + relevance), name_index, tier, relevance});
   }
   std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
     if (a.score != b.score) return a.score > b.score;
     return index.docs[a.doc].slug < index.docs[b.doc].slug;
   });
-  if (!scored.empty()) {
-    const double floor = scored.front().score * 0.05;
-    while (!scored.empty() && scored.back().score < floor) scored.pop_back();
-  }
+  // Noise: entries that share only a stray word with the query. Judged on relevance, not the
+  // name bonus, so one entry named after the query does not hide the others about it.
+  double top_relevance = 0;
+  for (const auto& s : scored) top_relevance = std::max(top_relevance, s.relevance);
+  scored.erase(std::remove_if(scored.begin(), scored.end(),
+                              [&](const Scored& s) { return s.tier == 0 && s.relevance < 0.05 * top_relevance; }),
+               scored.end());
   if (scored.size() > limit) scored.resize(limit);
 
   // Words that carry meaning get highlighted; "therapy" in every other sentence would be noise.

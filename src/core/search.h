@@ -16,7 +16,8 @@
 // Ranking: a query equal to an entry's name or an alias (ignoring words such as "therapy") comes
 // first; then entries whose name or an alias holds every word of the query; then the rest by a
 // BM25-like relevance. Ties in the printed score are broken by slug, so the same query always
-// gives the same bytes. Hits scoring under 5% of the best hit are dropped as noise.
+// gives the same bytes. Hits whose relevance is under 5% of the best relevance, and which do not
+// hold every query word in a name, are dropped as noise.
 //
 // Arithmetic uses only + - * / and sqrt, which IEEE 754 rounds the same everywhere, so the native
 // CLI and the WebAssembly build print byte-identical scores.

@@ -84,8 +84,8 @@ test("a query with no match says so in the live region", async () => {
 test("the home page search box finds EMDR and the submitted form shows results on the A to Z page", async () => {
   const { page, record, context } = await openPage(site);
   await page.goto(`${site.baseUrl}index.html`);
-  assert.equal(await page.locator('a[href="glossary/index.html"]').first().count(), 1);
-  const box = page.getByRole("combobox", { name: "Search therapy approaches" });
+  assert.ok((await page.locator('a[href="glossary/index.html"]').count()) >= 1);
+  const box = page.locator(".home-search").getByRole("combobox");
   await box.focus();
   await page.keyboard.type("emdr therpy");
   await page.getByRole("option").first().waitFor();

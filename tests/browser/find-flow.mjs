@@ -1,0 +1,145 @@
+// Drives find.html the way a visitor does, shared by the find_*.test.mjs files. Everything here
+// uses the keyboard only (Tab, Shift+Tab, Space, Enter, arrows, typing): no clicks, so the
+// keyboard test proves the flow works without a mouse, and the others reuse the same path.
+import assert from "node:assert/strict";
+import { axeViolations, describeViolations } from "./axe.mjs";
+import { screenshot } from "./support.mjs";
+
+// The distinctive answers the privacy test hunts for in every request and every storage write.
+export const VISITOR = {
+  who: "myself",
+  age: "47",
+  concerns: ["perinatal", "anxiety"],
+  safety: "none",
+  format: ["in-person", "video"],
+  location: { type: "Aberys", pick: "Aberystwyth" },
+  max_distance_km: "37",
+  budget: "63",
+  low_cost: "no",
+  therapist_gender: "any",
+  languages: ["en", "cy"],
+  availability: [],
+  identity: [],
+  approaches: [],
+};
+
+const active = (page) =>
+  page.evaluate(() => {
+    const a = document.activeElement;
+    return a ? { id: a.id, name: a.getAttribute("name"), value: a.value, tag: a.tagName } : null;
+  });
+
+/** Presses Tab until the focused element matches `selector` (fails after `max` presses). */
+export async function tabTo(page, selector, { max = 150, backwards = false } = {}) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
+  }
+  assert.fail(`could not reach ${selector} with the Tab key (focus is on ${JSON.stringify(await active(page))})`);
+}
+
+export const heading = (page) => page.evaluate(() => document.querySelector("#flow h1")?.textContent ?? "");
+
+/** Waits until the page's h1 differs from `before` (the next page has rendered). */
+export async function nextPage(page, before) {
+  await page.waitForFunction((prev) => {
+    const h = document.querySelector("#flow h1")?.textContent;
+    return h && h !== prev;
+  }, before, { timeout: 10000 });
+}
+
+export async function openFind(page, baseUrl, query = "") {
+  await page.goto(`${baseUrl}find.html${query}`);
+  await page.waitForSelector("body[data-ready]", { timeout: 20000 });
+}
+
+export async function assertNoAxeViolations(page, where) {
+  const violations = await axeViolations(page);
+  assert.equal(violations.length, 0, `${where}:\n${describeViolations(violations)}`);
+}
+
+async function answerQuestion(page, id, kind, want) {
+  if (kind === "radio") {
+    await tabTo(page, `input[name="${id}"]`);
+    await page.keyboard.press("Space");
+    for (let i = 0; i < 12 && (await active(page)).value !== want; i++) await page.keyboard.press("ArrowDown");
+    assert.equal((await active(page)).value, want, `could not choose ${want} for ${id}`);
+  } else if (kind === "checkbox") {
+    for (const v of want) {
+      await tabTo(page, `input[name="${id}"][value="${v}"]`, { max: 200 });
+      await page.keyboard.press("Space");
+    }
+  } else if (kind === "text") {
+    await tabTo(page, `#q-${id}`);
+    await page.keyboard.type(want);
+  } else if (kind === "place") {
+    await tabTo(page, `#q-${id}`);
+    await page.keyboard.type(want.type);
+    await page.waitForSelector(`#q-${id}-list [role=option]`);
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press("ArrowDown");
+      const text = await page.evaluate((listId) => document.querySelector(`#${listId} [aria-selected=true]`)?.textContent, `q-${id}-list`);
+      if (text?.startsWith(want.pick)) break;
+    }
+    await page.keyboard.press("Enter");
+    assert.equal(await page.inputValue(`#q-${id}`), want.pick);
+  }
+}
+
+/**
+ * Answers every question page from `answers` until the "Check your answers" page, by keyboard.
+ * options.onPage(page, info) runs on each page before it is answered (axe checks, screenshots).
+ * A safety answer of some/urgent meets the crisis page, which options.onCrisis inspects.
+ * Returns the list of pages seen: [{id, progress}] and {crisis: h1} entries.
+ */
+export async function completeQuestionnaire(page, answers, { onPage, onCrisis } = {}) {
+  const seen = [];
+  await tabTo(page, "#start");
+  let before = await heading(page);
+  await page.keyboard.press("Enter");
+  for (let step = 0; step < 30; step++) {
+    await nextPage(page, before);
+    before = await heading(page);
+    if (before === "Check your answers") return seen;
+    if (await page.locator("#crisis-continue").count()) {
+      seen.push({ crisis: before });
+      if (onCrisis) await onCrisis(page, before);
+      await tabTo(page, "#crisis-continue");
+      await page.keyboard.press("Enter");
+      continue;
+    }
+    const id = await page.getAttribute("form.question", "data-question");
+    const progress = await page.textContent("#progress");
+    seen.push({ id, progress });
+    if (onPage) await onPage(page, { id, progress, step });
+    const kind = await page.evaluate((qid) => {
+      const input = document.querySelector(`form.question [name="${qid}"], #q-${qid}`);
+      if (input.getAttribute("role") === "combobox") return "place";
+      return input.type === "radio" ? "radio" : input.type === "checkbox" ? "checkbox" : "text";
+    }, id);
+    const want = id === "low_cost" ? answers.low_cost : answers[id];
+    if (want !== undefined && !(Array.isArray(want) && want.length === 0)) await answerQuestion(page, id, kind, want);
+    await tabTo(page, "#continue");
+    await page.keyboard.press("Enter");
+  }
+  assert.fail("the questionnaire never reached Check your answers");
+}
+
+/** From "Check your answers" to the results, by keyboard. */
+export async function showMatches(page) {
+  await tabTo(page, "#show-matches");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#results-title, #flow h1:text('Sorry')", { timeout: 20000 });
+}
+
+export async function shot(page, name) {
+  await screenshot(page, name);
+}
+
+export function assertCleanRecord(record, baseUrl) {
+  assert.deepEqual(record.failedResponses, [], "failed responses");
+  assert.deepEqual(record.pageErrors, [], "page errors");
+  assert.deepEqual(record.consoleErrors, [], "console errors");
+  assert.deepEqual(record.cspViolations, [], "CSP violations");
+  for (const r of record.requests) assert.ok(r.url.startsWith(baseUrl), `request to another origin: ${r.url}`);
+}

@@ -1,0 +1,114 @@
+// A visitor on a phone-sized screen completes the questionnaire by keyboard alone (Tab, Space,
+// Enter, arrows, typing: no mouse) and reaches results that explain themselves; every step passes
+// axe-core, and nothing logs an error or breaks the Content-Security-Policy.
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage } from "./support.mjs";
+import { readData } from "../node/support.mjs";
+import { VISITOR, assertCleanRecord, assertNoAxeViolations, completeQuestionnaire, heading, nextPage, openFind, shot, showMatches, tabTo } from "./find-flow.mjs";
+
+let site;
+before(async () => (site = await launch()));
+after(async () => site?.close());
+
+const questionnaire = JSON.parse(readData("questionnaire.json")).questions;
+const perinatalLabel = JSON.parse(readData("concerns.json")).concerns.find((c) => c.id === "perinatal").label;
+
+test("a visitor completes the questionnaire by keyboard alone and sees explained results", async () => {
+  const { page, record, context } = await openPage(site, { width: 360, height: 780 });
+  await openFind(page, site.baseUrl);
+  await assertNoAxeViolations(page, "start page at 360 px");
+  await shot(page, "find-start-360");
+
+  const seen = await completeQuestionnaire(page, VISITOR, {
+    onPage: async (p, { id, step }) => {
+      await assertNoAxeViolations(p, `question ${id} at 360 px`);
+      if (step < 3 || id === "location") await shot(p, `find-question-${id}-360`);
+    },
+  });
+
+  // Follow-ups appeared because in-person was chosen; the count grew to include them.
+  const ids = seen.map((s) => s.id);
+  const expected = questionnaire.map((q) => q.id); // every question shows for this visitor
+  assert.deepEqual(ids, expected);
+  const unconditional = questionnaire.filter((q) => !q.shows_if).length;
+  assert.equal(seen[0].progress, `Question 1 of ${unconditional}`, "follow-ups are not counted before the answer that reveals them");
+  assert.equal(seen.at(-1).progress, `Question ${questionnaire.length} of ${questionnaire.length}`);
+
+  // Check your answers shows what was given, with a Change button per answer.
+  const summary = await page.textContent(".summary-list");
+  for (const text of ["47 years", "Aberystwyth", "£63", perinatalLabel, "37 km"]) assert.ok(summary.includes(text), `${text} in ${summary}`);
+  assert.equal(await page.locator(".summary-list__actions button").count(), questionnaire.length);
+  await assertNoAxeViolations(page, "check your answers at 360 px");
+  await shot(page, "find-check-360");
+
+  await showMatches(page);
+  assert.equal(await heading(page), "Your matches", await page.textContent("#flow"));
+  const cards = page.locator(".match-card");
+  assert.ok((await cards.count()) > 0, "some therapists match");
+  const first = cards.first();
+  assert.ok((await first.locator(".reasons li").count()) > 0, "the first match says why it fits");
+  assert.match(await first.textContent(), /What doesn't fit/);
+  assert.match(await first.textContent(), /out of 100 match/);
+  assert.match(await first.textContent(), /last checked/);
+  assert.match(await page.textContent("#fictional-notice"), /invented/i);
+  assert.ok((await page.locator(".approach-item a[href^='glossary/']").count()) > 0, "approaches link to the glossary");
+  await assertNoAxeViolations(page, "results at 360 px");
+  await shot(page, "find-results-360");
+
+  // Back (keyboard) returns to Check your answers with every answer kept.
+  await tabTo(page, ".back-link", { backwards: true, max: 40 });
+  const beforeBack = await heading(page);
+  await page.keyboard.press("Enter");
+  await nextPage(page, beforeBack);
+  assert.equal(await heading(page), "Check your answers");
+  assert.match(await page.textContent(".summary-list"), /Aberystwyth/);
+  assertCleanRecord(record, site.baseUrl);
+  await context.close();
+});
+
+test("validation shows an error summary that links to the field and keeps what was typed", async () => {
+  const { page, record, context } = await openPage(site, { width: 1280 });
+  await openFind(page, site.baseUrl);
+  await page.click("#start");
+  await page.click("#continue");
+  const summary = page.locator(".error-summary");
+  await summary.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains("error-summary")), true, "focus moves to the summary");
+  assert.match(await summary.textContent(), /Select who the therapy is for/);
+  await summary.locator("a").click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), "q-who");
+  assert.equal(new URL(page.url()).hash, "", "the error link does not change the address");
+  await assertNoAxeViolations(page, "question with an error");
+  await shot(page, "find-error-1280");
+
+  await page.check("#q-who");
+  await page.click("#continue");
+  await page.waitForSelector("form[data-question=age]");
+  await page.fill("#q-age", "forty");
+  await page.click("#continue");
+  await page.waitForSelector(".error-summary");
+  assert.match(await page.textContent(".error-summary"), /whole number/);
+  assert.equal(await page.inputValue("#q-age"), "forty");
+  assert.equal(await page.getAttribute("#q-age", "aria-invalid"), "true");
+  await page.fill("#q-age", "200");
+  await page.click("#continue");
+  await page.waitForFunction(() => /120 years or less/.test(document.querySelector(".error-summary")?.textContent ?? ""));
+
+  // Back keeps answers: go back to "who", the choice is still made.
+  await page.click(".back-link");
+  await page.waitForSelector("form[data-question=who]");
+  assert.equal(await page.isChecked("#q-who"), true);
+  assertCleanRecord(record, site.baseUrl);
+  await context.close();
+});
+
+test("find.html?approach=<slug> preselects that approach and leaves nothing in the address", async () => {
+  const { page, record, context } = await openPage(site);
+  await openFind(page, site.baseUrl, "?approach=emdr");
+  assert.equal(new URL(page.url()).search, "");
+  await completeQuestionnaire(page, { ...VISITOR, format: ["video"], approaches: undefined });
+  assert.match(await page.textContent(".summary-list"), /EMDR|Eye movement/i);
+  assertCleanRecord(record, site.baseUrl);
+  await context.close();
+});

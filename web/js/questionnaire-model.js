@@ -1,0 +1,128 @@
+// The questionnaire as data and rules, without any DOM: which questions show, how a page's raw
+// input becomes a value or an error message, and how the values become the answers object of
+// DESIGN §4. Values live in memory only (a plain object owned by find-page.js).
+//
+// Values by kind: single → option id; multi → [ids]; number → number; yes-no → boolean;
+// place → {label, lat, lon} (coordinates from the bundled list, or from the browser's location).
+
+/** Fills options_from ("concerns", "approaches") from the core's concern list and glossary. */
+export function prepareQuestions(questionnaire, concerns, entries) {
+  const sources = {
+    concerns: concerns.map((c) => ({ id: c.id, label: c.label, help: c.description })),
+    approaches: entries
+      .map((e) => ({ id: e.slug, label: e.name }))
+      .sort((a, b) => a.label.localeCompare(b.label, "en-GB")),
+  };
+  return questionnaire.questions.map((q) => ({
+    ...q,
+    options: q.options_from ? sources[q.options_from] ?? [] : q.options ?? [],
+  }));
+}
+
+export function isVisible(question, values) {
+  const rule = question.shows_if;
+  if (!rule) return true;
+  const given = values[rule.question];
+  const list = Array.isArray(given) ? given : given === undefined ? [] : [given];
+  return list.some((v) => rule.any_of.includes(v));
+}
+
+export const visibleQuestions = (questions, values) => questions.filter((q) => isVisible(q, values));
+
+export function hasValue(value) {
+  if (value === undefined || value === null || value === "") return false;
+  return !Array.isArray(value) || value.length > 0;
+}
+
+// Plain-English messages (GOV.UK style: say what to do) for the questions we know; a fallback
+// by kind for any question added to the data later.
+const MISSING = {
+  who: "Select who the therapy is for",
+  age: "Enter the age of the person the therapy is for",
+  concerns: "Select at least one thing you would like help with",
+  safety: "Select an answer to this question. It helps us keep you safe",
+  format: "Select at least one way to have sessions",
+  location: "Enter a UK town or city, or use your location",
+  max_distance_km: "Enter how far you could travel, in kilometres",
+};
+const BY_KIND = {
+  single: "Select an answer",
+  multi: "Select at least one option",
+  number: "Enter a number",
+  place: "Enter a UK town or city",
+  "yes-no": "Select yes or no",
+};
+const NOUN = { age: "Age", max_distance_km: "Distance", budget: "The amount" };
+
+export const missingMessage = (q) => MISSING[q.id] ?? BY_KIND[q.kind] ?? "Answer this question";
+
+/**
+ * Reads a number the visitor typed. Returns {value} (undefined when empty) or {error}.
+ * Accepts "63", " 63 ", "£63" and "63.00"; not "sixty" or 63.5.
+ */
+export function parseNumber(q, text) {
+  const cleaned = String(text ?? "").trim().replace(/^£/, "").replace(/,/g, "");
+  const noun = NOUN[q.id] ?? "The number";
+  if (cleaned === "") return { value: undefined };
+  if (!/^\d+(\.0+)?$/.test(cleaned)) return { error: `${noun} must be a whole number, like ${q.min > 10 ? q.min : 30}` };
+  const value = Number(cleaned);
+  if (q.min !== undefined && value < q.min) return { error: `${noun} must be ${q.unit === "£" ? "£" : ""}${q.min} or more` };
+  if (q.max !== undefined && value > q.max)
+    return { error: `${noun} must be ${q.unit === "£" ? "£" : ""}${q.max}${q.unit && q.unit !== "£" ? ` ${q.unit}` : ""} or less` };
+  return { value };
+}
+
+/**
+ * Checks one page. `value` is the parsed value (or {error} from parseNumber / the place box).
+ * Returns an error message or null.
+ */
+export function pageError(q, value, mustHave) {
+  if (value && typeof value === "object" && "error" in value) return value.error;
+  if (!hasValue(value)) {
+    if (q.required) return missingMessage(q);
+    if (mustHave) return "Give an answer, or untick ‘This is a must-have’";
+  }
+  return null;
+}
+
+// How each answers field is shaped from its value (DESIGN §4); the rest pass through.
+const SHAPE = {
+  budget: (v) => ({ max_per_session: v }),
+  safety: (v) => ({ risk: v }),
+  location: (v) => ({ lat: v.lat, lon: v.lon }),
+};
+
+/** The DESIGN §4 answers from the visible, answered questions. */
+export function toAnswers(questions, values, mustHave) {
+  const answers = {};
+  const must = [];
+  for (const q of visibleQuestions(questions, values)) {
+    const v = values[q.id];
+    if (!hasValue(v)) continue;
+    answers[q.id] = SHAPE[q.id] ? SHAPE[q.id](v) : v;
+    if (q.can_be_must_have && mustHave.has(q.id)) must.push(q.id);
+  }
+  if (must.length) answers.must_have = must;
+  return answers;
+}
+
+/** The answer as the visitor would say it, for the check-your-answers page. */
+export function describeValue(q, value) {
+  if (!hasValue(value)) return "Not answered";
+  const label = (id) => q.options?.find((o) => o.id === id)?.label ?? id;
+  switch (q.kind) {
+    case "single":
+      return label(value);
+    case "multi":
+      return value.map(label).join(", ");
+    case "yes-no":
+      return value ? "Yes" : "No";
+    case "place":
+      return value.label;
+    case "number":
+      if (q.unit === "£") return `£${value}`;
+      return q.unit ? `${value} ${q.unit}` : String(value);
+    default:
+      return String(value);
+  }
+}

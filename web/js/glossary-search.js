@@ -7,7 +7,7 @@
 // - ArrowDown/ArrowUp move through the results, Enter opens the active one, Escape closes the
 //   list or, when it is closed, clears the box;
 // - the number of results is announced through a polite live region;
-// - matched words are wrapped in <mark>, built with createElement/textContent, never innerHTML.
+// - matched words are wrapped in <mark> elements built with createElement and textContent only.
 // Nothing typed here leaves the device: search runs in the page.
 import { createMatcher } from "./tft.js";
 

@@ -68,6 +68,12 @@ AnswersParse parse_answers(std::string_view text, const Dataset& data, const Pla
   ParseLimits limits;
   limits.max_bytes = 64u << 10;
   limits.max_depth = 8;
+  if (text.size() > limits.max_bytes) {
+    out.errors.push_back({"answers", "$",
+                          "is " + std::to_string(text.size()) + " bytes; answers are never longer than " +
+                              std::to_string(limits.max_bytes)});
+    return out;
+  }
   const auto root = parse_json(text, limits, diag);
   if (!root) {
     out.errors = std::move(diag.errors);

@@ -5,9 +5,11 @@
 // One module instance holds one loaded dataset and directory; web/js/tft.js creates the instance.
 #include <emscripten/bind.h>
 
+#include <optional>
 #include <string>
 
 #include "core/loaders.h"
+#include "core/search.h"
 #include "core/matcher.h"
 #include "core/serialize.h"
 
@@ -18,6 +20,8 @@ struct State {
   tft::Directory directory;
   tft::Matcher matcher;  // points into data and directory; rebuilt whenever either changes
   bool data_loaded = false;
+  // Built on the first search after a dataset loads (about 2 ms), then reused for every query.
+  std::optional<tft::SearchIndex> search_index;
 };
 
 State& state() {
@@ -37,6 +41,7 @@ std::string load_dataset(const std::string& glossary, const std::string& concern
   tft::DatasetLoad load = tft::load_dataset(sources);
   state().data = std::move(load.data);
   state().data_loaded = true;
+  state().search_index.reset();
   state().matcher = tft::prepare_matcher(state().data, state().directory);
   return tft::to_text(tft::errors_to_json(load.errors), false);
 }
@@ -92,6 +97,14 @@ std::string entries() {
   return tft::to_text(list, false);
 }
 
+// {"query", "hits": [...]} exactly as `tft search QUERY --limit N` prints it (without the newline).
+std::string search(const std::string& query, int limit) {
+  State& s = state();
+  if (!s.search_index) s.search_index = tft::build_search_index(s.data);
+  const std::size_t n = limit < 0 ? 0 : static_cast<std::size_t>(limit);
+  return tft::to_text(tft::search_result_to_json(tft::search(*s.search_index, query, n)), false);
+}
+
 std::string questionnaire() {
   return tft::to_text(tft::questionnaire_to_json(state().data.questionnaire), false);
 }
@@ -117,6 +130,7 @@ EMSCRIPTEN_BINDINGS(tft_core) {
   emscripten::function("directoryInfo", &directory_info);
   emscripten::function("entry", &entry);
   emscripten::function("entries", &entries);
+  emscripten::function("search", &search);
   emscripten::function("questionnaire", &questionnaire);
   emscripten::function("concerns", &concerns);
   emscripten::function("crisis", &crisis);

@@ -44,11 +44,22 @@ export interface EntrySummary {
   aliases: string[];
 }
 
+/** [start, length] in UTF-16 code units: `text.slice(start, start + length)` is the matched word. */
+export type Highlight = [number, number];
+
 export interface SearchHit {
   slug: string;
   name: string;
+  /** Higher is better; 1000 and above means the query is the entry's name or an alias. */
   score: number;
+  /** The summary, or the passage the query matched, cut near 180 characters. */
   snippet: string;
+  highlights: Highlight[];
+  name_highlights: Highlight[];
+  /** Where the best match was. */
+  matched: "name" | "alias" | "summary" | "text";
+  /** The alias that matched, when matched is "alias". */
+  alias?: string;
 }
 
 export interface SearchResult {
@@ -167,7 +178,8 @@ export interface Matcher {
 
 export interface MatcherOptions {
   dataUrl?: string;
-  directoryUrl?: string;
+  /** null loads no directory (glossary pages); match() then sees an empty directory. */
+  directoryUrl?: string | null;
   wasmUrl?: string;
   readText?: (url: string) => Promise<string>;
   moduleFactory?: () => Promise<unknown>;

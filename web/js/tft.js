@@ -41,24 +41,27 @@ async function defaultModuleFactory(wasmUrl) {
 /**
  * Loads the WebAssembly core, the data files and a therapist directory.
  * options.dataUrl       folder of the data files (default "data/", relative to the page)
- * options.directoryUrl  the directory JSON (default dataUrl + "therapists.sample.json")
+ * options.directoryUrl  the directory JSON (default dataUrl + "therapists.sample.json"); null loads
+ *                       no directory, for pages that only search and read the glossary
  * options.readText      (url) => Promise<string>; default fetch
  * options.moduleFactory () => Promise<module>; default the ES module build next to this file
  */
 export async function createMatcher(options = {}) {
   const dataUrl = options.dataUrl ?? "data/";
-  const directoryUrl = options.directoryUrl ?? `${dataUrl}therapists.sample.json`;
+  const directoryUrl =
+    options.directoryUrl === null ? null : (options.directoryUrl ?? `${dataUrl}therapists.sample.json`);
   const readText = options.readText ?? defaultReadText;
   const wasmUrl = options.wasmUrl ?? new URL("../wasm/tft-core.wasm", import.meta.url).href;
   const [core, ...texts] = await Promise.all([
     (options.moduleFactory ?? (() => defaultModuleFactory(wasmUrl)))(),
     ...DATA_FILES.map((name) => readText(`${dataUrl}${name}.json`)),
-    readText(directoryUrl),
+    directoryUrl === null ? Promise.resolve(null) : readText(directoryUrl),
   ]);
   const directoryText = texts.pop();
   const dataErrors = JSON.parse(core.loadDataset(...texts));
   if (dataErrors.length) throw new DataError(dataErrors);
-  const directoryErrors = JSON.parse(core.loadDirectory(directoryUrl.split("/").pop(), directoryText));
+  const directoryErrors =
+    directoryText === null ? [] : JSON.parse(core.loadDirectory(directoryUrl.split("/").pop(), directoryText));
   return wrap(core, directoryErrors);
 }
 

@@ -1,0 +1,538 @@
+#include "search.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "text_normalise.h"
+
+namespace tft {
+
+namespace {
+
+constexpr std::size_t kMaxQueryBytes = 256;
+constexpr std::size_t kMaxQueryWords = 12;
+constexpr std::size_t kMaxLimit = 100;
+constexpr std::size_t kSnippetBytes = 180;
+
+double field_weight(SearchField f) {
+  switch (f) {
+    case SearchField::name: return 10;
+    case SearchField::alias: return 8;
+    case SearchField::summary: return 3;
+    case SearchField::concerns: return 2;
+    case SearchField::body: return 1;
+  }
+  return 1;
+}
+
+// Words that say "a kind of therapy" without saying which; a name is still matched exactly when
+// a visitor leaves them out ("schema" finds "Schema therapy").
+bool is_generic(std::string_view t) {
+  return t == "therapy" || t == "therapist" || t == "treatment" || t == "psychotherapy" || t == "approach";
+}
+
+// A visitor's word → words the glossary uses for the same thing. Applied to queries only.
+const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& synonyms() {
+  static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> s = {
+      {"child", {"childhood", "young"}},
+      {"childhood", {"child", "early"}},
+      {"teen", {"teenager", "adolescent", "young"}},
+      {"teenager", {"adolescent", "young"}},
+      {"adolescent", {"teenager", "young"}},
+      {"marriage", {"couple", "partner"}},
+      {"married", {"couple", "partner"}},
+      {"partner", {"couple"}},
+      {"husband", {"couple", "partner"}},
+      {"wife", {"couple", "partner"}},
+      {"sex", {"sexual"}},
+      {"sexual", {"sex"}},
+      {"body", {"somatic", "bodily"}},
+      {"ocd", {"obsessive", "compulsive"}},
+      {"ptsd", {"trauma", "traumatic"}},
+      {"traumatic", {"trauma"}},
+      {"depressed", {"depression"}},
+      {"anxious", {"anxiety"}},
+      {"worry", {"anxiety"}},
+      {"drinking", {"alcohol", "drink"}},
+      {"drink", {"alcohol"}},
+      {"drug", {"addiction", "substance"}},
+      {"smoking", {"smoke", "stop"}},
+      {"grief", {"bereavement", "loss"}},
+      {"bereavement", {"grief", "loss"}},
+      {"dance", {"movement"}},
+      {"dream", {"unconscious"}},
+      {"talking", {"talk"}},
+      {"talk", {"talking"}},
+      {"active", {"activity", "activation"}},
+      {"value", {"values"}},
+      {"autistic", {"autism"}},
+  };
+  return s;
+}
+
+struct Candidate {
+  std::uint32_t term;
+  double quality;  // 1 exact, less for synonyms, prefixes and typos
+};
+
+struct QueryWord {
+  std::string term;
+  std::vector<Candidate> candidates;  // sorted by term id
+};
+
+std::uint32_t find_term(const SearchIndex& index, std::string_view t, bool& found) {
+  const auto it = std::lower_bound(index.terms.begin(), index.terms.end(), t,
+                                   [](const std::string& a, std::string_view b) { return a < b; });
+  found = it != index.terms.end() && *it == t;
+  return static_cast<std::uint32_t>(it - index.terms.begin());
+}
+
+int allowed_edits(std::size_t length) { return length >= 8 ? 2 : length >= 4 ? 1 : 0; }
+
+std::vector<Candidate> candidates_for(const SearchIndex& index, const std::string& q, bool last_word) {
+  std::map<std::uint32_t, double> best;
+  const auto offer = [&](std::uint32_t term, double quality) {
+    auto [it, inserted] = best.emplace(term, quality);
+    if (!inserted && quality > it->second) it->second = quality;
+  };
+  bool found = false;
+  const std::uint32_t exact = find_term(index, q, found);
+  if (found) offer(exact, 1.0);
+  for (const auto& [word, alternatives] : synonyms()) {
+    if (word != q) continue;
+    for (std::string_view alt : alternatives) {
+      const std::uint32_t t = find_term(index, normalise_term(alt), found);
+      if (found) offer(t, 0.8);
+    }
+  }
+  // The word still being typed may be the start of a longer one; the closer to complete, the
+  // better. Earlier words are complete, so only long ones get the benefit of the doubt.
+  // A single letter would match half the vocabulary, so prefixes start at two.
+  if ((last_word && q.size() >= 2) || q.size() >= 5) {
+    for (std::uint32_t t = exact; t < index.terms.size(); ++t) {
+      const std::string& term = index.terms[t];
+      if (term.compare(0, q.size(), q) != 0) break;
+      if (term.size() == q.size()) continue;
+      const double completeness = static_cast<double>(q.size()) / static_cast<double>(term.size());
+      offer(t, (last_word ? 0.6 : 0.45) + 0.3 * completeness);
+    }
+  }
+  // The word being typed may run past the stem the index keeps: "feelin" for "feel" (feeling).
+  if (last_word && q.size() >= 5) {
+    for (std::size_t len = q.size() - 1; len >= 4 && len + 3 >= q.size(); --len) {
+      const std::uint32_t t = find_term(index, q.substr(0, len), found);
+      if (found) offer(t, 0.6);
+    }
+  }
+  const int edits = allowed_edits(q.size());
+  if (edits > 0) {
+    for (std::uint32_t t = 0; t < index.terms.size(); ++t) {
+      const std::string& term = index.terms[t];
+      const int d = bounded_edit_distance(q, term, edits);
+      if (d > 0 && d <= edits) offer(t, d == 1 ? 0.75 : 0.55);
+      // A typo inside a word still being typed: "atachm" against the start of "attachment".
+      if (last_word && d > edits && term.size() > q.size() + 1) {
+        for (std::size_t len = q.size() - 1; len <= q.size() + 1; ++len) {
+          if (bounded_edit_distance(q, std::string_view(term).substr(0, len), edits) <= edits) {
+            offer(t, 0.5);
+            break;
+          }
+        }
+      }
+    }
+  }
+  std::vector<Candidate> out;
+  out.reserve(best.size());
+  for (const auto& [t, quality] : best) out.push_back({t, quality});
+  return out;
+}
+
+double saturate(std::uint16_t count) { return 2.0 * count / (count + 1.0); }
+
+// How well the query words match one name or alias: "exact" when the words are the same (with or
+// without generic words such as "therapy"), otherwise the share of query words found in the
+// name and the share of the name they cover.
+struct NameMatch {
+  int tier = 0;  // 3 exact, 2 exact without generic words, 1 every query word in the name, 0 some
+  double quality = 0;   // mean quality of the matched query words
+  double query_share = 0;
+  double name_share = 0;
+};
+
+NameMatch match_name(const SearchIndex& index, const std::vector<QueryWord>& words,
+                     const SearchIndex::Name& name) {
+  NameMatch m;
+  if (words.empty() || name.terms.empty()) return m;
+  const auto exact_sequence = [&](bool skip_generic) {
+    std::vector<std::uint32_t> a;
+    for (const auto& w : words) {
+      bool found = false;
+      const std::uint32_t t = find_term(index, w.term, found);
+      if (!found) return false;
+      if (!(skip_generic && is_generic(w.term))) a.push_back(t);
+    }
+    std::vector<std::uint32_t> b;
+    for (std::uint32_t t : name.terms)
+      if (!(skip_generic && is_generic(index.terms[t]))) b.push_back(t);
+    return !a.empty() && a == b;
+  };
+  double matched = 0, quality = 0;
+  std::vector<bool> covered(name.terms.size(), false);
+  for (const auto& w : words) {
+    double best = 0;
+    std::size_t where = name.terms.size();
+    for (std::size_t i = 0; i < name.terms.size(); ++i) {
+      for (const auto& c : w.candidates)
+        if (c.term == name.terms[i] && c.quality > best) best = c.quality, where = i;
+    }
+    if (where < name.terms.size()) {
+      covered[where] = true;
+      matched += 1;
+      quality += best;
+    }
+  }
+  double name_total = 0, name_covered = 0;
+  for (std::size_t i = 0; i < name.terms.size(); ++i) {
+    const double w = is_generic(index.terms[name.terms[i]]) ? 0.5 : 1.0;
+    name_total += w;
+    if (covered[i]) name_covered += w;
+  }
+  m.query_share = matched / static_cast<double>(words.size());
+  m.quality = matched > 0 ? quality / matched : 0;
+  m.name_share = name_covered / name_total;
+  if (exact_sequence(false)) m.tier = 3;
+  else if (exact_sequence(true)) m.tier = 2;
+  else if (matched == static_cast<double>(words.size())) m.tier = 1;
+  return m;
+}
+
+double name_bonus(const NameMatch& m) {
+  switch (m.tier) {
+    case 3: return 1000;
+    case 2: return 900;
+    case 1: return 300 + 200 * m.quality * m.name_share;
+    default: return 100 * m.query_share * m.query_share * m.quality * m.name_share;
+  }
+}
+
+double round3(double x) { return std::round(x * 1000.0) / 1000.0; }
+
+bool is_word_byte(char c) { return c != ' '; }
+
+// Cuts `text` to about kSnippetBytes around byte `focus`, on word boundaries and never inside a
+// UTF-8 sequence, with an ellipsis where text was left out.
+std::string cut_snippet(const std::string& text, std::size_t focus) {
+  if (text.size() <= kSnippetBytes) return text;
+  std::size_t start = 0;
+  if (focus > kSnippetBytes / 3) {
+    // Prefer starting at the sentence holding the match, if it begins close enough.
+    const std::size_t floor = focus > kSnippetBytes / 2 ? focus - kSnippetBytes / 2 : 0;
+    std::size_t sentence = text.rfind(". ", focus);
+    if (sentence != std::string::npos && sentence + 2 >= floor) start = sentence + 2;
+    else {
+      start = floor;
+      while (start < focus && is_word_byte(text[start - 1])) ++start;
+    }
+  }
+  std::size_t end = std::min(text.size(), start + kSnippetBytes);
+  if (end < text.size()) {
+    while (end > start && is_word_byte(text[end])) --end;
+    while (end > start && (text[end - 1] == ',' || text[end - 1] == ' ' || text[end - 1] == ';')) --end;
+  }
+  std::string out;
+  if (start > 0) out += "\u2026";
+  out += text.substr(start, end - start);
+  if (end < text.size()) out += "\u2026";
+  return out;
+}
+
+std::vector<Highlight> highlight(const SearchIndex& index, const std::string& text,
+                                 const std::set<std::uint32_t>& matched_terms) {
+  std::vector<Highlight> out;
+  for (const Token& tok : tokenise(text)) {
+    bool found = false;
+    const std::uint32_t t = find_term(index, normalise_term(tok.text), found);
+    if (!found || !matched_terms.count(t)) continue;
+    const std::size_t start = utf16_length(std::string_view(text).substr(0, tok.begin));
+    out.push_back({start, utf16_length(std::string_view(text).substr(tok.begin, tok.end - tok.begin))});
+  }
+  return out;
+}
+
+}  // namespace
+
+SearchIndex build_search_index(const Dataset& data) {
+  SearchIndex index;
+  std::map<std::string, std::uint32_t> concern_label_ids;
+  std::map<std::string, const Concern*> concerns;
+  for (const auto& c : data.concerns) concerns[c.id] = &c;
+
+  // First pass: the terms of every field, as strings; ids are given once the vocabulary is sorted.
+  struct FieldTerms {
+    std::uint32_t doc;
+    SearchField field;
+    std::vector<std::string> terms;
+  };
+  std::vector<FieldTerms> fields;
+  std::vector<std::vector<std::vector<std::string>>> name_terms;  // per doc, per name
+  const auto terms_of = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (const Token& t : tokenise(text)) out.push_back(normalise_term(t.text));
+    return out;
+  };
+  const auto flat = [](std::string s) {
+    std::replace(s.begin(), s.end(), '\n', ' ');
+    return s;
+  };
+  for (std::size_t d = 0; d < data.glossary.size(); ++d) {
+    const GlossaryEntry& e = data.glossary[d];
+    const auto doc = static_cast<std::uint32_t>(d);
+    SearchIndex::Doc out;
+    out.slug = e.slug;
+    out.name = e.name;
+    std::vector<std::vector<std::string>> names;
+    names.push_back(terms_of(e.name));
+    out.names.push_back({e.name, {}, false});
+    for (const auto& a : e.aliases) {
+      names.push_back(terms_of(a));
+      out.names.push_back({a, {}, true});
+    }
+    for (std::size_t n = 0; n < names.size(); ++n) {
+      FieldTerms f{doc, n == 0 ? SearchField::name : SearchField::alias, names[n]};
+      // "TF-CBT" typed as "tfcbt", "dramatherapy" for "drama therapy": the joined name matches too.
+      if (names[n].size() > 1) {
+        std::string joined;
+        for (const auto& t : tokenise(n == 0 ? e.name : e.aliases[n - 1])) joined += t.text;
+        f.terms.push_back(normalise_term(joined));
+      }
+      fields.push_back(std::move(f));
+    }
+    name_terms.push_back(std::move(names));
+    out.passages.push_back({SearchField::summary, flat(e.summary)});
+    fields.push_back({doc, SearchField::summary, terms_of(e.summary)});
+    std::string labels;
+    for (const auto& c : e.concerns)
+      if (const auto it = concerns.find(c.id); it != concerns.end()) labels += it->second->label + ". ";
+    fields.push_back({doc, SearchField::concerns, terms_of(labels)});
+    std::vector<std::string> body{e.how_it_works, e.who_for, e.session};
+    for (const auto& b : e.benefits) body.push_back(b);
+    for (const auto& f : e.faqs) body.push_back(f.q + " " + f.a);
+    body.push_back(e.evidence_summary);
+    for (const auto& b : body) {
+      // Split long sections into paragraphs so a snippet comes from the paragraph that matched.
+      std::size_t start = 0;
+      while (start <= b.size()) {
+        std::size_t end = b.find("\n\n", start);
+        if (end == std::string::npos) end = b.size();
+        if (end > start) out.passages.push_back({SearchField::body, flat(b.substr(start, end - start))});
+        start = end + 2;
+      }
+      fields.push_back({doc, SearchField::body, terms_of(b)});
+    }
+    index.docs.push_back(std::move(out));
+  }
+
+  std::set<std::string> vocabulary;
+  for (const auto& f : fields) vocabulary.insert(f.terms.begin(), f.terms.end());
+  index.terms.assign(vocabulary.begin(), vocabulary.end());
+  index.postings.resize(index.terms.size());
+  const auto id_of = [&](const std::string& t) {
+    bool found = false;
+    return find_term(index, t, found);
+  };
+  // Counts per (term, doc, field), merged so each appears once.
+  std::map<std::tuple<std::uint32_t, std::uint32_t, SearchField>, std::uint16_t> counts;
+  for (const auto& f : fields)
+    for (const auto& t : f.terms) {
+      auto& c = counts[{id_of(t), f.doc, f.field}];
+      if (c < 60000) ++c;
+    }
+  for (const auto& [key, count] : counts)
+    index.postings[std::get<0>(key)].push_back({std::get<1>(key), std::get<2>(key), count});
+  for (std::size_t d = 0; d < index.docs.size(); ++d)
+    for (std::size_t n = 0; n < name_terms[d].size(); ++n)
+      for (const auto& t : name_terms[d][n]) index.docs[d].names[n].terms.push_back(id_of(t));
+
+  // Inverse document frequency without a logarithm (see the header on byte-identical scores):
+  // 2(x-1)/(x+1) follows ln x closely for common words and levels off for rare ones.
+  const double n = static_cast<double>(index.docs.size());
+  index.idf.resize(index.terms.size());
+  for (std::size_t t = 0; t < index.terms.size(); ++t) {
+    std::set<std::uint32_t> docs;
+    for (const auto& p : index.postings[t]) docs.insert(p.doc);
+    const double x = (n + 1.0) / (static_cast<double>(docs.size()) + 0.5);
+    index.idf[t] = 2.0 * (x - 1.0) / (x + 1.0);
+  }
+  return index;
+}
+
+SearchResult search(const SearchIndex& index, std::string_view query, std::size_t limit) {
+  SearchResult result;
+  result.query = std::string(query);
+  limit = std::min(limit, kMaxLimit);
+  if (limit == 0) return result;
+
+  std::string_view text = query.substr(0, kMaxQueryBytes);
+  std::vector<Token> tokens = tokenise(text, kMaxQueryWords);
+  std::vector<QueryWord> words;
+  for (const auto& t : tokens) words.push_back({normalise_term(t.text), {}});
+  // "what is ACT" → "act": filler words only count when the query has nothing else.
+  std::vector<QueryWord> meaningful;
+  for (const auto& w : words)
+    if (!is_stopword(w.term)) meaningful.push_back(w);
+  // A query of filler words alone ("the", "a") asks nothing yet; showing every entry is noise.
+  if (meaningful.empty()) return result;
+  words = std::move(meaningful);
+  // A trailing space means the last word is finished, so no prefix guessing.
+  const bool typing = !text.empty() && tokens.back().end == text.size();
+  for (std::size_t i = 0; i < words.size(); ++i)
+    words[i].candidates = candidates_for(index, words[i].term, typing && i + 1 == words.size());
+
+  const std::size_t n_docs = index.docs.size();
+  // Per document and query word: the best weighted match.
+  std::vector<double> word_score(n_docs * words.size(), 0.0);
+  std::vector<double> best_field_weight(n_docs, 0.0);
+  std::vector<SearchField> best_field(n_docs, SearchField::body);
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    for (const auto& c : words[w].candidates) {
+      const auto& postings = index.postings[c.term];
+      // Sum over the fields of one doc: a word in the name and the text beats the name alone.
+      for (std::size_t p = 0; p < postings.size();) {
+        const std::uint32_t doc = postings[p].doc;
+        double weight = 0;
+        for (; p < postings.size() && postings[p].doc == doc; ++p) {
+          const double fw = field_weight(postings[p].field) * saturate(postings[p].count);
+          weight += fw;
+          if (field_weight(postings[p].field) > best_field_weight[doc] && index.idf[c.term] > 0.3) {
+            best_field_weight[doc] = field_weight(postings[p].field);
+            best_field[doc] = postings[p].field;
+          }
+        }
+        double& s = word_score[doc * words.size() + w];
+        s = std::max(s, c.quality * index.idf[c.term] * weight);
+      }
+    }
+  }
+
+  struct Scored {
+    std::uint32_t doc;
+    double score;
+    std::size_t name_index;
+    int tier;
+  };
+  std::vector<Scored> scored;
+  for (std::uint32_t d = 0; d < n_docs; ++d) {
+    double relevance = 0, matched = 0;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      relevance += word_score[d * words.size() + w];
+      if (word_score[d * words.size() + w] > 0) matched += 1;
+    }
+    if (matched == 0) continue;
+    relevance *= 0.5 + 0.5 * matched / static_cast<double>(words.size());
+    double bonus = 0;
+    std::size_t name_index = 0;
+    int tier = 0;
+    for (std::size_t n = 0; n < index.docs[d].names.size(); ++n) {
+      const NameMatch m = match_name(index, words, index.docs[d].names[n]);
+      const double b = name_bonus(m);
+      if (b > bonus) bonus = b, name_index = n, tier = m.tier;
+    }
+    scored.push_back({d, round3(bonus + relevance), name_index, tier});
+  }
+  std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return index.docs[a.doc].slug < index.docs[b.doc].slug;
+  });
+  if (!scored.empty()) {
+    const double floor = scored.front().score * 0.05;
+    while (!scored.empty() && scored.back().score < floor) scored.pop_back();
+  }
+  if (scored.size() > limit) scored.resize(limit);
+
+  // Words that carry meaning get highlighted; "therapy" in every other sentence would be noise.
+  std::set<std::uint32_t> matched_terms;
+  for (const auto& w : words)
+    for (const auto& c : w.candidates)
+      if (index.idf[c.term] > 0.15) matched_terms.insert(c.term);
+
+  for (const Scored& s : scored) {
+    const SearchIndex::Doc& doc = index.docs[s.doc];
+    SearchHit hit;
+    hit.slug = doc.slug;
+    hit.name = doc.name;
+    hit.score = s.score;
+    const SearchIndex::Name& name = doc.names[s.name_index];
+    const bool by_name = s.tier > 0 || best_field[s.doc] == SearchField::name || best_field[s.doc] == SearchField::alias;
+    if (by_name) {
+      hit.matched = name.is_alias ? "alias" : "name";
+      if (name.is_alias) hit.alias = name.text;
+    } else {
+      hit.matched = best_field[s.doc] == SearchField::summary ? "summary" : "text";
+    }
+    // The snippet: the summary, unless the words were found only further down the page.
+    const SearchIndex::Passage* passage = &doc.passages[0];
+    std::size_t focus = 0;
+    const auto first_match = [&](const std::string& t, std::size_t& at) {
+      for (const Token& tok : tokenise(t)) {
+        bool found = false;
+        const std::uint32_t id = find_term(index, normalise_term(tok.text), found);
+        if (found && matched_terms.count(id) && index.idf[id] > 0.3) {
+          at = tok.begin;
+          return true;
+        }
+      }
+      return false;
+    };
+    if (!first_match(doc.passages[0].text, focus) && hit.matched == "text") {
+      // The passage holding the most distinct query words, earliest first.
+      std::size_t best_count = 0;
+      for (const auto& p : doc.passages) {
+        std::set<std::size_t> words_here;
+        for (const Token& tok : tokenise(p.text)) {
+          bool found = false;
+          const std::uint32_t id = find_term(index, normalise_term(tok.text), found);
+          if (!found || index.idf[id] <= 0.3) continue;
+          for (std::size_t w = 0; w < words.size(); ++w)
+            for (const auto& c : words[w].candidates)
+              if (c.term == id) words_here.insert(w);
+        }
+        if (words_here.size() > best_count) best_count = words_here.size(), passage = &p;
+      }
+      focus = 0;
+      first_match(passage->text, focus);
+    }
+    hit.snippet = cut_snippet(passage->text, focus);
+    hit.highlights = highlight(index, hit.snippet, matched_terms);
+    hit.name_highlights = highlight(index, hit.name, matched_terms);
+    result.hits.push_back(std::move(hit));
+  }
+  return result;
+}
+
+nlohmann::ordered_json search_result_to_json(const SearchResult& result) {
+  using nlohmann::ordered_json;
+  ordered_json hits = ordered_json::array();
+  for (const auto& h : result.hits) {
+    ordered_json j;
+    j["slug"] = h.slug;
+    j["name"] = h.name;
+    j["score"] = h.score;
+    j["snippet"] = h.snippet;
+    j["highlights"] = ordered_json::array();
+    for (const auto& [start, length] : h.highlights) j["highlights"].push_back({start, length});
+    j["name_highlights"] = ordered_json::array();
+    for (const auto& [start, length] : h.name_highlights) j["name_highlights"].push_back({start, length});
+    j["matched"] = h.matched;
+    if (!h.alias.empty()) j["alias"] = h.alias;
+    hits.push_back(std::move(j));
+  }
+  ordered_json out;
+  out["query"] = result.query;
+  out["hits"] = std::move(hits);
+  return out;
+}
+
+}  // namespace tft

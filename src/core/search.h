@@ -1,0 +1,101 @@
+// Glossary search: typo-tolerant, search-as-you-type, deterministic (DESIGN §1, §6).
+//
+// Build a SearchIndex once from the Dataset, then call search() as often as you like; the index
+// copies what it needs, so it does not point into the Dataset and may outlive it.
+//
+// What a query matches:
+// - Text is tokenised and normalised by text_normalise.h: case, accents, punctuation, plurals and
+//   British/American spellings (behavior = behaviour, centered = centred, -ize = -ise).
+// - Each word matches exactly, by a synonym a visitor might use (kids → child, marriage → couple),
+//   as a prefix when it is the last word typed (search as you type: "psychody"), or with typos:
+//   one edit for words of 4-7 letters, two for 8 or more, a swap of neighbours counting as one.
+//   Words of 1-3 letters (acronyms such as CBT) only match exactly, or as a typed prefix.
+// - Fields weigh differently: name, then aliases (acronyms and other names), then the summary,
+//   then the labels of the concerns the approach is used for, then the body text.
+//
+// Ranking: a query equal to an entry's name or an alias (ignoring words such as "therapy") comes
+// first; then entries whose name or an alias holds every word of the query; then the rest by a
+// BM25-like relevance. Ties in the printed score are broken by slug, so the same query always
+// gives the same bytes. Hits scoring under 5% of the best hit are dropped as noise.
+//
+// Arithmetic uses only + - * / and sqrt, which IEEE 754 rounds the same everywhere, so the native
+// CLI and the WebAssembly build print byte-identical scores.
+//
+// Cost: build_search_index is linear in the glossary's text (about 2 ms for the 44 bundled
+// entries, a few hundred KB). search() scans the vocabulary once per query word for typo and
+// prefix candidates, O(words × vocabulary), then scores only entries holding a candidate; tens of
+// microseconds per query on the bundled glossary (scripts/bench-search prints the median). Queries
+// are cut to their first 256 bytes and 12 words, so hostile input costs bounded work.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model.h"
+
+namespace tft {
+
+enum class SearchField : std::uint8_t { name, alias, summary, concerns, body };
+
+struct SearchIndex {
+  struct Posting {
+    std::uint32_t doc;
+    SearchField field;
+    std::uint16_t count;  // occurrences of the term in that field
+  };
+  struct Name {
+    std::string text;                // as written ("CBT", "Attachment-based therapy")
+    std::vector<std::uint32_t> terms;  // term ids in order
+    bool is_alias = false;
+  };
+  struct Passage {
+    SearchField field;
+    std::string text;  // summary or one body section, newlines already turned into spaces
+  };
+  struct Doc {
+    std::string slug;
+    std::string name;
+    std::vector<Name> names;        // [0] is the entry's name, then its aliases
+    std::vector<Passage> passages;  // [0] is the summary
+  };
+  std::vector<std::string> terms;  // every distinct term, sorted
+  std::vector<std::vector<Posting>> postings;  // per term, by doc
+  std::vector<double> idf;                     // per term
+  std::vector<Doc> docs;                       // in the Dataset's order (by slug)
+};
+
+// A [start, length] range in UTF-16 code units, so JavaScript can slice the string directly.
+using Highlight = std::pair<std::size_t, std::size_t>;
+
+struct SearchHit {
+  std::string slug;
+  std::string name;
+  double score = 0;      // higher is better; rounded to 3 decimals
+  std::string matched;   // "name" | "alias" | "summary" | "text": where the best match was
+  std::string alias;     // the alias that matched, when matched == "alias"
+  std::string snippet;   // the summary, or the passage the query matched, cut near 180 characters
+  std::vector<Highlight> highlights;       // in snippet
+  std::vector<Highlight> name_highlights;  // in name
+};
+
+struct SearchResult {
+  std::string query;
+  std::vector<SearchHit> hits;
+};
+
+SearchIndex build_search_index(const Dataset& data);
+
+// The best `limit` hits for `query` (limit 0 gives none; at most 100 are returned).
+SearchResult search(const SearchIndex& index, std::string_view query, std::size_t limit = 10);
+
+// {"query", "hits": [{"slug", "name", "score", "snippet", "highlights", "name_highlights",
+// "matched", "alias"?}]} — DESIGN §6's four fields first.
+nlohmann::ordered_json search_result_to_json(const SearchResult& result);
+
+}  // namespace tft

@@ -1,0 +1,73 @@
+// Checks on the bundled glossary content itself: every page the site publishes is complete, and
+// every link and concern it shows resolves.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+
+#include "core/text_normalise.h"
+#include "core/vocabulary.h"
+#include "test_support.h"
+
+using namespace tft;
+
+TEST_CASE("every glossary entry has every section of the page", "[data][glossary]") {
+  const auto& g = test::bundled_dataset().glossary;
+  REQUIRE(g.size() >= 40);
+  for (const auto& e : g) {
+    CAPTURE(e.slug);
+    CHECK(!e.name.empty());
+    CHECK(!e.summary.empty());
+    CHECK(!e.how_it_works.empty());
+    CHECK(!e.who_for.empty());
+    CHECK(!e.session.empty());
+    CHECK(!e.evidence_summary.empty());
+    CHECK(e.benefits.size() >= 4);
+    CHECK(e.faqs.size() >= 3);
+    for (const auto& f : e.faqs) CHECK((!f.q.empty() && !f.a.empty()));
+    CHECK(!e.concerns.empty());
+    CHECK(!e.formats.empty());
+    CHECK(e.last_reviewed.size() == 10);
+  }
+}
+
+TEST_CASE("every related slug and concern id in the glossary resolves", "[data][glossary]") {
+  const Dataset& d = test::bundled_dataset();
+  const auto concerns = concern_ids(d);
+  for (const auto& e : d.glossary) {
+    CAPTURE(e.slug);
+    for (const auto& r : e.related) {
+      CAPTURE(r);
+      CHECK(find_entry(d, r) != nullptr);
+      CHECK(r != e.slug);
+    }
+    for (const auto& c : e.concerns) {
+      CAPTURE(c.id);
+      CHECK(concerns.count(c.id) == 1);
+    }
+  }
+}
+
+TEST_CASE("every approach slug DESIGN fixes has a glossary entry", "[data][glossary]") {
+  for (const auto& slug : required_approach_slugs()) {
+    CAPTURE(slug);
+    CHECK(find_entry(test::bundled_dataset(), slug) != nullptr);
+  }
+}
+
+TEST_CASE("no two entries share a name or alias, even after search normalisation", "[data][glossary]") {
+  // Stricter than the loader's case-insensitive check: "behavior" and "behaviour" are one alias
+  // to search, so two entries holding them would make an exact match ambiguous.
+  std::map<std::vector<std::string>, std::string> owner;
+  for (const auto& e : test::bundled_dataset().glossary) {
+    std::vector<std::string> spellings{e.name};
+    spellings.insert(spellings.end(), e.aliases.begin(), e.aliases.end());
+    for (const auto& s : spellings) {
+      std::vector<std::string> key;
+      for (const auto& t : tokenise(s)) key.push_back(normalise_term(t.text));
+      CAPTURE(s, e.slug);
+      const auto [it, inserted] = owner.emplace(key, e.slug);
+      CHECK((inserted || it->second == e.slug));
+    }
+  }
+}

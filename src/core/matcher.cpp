@@ -720,6 +720,7 @@ ordered_json match(const Matcher& m, const Answers& a, std::size_t limit) {
     std::uint32_t index;
   };
   std::vector<Scored> passing;
+  passing.reserve(n);  // one allocation: growing it step by step churns a heap full of directory strings
   std::size_t by[kFilterCount] = {};
   std::vector<std::uint32_t> offered(m.approach_slugs.size(), 0);
   std::size_t gain_drop[kFilterCount] = {};

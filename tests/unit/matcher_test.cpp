@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/answers.h"
+#include "core/loaders.h"
 #include "core/matcher.h"
 #include "test_support.h"
 
@@ -108,7 +109,7 @@ bool has(const std::vector<std::string>& list, const std::string& x) {
 bool passes_independently(const Therapist& t, const Answers& a) {
   const std::string need = a.who == "couple" ? "couples" : a.who == "family" ? "families" : "individuals";
   if (!has(t.clients, need)) return false;
-  if (need == "individuals" && a.age && (*a.age < t.age_min || *a.age > t.age_max)) return false;
+  if (need == "individuals" && a.age && (*a.age < t.age_min || a.age_to > t.age_max)) return false;
   if (!t.accepting_new) return false;
   bool where = false;
   for (const auto& f : a.format) {
@@ -180,7 +181,13 @@ json generate_answers(std::mt19937& rng) {
   json a;
   a["who"] = pick(rng, std::vector<std::string>{"myself", "myself", "myself", "couple", "family", "child"});
   if (a["who"] == "myself") a["age"] = 16 + static_cast<int>(rng() % 70);
-  if (a["who"] == "child") a["age"] = 4 + static_cast<int>(rng() % 14);
+  if (a["who"] == "child") {
+    const int lo = static_cast<int>(rng() % 18);
+    if (rng() % 2)
+      a["age"] = lo;
+    else
+      a["age"] = {{"min", lo}, {"max", lo + static_cast<int>(rng() % static_cast<unsigned>(18 - lo))}};
+  }
   a["concerns"] = some_of(rng, concern_ids, 4);
   if (rng() % 3 == 0) a["approaches"] = some_of(rng, approach_ids, 2);
   auto fmt = some_of(rng, formats, 3);
@@ -270,6 +277,40 @@ TEST_CASE("age: the person's age must be inside the therapist's age range", "[ma
   CHECK(fails(t, {{"who", "child"}, {"age", 15}, {"format", {"video"}}}) == "");
   CHECK(fails(t, with(kBase, {{"age", 40}})) == "age");
   CHECK(fails(t, {{"who", "myself"}, {"format", {"video"}}}) == "");  // no age given: not checked
+}
+
+TEST_CASE("age band: a child's age band passes only therapists whose ages cover all of it",
+          "[matcher][filters]") {
+  Therapist t = base_therapist();
+  t.age_min = 4;
+  t.age_max = 17;
+  const json child = {{"who", "child"}, {"format", {"video"}}};
+  CHECK(fails(t, with(child, {{"age", {{"min", 5}, {"max", 10}}}})) == "");
+  CHECK(fails(t, with(child, {{"age", {{"min", 0}, {"max", 4}}}})) == "age");  // a 3-year-old is not seen
+  t.age_min = 12;
+  CHECK(fails(t, with(child, {{"age", {{"min", 11}, {"max", 15}}}})) == "age");
+  CHECK(fails(t, with(child, {{"age", {{"min", 16}, {"max", 17}}}})) == "");
+}
+
+TEST_CASE("the questionnaire offers age bands for a child, and each band is a valid answer",
+          "[matcher][answers]") {
+  const Question* age = nullptr;
+  for (const auto& q : test::bundled_dataset().questionnaire.questions)
+    if (q.id == "age") age = &q;
+  REQUIRE(age);
+  CHECK(age->bands_if_question == "who");
+  CHECK(age->bands_if_any == std::vector<std::string>{"child"});
+  REQUIRE(age->bands.size() >= 3);
+  int next = 0;
+  for (const auto& b : age->bands) {
+    CHECK(b.min == next);  // bands cover 0-17 without gaps or overlaps
+    next = b.max + 1;
+    const Answers a =
+        answers_of({{"who", "child"}, {"age", {{"min", b.min}, {"max", b.max}}}, {"format", {"video"}}});
+    CHECK(*a.age == b.min);
+    CHECK(a.age_to == b.max);
+  }
+  CHECK(next == 18);
 }
 
 TEST_CASE("accepting_new: a therapist with a full list never matches", "[matcher][filters]") {
@@ -771,4 +812,22 @@ TEST_CASE("when must-haves leave nobody near, the suggestions say exactly what w
   }
   CHECK(budget_drop);
   CHECK(budget_raise);
+}
+
+TEST_CASE("questionnaire bands are checked: number questions only, min not above max",
+          "[loaders][questionnaire]") {
+  const json doc = json::parse(R"({"questions":[
+    {"id":"who","kind":"single","prompt":"Who?","options":[{"id":"child","label":"Child"}],
+     "bands":{"shows_if":{"question":"who","any_of":["child"]},"options":[{"id":"a","label":"A","min":0,"max":4}]}},
+    {"id":"age","kind":"number","prompt":"Age?",
+     "bands":{"shows_if":{"question":"who","any_of":["child"]},"options":[{"id":"b","label":"B","min":9,"max":5}]}},
+    {"id":"safety","kind":"single","prompt":"Safe?","options":[{"id":"none","label":"No"}]}]})");
+  Diagnostics diag;
+  diag.file = "q.json";
+  const Questionnaire q = parse_questionnaire(doc, diag);
+  CHECK(error_lines(diag.errors) ==
+        std::vector<std::string>{"q.json:$.questions[0].bands: only a number question can offer bands",
+                                 "q.json:$.questions[1].bands.options[0]: min is greater than max"});
+  REQUIRE(q.questions.size() == 3);
+  CHECK(q.questions[1].bands.size() == 1);
 }

@@ -6,6 +6,9 @@
 //
 // In a page:  <!--#include header-->  <!--#include footer-->  and {{root}} for the path back to
 // the site root ("" at the top, "../" one folder down). The crisis page body uses <!--#crisis-list-->.
+// The header link to the page being rendered gets aria-current="page" (a link to a folder's
+// index.html gets aria-current="true" on the other pages in that folder). 404.html is served for
+// any unknown path, at any depth, so its {{root}} is "/" rather than a relative path.
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,21 +25,26 @@ export function needHelpBlock(crisis) {
   return `<ul class="need-help__list">${items}</ul>`;
 }
 
-function contactLink(c) {
+function contactLink(c, className) {
   const href = c.phone ? `tel:${c.phone}` : `sms:${c.sms}`;
+  if (className) return `<a class="${className}" href="${escapeHtml(href)}">${escapeHtml(c.how)}</a>`;
   return `<a href="${escapeHtml(href)}"><strong>${escapeHtml(c.name)}</strong>: ${escapeHtml(c.how)}</a>`;
 }
 
-// The full list for crisis.html.
+// The full list for crisis.html: the date the numbers were checked first, then one card per
+// contact with its number as a large tap target (and a second one to text, where there is one).
 export function crisisList(crisis) {
   const items = crisis.contacts
     .map(
       (c) =>
         `<li class="crisis-contact${c.urgent ? " crisis-contact--urgent" : ""}">` +
         `<h2>${escapeHtml(c.name)}</h2>` +
-        `<p class="crisis-contact__how">${contactLink(c)}</p>` +
-        (c.sms && c.phone ? `<p><a href="sms:${escapeHtml(c.sms)}">Send a text to ${escapeHtml(c.sms)}</a></p>` : "") +
-        `<p>${escapeHtml(c.for)}</p><p class="crisis-contact__when">${escapeHtml(c.when)}</p></li>`,
+        `<p class="crisis-contact__for">${escapeHtml(c.for)}</p>` +
+        `<p class="crisis-contact__actions">${contactLink(c, "crisis-action")}` +
+        (c.sms && c.phone
+          ? `<a class="crisis-action crisis-action--text" href="sms:${escapeHtml(c.sms)}">Text ${escapeHtml(c.sms)}</a>`
+          : "") +
+        `</p><p class="crisis-contact__when">${escapeHtml(c.when)}</p></li>`,
     )
     .join("\n");
   const checked = new Date(`${crisis.last_checked}T00:00:00Z`).toLocaleDateString("en-GB", {
@@ -45,7 +53,29 @@ export function crisisList(crisis) {
     year: "numeric",
     timeZone: "UTC",
   });
-  return `<ul class="crisis-list">\n${items}\n</ul>\n<p class="crisis-checked">These numbers were last checked on <time datetime="${escapeHtml(crisis.last_checked)}">${escapeHtml(checked)}</time>.</p>`;
+  return (
+    `<p class="crisis-checked">We last checked these numbers on <time datetime="${escapeHtml(crisis.last_checked)}">${escapeHtml(checked)}</time>.</p>\n` +
+    `<ul class="crisis-list">\n${items}\n</ul>`
+  );
+}
+
+// Marks the header's link to `pagePath` (relative to the site root, "/"-separated, e.g.
+// "glossary/index.html") before {{root}} is filled in, so hrefs are still "{{root}}page.html".
+export function markCurrentLink(header, pagePath) {
+  const folder = pagePath.includes("/") ? pagePath.slice(0, pagePath.lastIndexOf("/") + 1) : "";
+  return header.replace(/<a ([^>]*?)href="\{\{root\}\}([^"]*)"([^>]*)>/g, (tag, before, href, after) => {
+    if (/aria-current=/.test(before + after)) return tag;
+    let current = null;
+    if (href === pagePath) current = "page";
+    else if (folder && href === `${folder}index.html`) current = "true";
+    return current ? `<a ${before}href="{{root}}${href}" aria-current="${current}"${after}>` : tag;
+  });
+}
+
+// The path back to the site root from a page at `pagePath`.
+export function rootFor(pagePath) {
+  if (pagePath === "404.html") return "/";
+  return "../".repeat(pagePath.split("/").length - 1);
 }
 
 function htmlFiles(dir) {
@@ -68,13 +98,13 @@ export function renderSite(siteDir) {
   };
   let count = 0;
   for (const file of htmlFiles(siteDir)) {
-    const depth = relative(siteDir, file).split(sep).length - 1;
-    const root = "../".repeat(depth);
+    const pagePath = relative(siteDir, file).split(sep).join("/");
+    const root = rootFor(pagePath);
     const source = readFileSync(file, "utf8");
     const page = source
       .replace(/<!--#include (\w[\w-]*)-->/g, (m, name) => {
         if (!(name in parts)) throw new Error(`${file}: unknown include ${name}`);
-        return parts[name];
+        return name === "header" ? markCurrentLink(parts.header, pagePath) : parts[name];
       })
       .replace("<!--#crisis-list-->", () => crisisList(crisis))
       .replaceAll("{{root}}", root);

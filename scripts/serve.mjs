@@ -39,6 +39,18 @@ export function contentSecurityPolicy(pathname) {
   ].join("; ");
 }
 
+// Every answer, including 404s, carries the same policy and hardening headers.
+export function securityHeaders(pathname) {
+  return {
+    "Content-Security-Policy": contentSecurityPolicy(pathname),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(self), interest-cohort=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cache-Control": "no-cache",
+  };
+}
+
 export function startServer({ root, port = 8080, host = "127.0.0.1" }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
@@ -47,33 +59,30 @@ export function startServer({ root, port = 8080, host = "127.0.0.1" }) {
     try {
       pathname = decodeURIComponent(url.pathname);
     } catch {
-      res.writeHead(400).end("Bad request");
+      res.writeHead(400, { "Content-Type": TYPES[".txt"], ...securityHeaders("/") }).end("Bad request");
       return;
     }
     let file = normalize(join(base, pathname));
     if (file !== base && !file.startsWith(base + sep)) {
-      res.writeHead(403).end("Forbidden");
+      res.writeHead(403, { "Content-Type": TYPES[".txt"], ...securityHeaders("/") }).end("Forbidden");
       return;
     }
+    const send = (status, type, body) => {
+      res.writeHead(status, { "Content-Type": type, ...securityHeaders(pathname) });
+      res.end(req.method === "HEAD" ? undefined : body);
+    };
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
-      res.writeHead(200, {
-        "Content-Type": TYPES[extname(file)] || "application/octet-stream",
-        "Content-Security-Policy": contentSecurityPolicy(pathname),
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-        "Permissions-Policy": "camera=(), microphone=(), geolocation=(self), interest-cohort=()",
-        "Cross-Origin-Opener-Policy": "same-origin",
-        "Cache-Control": "no-cache",
-      });
-      res.end(req.method === "HEAD" ? undefined : body);
+      send(200, TYPES[extname(file)] || "application/octet-stream", body);
     } catch {
-      res.writeHead(404, {
-        "Content-Type": "text/plain; charset=utf-8",
-        "Content-Security-Policy": contentSecurityPolicy(pathname),
-      });
-      res.end("Not found");
+      // Unknown paths get the site's own 404 page (links back home, the "Need help now?" block)
+      // under the same headers; a bare text answer only if the site has no 404 page.
+      try {
+        send(404, TYPES[".html"], await readFile(join(base, "404.html")));
+      } catch {
+        send(404, TYPES[".txt"], "Not found");
+      }
     }
   });
   return new Promise((ok) => server.listen(port, host, () => ok(server)));

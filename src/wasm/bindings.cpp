@@ -10,6 +10,7 @@
 
 #include "core/loaders.h"
 #include "core/search.h"
+#include "core/matcher.h"
 #include "core/serialize.h"
 
 namespace {
@@ -17,6 +18,7 @@ namespace {
 struct State {
   tft::Dataset data;
   tft::Directory directory;
+  tft::Matcher matcher;  // points into data and directory; rebuilt whenever either changes
   bool data_loaded = false;
   // Built on the first search after a dataset loads (about 2 ms), then reused for every query.
   std::optional<tft::SearchIndex> search_index;
@@ -40,6 +42,7 @@ std::string load_dataset(const std::string& glossary, const std::string& concern
   state().data = std::move(load.data);
   state().data_loaded = true;
   state().search_index.reset();
+  state().matcher = tft::prepare_matcher(state().data, state().directory);
   return tft::to_text(tft::errors_to_json(load.errors), false);
 }
 
@@ -47,7 +50,32 @@ std::string load_dataset(const std::string& glossary, const std::string& concern
 std::string load_directory(const std::string& name, const std::string& text) {
   tft::DirectoryLoad load = tft::load_directory({name, text}, state().data);
   state().directory = std::move(load.directory);
+  state().matcher = tft::prepare_matcher(state().data, state().directory);
   return tft::to_text(tft::errors_to_json(load.errors), false);
+}
+
+// Adds a further shard (a region's file, DESIGN §9) to the loaded directory; errors as above.
+std::string append_directory(const std::string& name, const std::string& text) {
+  tft::DirectoryLoad load = tft::load_directory({name, text}, state().data);
+  tft::append_directory(state().directory, std::move(load.directory));
+  state().matcher = tft::prepare_matcher(state().data, state().directory);
+  return tft::to_text(tft::errors_to_json(load.errors), false);
+}
+
+// The DESIGN §5 result as the CLI prints it (same bytes, without the CLI's final newline), or
+// {"errors": [...]} naming each bad field of the answers. `limit` 0 means all that pass.
+std::string match(const std::string& answers, int limit) {
+  const tft::MatchText out =
+      tft::match_text(state().matcher, answers, limit > 0 ? static_cast<std::size_t>(limit) : 0);
+  if (!out.ok()) return tft::to_text(tft::ordered_json{{"errors", tft::errors_to_json(out.errors)}}, false);
+  return out.text;
+}
+
+// The place box: {"places": [{name, county, region, lat, lon}]}, most populous first.
+std::string places(const std::string& prefix, int limit) {
+  return tft::to_text(
+      tft::places_json(state().matcher.places, prefix, limit > 0 ? static_cast<std::size_t>(limit) : 0),
+      false);
 }
 
 std::string directory_info() {
@@ -77,9 +105,15 @@ std::string search(const std::string& query, int limit) {
   return tft::to_text(tft::search_result_to_json(tft::search(*s.search_index, query, n)), false);
 }
 
-std::string questionnaire() { return tft::to_text(tft::questionnaire_to_json(state().data.questionnaire), false); }
-std::string concerns() { return tft::to_text(tft::concerns_to_json(state().data.concerns), false); }
-std::string crisis() { return tft::to_text(tft::crisis_to_json(state().data.crisis), false); }
+std::string questionnaire() {
+  return tft::to_text(tft::questionnaire_to_json(state().data.questionnaire), false);
+}
+std::string concerns() {
+  return tft::to_text(tft::concerns_to_json(state().data.concerns), false);
+}
+std::string crisis() {
+  return tft::to_text(tft::crisis_to_json(state().data.crisis), false);
+}
 
 std::string validate_profile(const std::string& profile) {
   return tft::to_text(tft::errors_to_json(tft::validate_profile(profile, state().data)), false);
@@ -90,6 +124,9 @@ std::string validate_profile(const std::string& profile) {
 EMSCRIPTEN_BINDINGS(tft_core) {
   emscripten::function("loadDataset", &load_dataset);
   emscripten::function("loadDirectory", &load_directory);
+  emscripten::function("appendDirectory", &append_directory);
+  emscripten::function("match", &match);
+  emscripten::function("places", &places);
   emscripten::function("directoryInfo", &directory_info);
   emscripten::function("entry", &entry);
   emscripten::function("entries", &entries);

@@ -13,6 +13,11 @@ export declare class DataError extends Error {
   errors: DataErrorItem[];
 }
 
+/** Thrown by Matcher.match for invalid answers: one item per bad field. */
+export declare class AnswersError extends Error {
+  errors: DataErrorItem[];
+}
+
 export type Evidence = "strong" | "moderate" | "emerging";
 
 export interface GlossaryEntry {
@@ -91,20 +96,66 @@ export interface CrisisContact {
   urgent: boolean;
 }
 
+export interface Registration {
+  body: string;
+  level: string;
+  number: string;
+  /** YYYY-MM-DD: when the registration was last checked */
+  checked: string;
+}
+
+export interface Match {
+  id: string;
+  name: string;
+  /** 0..100: share of what the visitor asked for that this therapist meets */
+  score: number;
+  /** nearest in-person location, 0.1 km steps; absent when there is no location to measure */
+  distance_km?: number;
+  /** why this match: one line per score term that earned points */
+  reasons: string[];
+  /** what does not fit: one line per score term that lost points */
+  caveats: string[];
+  /** the nearest (or first) place they see people in person */
+  place?: string;
+  pronouns?: string;
+  gender: "female" | "male" | "non-binary" | "undisclosed";
+  registrations: Registration[];
+  approaches: string[];
+  concerns: string[];
+  clients: ("individuals" | "couples" | "families")[];
+  ages: { min: number; max: number };
+  formats: ("in-person" | "video" | "phone" | "text")[];
+  locations: { place: string; lat: number; lon: number }[];
+  languages: string[];
+  fees: { min: number; max: number; concessions: boolean; low_cost_places: boolean };
+  availability: ("weekday-daytime" | "weekday-evening" | "weekend")[];
+  identity: string[];
+  accepting_new: boolean;
+  bio?: string;
+}
+
+export type Suggestion =
+  | { relax: "must_have"; field: string; gain: number; text: string }
+  | { relax: "max_distance_km"; to: number; gain: number; text: string }
+  | { relax: "budget"; to: number; gain: number; text: string }
+  | { relax: "format"; add: "video" | "phone" | "text"; gain: number; text: string };
+
 export interface MatchResult {
   crisis: { level: "none" | "some" | "urgent"; contacts: CrisisContact[] };
   approaches: { slug: string; name: string; score: number; reasons: string[] }[];
-  matches: {
-    id: string;
-    name: string;
-    score: number;
-    distance_km?: number;
-    reasons: string[];
-    caveats: string[];
-    [field: string]: unknown;
-  }[];
+  matches: Match[];
+  /** by: first failing filter -> count; keys who, age, accepting_new, format, distance, then must-haves */
   excluded: { total: number; by: Record<string, number> };
-  suggestions: { relax: string; gain: number; text: string }[];
+  /** largest gain first */
+  suggestions: Suggestion[];
+}
+
+export interface PlaceSuggestion {
+  name: string;
+  county: string;
+  region: "England" | "Scotland" | "Wales" | "Northern Ireland";
+  lat: number;
+  lon: number;
 }
 
 export interface Matcher {
@@ -117,7 +168,10 @@ export interface Matcher {
   concerns(): { id: string; label: string; description: string }[];
   crisis(): { last_checked: string; source_note?: string; contacts: CrisisContact[] };
   search(query: string, options?: { limit?: number }): SearchResult;
+  /** Throws AnswersError for invalid answers. limit 0 = every therapist that passes. */
   match(answers: Answers | string, options?: { limit?: number }): MatchResult;
+  /** UK places whose name starts with `prefix`, most populous first (default limit 8, at most 100). */
+  places(prefix: string, options?: { limit?: number }): PlaceSuggestion[];
   /** Errors for one directory entry, paths from "$"; empty when the entry is good. */
   validateProfile(profile: object | string): DataErrorItem[];
 }

@@ -18,6 +18,15 @@ export class DataError extends Error {
   }
 }
 
+/** Thrown by match() for invalid answers; `errors` holds one item per bad field (answers:PATH: message). */
+export class AnswersError extends Error {
+  constructor(errors) {
+    super(`The answers have ${errors.length} problem(s): ${errors.slice(0, 3).map((e) => e.text).join("; ")}`);
+    this.name = "AnswersError";
+    this.errors = errors;
+  }
+}
+
 async function defaultReadText(url) {
   const response = await fetch(url, { credentials: "same-origin" });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -76,7 +85,10 @@ function wrap(core, directoryErrors) {
     },
     match: (answers, { limit = 20 } = {}) => {
       if (!has("match")) throw new Error("match is not built yet");
-      return parse(core.match(typeof answers === "string" ? answers : JSON.stringify(answers), limit));
+      const result = parse(core.match(typeof answers === "string" ? answers : JSON.stringify(answers), limit));
+      if (result.errors) throw new AnswersError(result.errors);
+      return result;
     },
+    places: (prefix, { limit = 8 } = {}) => parse(core.places(String(prefix), limit)).places,
   };
 }

@@ -1,0 +1,61 @@
+// What this site stores on a visitor's device, and how to remove it.
+//
+// The one rule for every module that stores anything: keys start with STORAGE_PREFIX, "tft:"
+// (for example the opt-in shortlist, "tft:shortlist"). Nothing is stored unless the visitor opts
+// in, and only ids (never answers). clearSiteStorage() removes exactly the keys with that prefix,
+// from localStorage and sessionStorage, so "Clear everything" cannot miss a key a later module
+// adds, and never touches keys that are not ours (browsers already keep other origins apart; the
+// prefix also keeps us clear of anything else served from the same origin).
+//
+// Storage can be missing or throw (blocked cookies, private modes): every function here copes and
+// reports what it could do instead of throwing.
+
+export const STORAGE_PREFIX = "tft:";
+
+function storages(win) {
+  const out = [];
+  for (const name of ["localStorage", "sessionStorage"]) {
+    try {
+      if (win[name]) out.push(win[name]);
+    } catch {
+      // Access itself throws when the browser blocks site data.
+    }
+  }
+  return out;
+}
+
+/** The site's keys currently stored, across localStorage and sessionStorage. */
+export function siteKeys(win = globalThis) {
+  const keys = [];
+  for (const store of storages(win)) {
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key !== null && key.startsWith(STORAGE_PREFIX)) keys.push(key);
+    }
+  }
+  return keys;
+}
+
+/**
+ * Removes every key starting with "tft:" from localStorage and sessionStorage.
+ * Returns { removed, ok }: how many keys went, and false if storage could not be read.
+ */
+export function clearSiteStorage(win = globalThis) {
+  const stores = storages(win);
+  let removed = 0;
+  let ok = stores.length > 0;
+  for (const store of stores) {
+    try {
+      const ours = [];
+      for (let i = 0; i < store.length; i++) {
+        const key = store.key(i);
+        if (key !== null && key.startsWith(STORAGE_PREFIX)) ours.push(key);
+      }
+      for (const key of ours) store.removeItem(key);
+      removed += ours.length;
+    } catch {
+      ok = false;
+    }
+  }
+  return { removed, ok };
+}

@@ -166,9 +166,11 @@ test("a hostile bio is shown as text, typed or loaded from a file", async () => 
   await type(page, "#pro-name", "Sam <b>Bold</b>");
   await page.focus("#pro-bio");
   await page.keyboard.type(hostile);
+  // The preview follows typing after a short pause; wait for it to catch up.
   const bio = page.locator("#pro-preview .therapist-card__bio");
-  await bio.waitFor();
+  await page.waitForFunction((text) => document.querySelector("#pro-preview .therapist-card__bio")?.textContent === text, hostile);
   assert.equal(await bio.textContent(), hostile);
+  assert.equal(await page.locator("#pro-preview h3").textContent(), "Sam <b>Bold</b>");
   assert.equal(await page.locator("#pro-preview img, #pro-preview script, #pro-preview b").count(), 0);
 
   const sample = JSON.parse(readFileSync(new URL("../../data/therapists.sample.json", import.meta.url), "utf8")).therapists[0];

@@ -50,7 +50,8 @@ test("a visitor completes the questionnaire by keyboard alone and sees explained
   assert.ok((await first.locator(".reasons li").count()) > 0, "the first match says why it fits");
   assert.match(await first.textContent(), /What doesn't fit/);
   assert.match(await first.textContent(), /out of 100 match/);
-  assert.match(await first.textContent(), /last checked/);
+  assert.match(await first.textContent(), /checked \d{1,2} [A-Z][a-z]+ \d{4}/, "registration with its last-checked date");
+  assert.ok((await first.locator("a[href^='glossary/']").count()) > 0, "approaches link to their glossary pages");
   assert.match(await page.textContent("#fictional-notice"), /invented/i);
   assert.ok((await page.locator(".approach-item a[href^='glossary/']").count()) > 0, "approaches link to the glossary");
   await assertNoAxeViolations(page, "results at 360 px");
@@ -143,9 +144,7 @@ test("'Use my location' keeps the browser's coordinates in memory and measures d
   assert.match(await page.textContent(".summary-list"), /Your current location/);
   await page.click("#show-matches");
   await page.waitForSelector("#results-title");
-  const distances = await page.$$eval(".facts__row", (rows) =>
-    rows.filter((r) => r.querySelector("dt").textContent === "Distance").map((r) => r.querySelector("dd").textContent),
-  );
+  const distances = await page.$$eval(".match-card__distance", (spans) => spans.map((s) => s.textContent.replace(/^ · /, "")));
   assert.ok(distances.length > 0, "in-person matches show a distance");
   for (const d of distances) {
     assert.match(d, /from your location/);

@@ -6,6 +6,7 @@ import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage } from "./support.mjs";
 import { VISITOR, assertCleanRecord, completeQuestionnaire, openFind, showMatches } from "./find-flow.mjs";
+import { STORAGE_KEY } from "../../web/js/shortlist.js";
 
 let site;
 before(async () => (site = await launch()));
@@ -121,7 +122,9 @@ test("no answer leaves the browser: requests, headers, bodies and storage hold n
     for (const s of SECRETS) if (s.re.test(text)) problems.push(`${s.what} in ${kind}: ${text}`);
   assert.deepEqual(problems, []);
   assert.deepEqual(writes.filter((w) => !["history", "localStorage"].includes(w.kind)), [], "no cookie, IndexedDB or cache writes");
-  assert.ok(writes.filter((w) => w.kind === "localStorage").every((w) => /^tft\.shortlist \["t-\d+"(,"t-\d+")*\]$/.test(w.text)), "only shortlist ids are stored");
+  const idsOnly = /^\["t-\d+"(,"t-\d+")*\]$/;
+  const local = writes.filter((w) => w.kind === "localStorage");
+  assert.ok(local.every((w) => w.text.startsWith(`${STORAGE_KEY} `) && idsOnly.test(w.text.slice(STORAGE_KEY.length + 1))), "only shortlist ids are stored");
   assertCleanRecord(record, site.baseUrl);
   await context.close();
 });

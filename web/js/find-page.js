@@ -37,6 +37,7 @@ let data = null; // what the worker loaded: questionnaire, concerns, entries, cr
 let questions = [];
 let labels = null;
 let approachNames = new Map();
+let concernLabels = new Map();
 let view = { name: "start" };
 const say = (text) => {
   status.textContent = "";
@@ -207,6 +208,7 @@ function resultsContext(extra = {}) {
     directory: data.directory,
     labels,
     approachNames,
+    concernLabels,
     distanceFrom: state.values.location ? `from ${state.values.location.current ? "your location" : state.values.location.label}` : "",
     shortlist,
     refine: state.refine,
@@ -378,6 +380,7 @@ async function main() {
   data = value;
   questions = prepareQuestions(data.questionnaire, data.concerns, data.entries);
   approachNames = new Map(data.entries.map((e) => [e.slug, e.name]));
+  concernLabels = new Map(data.concerns.map((c) => [c.id, c.label]));
   labels = { formats: optionLabels(questions, "format"), languages: optionLabels(questions, "languages"), availability: optionLabels(questions, "availability") };
   if (preselect && approachNames.has(preselect)) state.values.approaches = [preselect];
   const ids = shortlist.storedIds();

@@ -79,7 +79,10 @@ function matchCard(m, ctx) {
   const heading = card.querySelector("h3");
   heading.id = nameId;
   heading.classList.add("match-card__name");
-  const hasDistance = m.distance_km !== undefined && m.distance_km !== null && ctx.distanceFrom;
+  // A distance beyond the visitor's limit means the match fits by video, phone or text only; the
+  // caveat says so, and a large number next to the name would only alarm.
+  const hasDistance =
+    m.distance_km !== undefined && m.distance_km !== null && ctx.distanceFrom && !(m.distance_km > (ctx.values.max_distance_km ?? Infinity));
   heading.after(
     el(
       "p",

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "text_normalise.h"
 
@@ -92,6 +93,26 @@ std::uint32_t find_term(const SearchIndex& index, std::string_view t, bool& foun
 
 int allowed_edits(std::size_t length) { return length >= 8 ? 2 : length >= 4 ? 1 : 0; }
 
+// One bit per letter (digits and other bytes share the top bits). Each letter of the query that
+// a word lacks costs at least one edit, so popcount(query & ~word) > edits rules a word out
+// before the edit distance is computed: most of the vocabulary, for the price of an AND.
+std::uint32_t letter_mask(std::string_view s) {
+  std::uint32_t m = 0;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 'a' && u <= 'z') m |= 1u << (u - 'a');
+    else if (u >= '0' && u <= '9') m |= 1u << (26 + (u - '0') % 5);
+    else m |= 1u << 31;
+  }
+  return m;
+}
+
+int popcount(std::uint32_t x) {
+  int n = 0;
+  for (; x; x &= x - 1) ++n;
+  return n;
+}
+
 std::vector<Candidate> candidates_for(const SearchIndex& index, const std::string& q, bool last_word) {
   std::map<std::uint32_t, double> best;
   const auto offer = [&](std::uint32_t term, double quality) {
@@ -129,14 +150,21 @@ std::vector<Candidate> candidates_for(const SearchIndex& index, const std::strin
   }
   const int edits = allowed_edits(q.size());
   if (edits > 0) {
+    const std::uint32_t qmask = letter_mask(q);
     for (std::uint32_t t = 0; t < index.terms.size(); ++t) {
       const std::string& term = index.terms[t];
-      const int d = bounded_edit_distance(q, term, edits);
+      const bool whole = term.size() + edits >= q.size() && term.size() <= q.size() + edits;
+      const bool started = last_word && term.size() > q.size() + 1;
+      if (!whole && !started) continue;
+      if (popcount(qmask & ~index.letters[t]) > edits) continue;
+      const int d = whole ? bounded_edit_distance(q, term, edits) : edits + 1;
       if (d > 0 && d <= edits) offer(t, d == 1 ? 0.75 : 0.55);
       // A typo inside a word still being typed: "atachm" against the start of "attachment".
-      if (last_word && d > edits && term.size() > q.size() + 1) {
+      if (started && d > edits) {
+        const std::string_view head = std::string_view(term).substr(0, q.size() + 1);
+        if (popcount(qmask & ~letter_mask(head)) > edits) continue;
         for (std::size_t len = q.size() - 1; len <= q.size() + 1; ++len) {
-          if (bounded_edit_distance(q, std::string_view(term).substr(0, len), edits) <= edits) {
+          if (bounded_edit_distance(q, head.substr(0, len), edits) <= edits) {
             offer(t, 0.5);
             break;
           }
@@ -220,44 +248,53 @@ double name_bonus(const NameMatch& m) {
 
 double round3(double x) { return std::round(x * 1000.0) / 1000.0; }
 
-bool is_word_byte(char c) { return c != ' '; }
+struct Cut {
+  std::size_t start = 0, end = 0;
+  bool before = false, after = false;  // ellipses
+};
 
-// Cuts `text` to about kSnippetBytes around byte `focus`, on word boundaries and never inside a
-// UTF-8 sequence, with an ellipsis where text was left out.
-std::string cut_snippet(const std::string& text, std::size_t focus) {
-  if (text.size() <= kSnippetBytes) return text;
-  std::size_t start = 0;
+// Where to cut `text` to about kSnippetBytes around byte `focus`: on word boundaries (never inside
+// a UTF-8 sequence, since those bytes are never spaces), starting at the sentence holding the
+// match when it begins close enough.
+Cut cut_snippet(const std::string& text, std::size_t focus) {
+  Cut c;
+  c.end = text.size();
+  if (text.size() <= kSnippetBytes) return c;
   if (focus > kSnippetBytes / 3) {
-    // Prefer starting at the sentence holding the match, if it begins close enough.
     const std::size_t floor = focus > kSnippetBytes / 2 ? focus - kSnippetBytes / 2 : 0;
-    std::size_t sentence = text.rfind(". ", focus);
-    if (sentence != std::string::npos && sentence + 2 >= floor) start = sentence + 2;
-    else {
-      start = floor;
-      while (start < focus && is_word_byte(text[start - 1])) ++start;
+    const std::size_t sentence = text.rfind(". ", focus);
+    if (sentence != std::string::npos && sentence + 2 >= floor) {
+      c.start = sentence + 2;
+    } else {
+      c.start = floor;
+      while (c.start < focus && text[c.start - 1] != ' ') ++c.start;
     }
   }
-  std::size_t end = std::min(text.size(), start + kSnippetBytes);
-  if (end < text.size()) {
-    while (end > start && is_word_byte(text[end])) --end;
-    while (end > start && (text[end - 1] == ',' || text[end - 1] == ' ' || text[end - 1] == ';')) --end;
+  c.end = std::min(text.size(), c.start + kSnippetBytes);
+  if (c.end < text.size()) {
+    while (c.end > c.start && text[c.end] != ' ') --c.end;
+    while (c.end > c.start && (text[c.end - 1] == ',' || text[c.end - 1] == ' ' || text[c.end - 1] == ';')) --c.end;
   }
-  std::string out;
-  if (start > 0) out += "\u2026";
-  out += text.substr(start, end - start);
-  if (end < text.size()) out += "\u2026";
-  return out;
+  c.before = c.start > 0;
+  // A cut at the end of a sentence reads as complete; anywhere else, say that text goes on.
+  c.after = c.end < text.size() && text[c.end - 1] != '.';
+  return c;
 }
 
-std::vector<Highlight> highlight(const SearchIndex& index, const std::string& text,
-                                 const std::set<std::uint32_t>& matched_terms) {
+// Highlights for the words of `spans` whose term is marked, inside text[from, to), counted in
+// UTF-16 units from `from` plus `offset` (the ellipsis in front of a cut snippet).
+std::vector<Highlight> highlight(std::string_view text, const std::vector<SearchIndex::Span>& spans,
+                                 const std::vector<std::uint16_t>& word_mask, std::size_t from, std::size_t to,
+                                 std::size_t offset) {
   std::vector<Highlight> out;
-  for (const Token& tok : tokenise(text)) {
-    bool found = false;
-    const std::uint32_t t = find_term(index, normalise_term(tok.text), found);
-    if (!found || !matched_terms.count(t)) continue;
-    const std::size_t start = utf16_length(std::string_view(text).substr(0, tok.begin));
-    out.push_back({start, utf16_length(std::string_view(text).substr(tok.begin, tok.end - tok.begin))});
+  std::size_t at = from, units = offset;
+  for (const auto& sp : spans) {
+    if (sp.begin < from || sp.end > to || !word_mask[sp.term]) continue;
+    units += utf16_length(text.substr(at, sp.begin - at));
+    const std::size_t length = utf16_length(text.substr(sp.begin, sp.end - sp.begin));
+    out.push_back({units, length});
+    units += length;
+    at = sp.end;
   }
   return out;
 }
@@ -266,7 +303,6 @@ std::vector<Highlight> highlight(const SearchIndex& index, const std::string& te
 
 SearchIndex build_search_index(const Dataset& data) {
   SearchIndex index;
-  std::map<std::string, std::uint32_t> concern_label_ids;
   std::map<std::string, const Concern*> concerns;
   for (const auto& c : data.concerns) concerns[c.id] = &c;
 
@@ -278,9 +314,16 @@ SearchIndex build_search_index(const Dataset& data) {
   };
   std::vector<FieldTerms> fields;
   std::vector<std::vector<std::vector<std::string>>> name_terms;  // per doc, per name
-  const auto terms_of = [](const std::string& text) {
+  // Most words repeat across the glossary; normalising each distinct spelling once halves the build.
+  std::unordered_map<std::string, std::string> normalised;
+  const auto term_of = [&](const std::string& folded) -> const std::string& {
+    auto it = normalised.find(folded);
+    if (it == normalised.end()) it = normalised.emplace(folded, normalise_term(folded)).first;
+    return it->second;
+  };
+  const auto terms_of = [&](const std::string& text) {
     std::vector<std::string> out;
-    for (const Token& t : tokenise(text)) out.push_back(normalise_term(t.text));
+    for (const Token& t : tokenise(text)) out.push_back(term_of(t.text));
     return out;
   };
   const auto flat = [](std::string s) {
@@ -295,10 +338,10 @@ SearchIndex build_search_index(const Dataset& data) {
     out.name = e.name;
     std::vector<std::vector<std::string>> names;
     names.push_back(terms_of(e.name));
-    out.names.push_back({e.name, {}, false});
+    out.names.push_back({e.name, {}, {}, false});
     for (const auto& a : e.aliases) {
       names.push_back(terms_of(a));
-      out.names.push_back({a, {}, true});
+      out.names.push_back({a, {}, {}, true});
     }
     for (std::size_t n = 0; n < names.size(); ++n) {
       FieldTerms f{doc, n == 0 ? SearchField::name : SearchField::alias, names[n]};
@@ -311,7 +354,7 @@ SearchIndex build_search_index(const Dataset& data) {
       fields.push_back(std::move(f));
     }
     name_terms.push_back(std::move(names));
-    out.passages.push_back({SearchField::summary, flat(e.summary)});
+    out.passages.push_back({SearchField::summary, flat(e.summary), {}});
     fields.push_back({doc, SearchField::summary, terms_of(e.summary)});
     std::string labels;
     for (const auto& c : e.concerns)
@@ -327,7 +370,7 @@ SearchIndex build_search_index(const Dataset& data) {
       while (start <= b.size()) {
         std::size_t end = b.find("\n\n", start);
         if (end == std::string::npos) end = b.size();
-        if (end > start) out.passages.push_back({SearchField::body, flat(b.substr(start, end - start))});
+        if (end > start) out.passages.push_back({SearchField::body, flat(b.substr(start, end - start)), {}});
         start = end + 2;
       }
       fields.push_back({doc, SearchField::body, terms_of(b)});
@@ -352,9 +395,25 @@ SearchIndex build_search_index(const Dataset& data) {
     }
   for (const auto& [key, count] : counts)
     index.postings[std::get<0>(key)].push_back({std::get<1>(key), std::get<2>(key), count});
-  for (std::size_t d = 0; d < index.docs.size(); ++d)
-    for (std::size_t n = 0; n < name_terms[d].size(); ++n)
-      for (const auto& t : name_terms[d][n]) index.docs[d].names[n].terms.push_back(id_of(t));
+  const auto spans_of = [&](const std::string& text) {
+    std::vector<SearchIndex::Span> out;
+    for (const Token& t : tokenise(text)) {
+      bool found = false;
+      const std::uint32_t id = find_term(index, term_of(t.text), found);
+      if (found) out.push_back({id, static_cast<std::uint32_t>(t.begin), static_cast<std::uint32_t>(t.end)});
+    }
+    return out;
+  };
+  for (std::size_t d = 0; d < index.docs.size(); ++d) {
+    for (std::size_t n = 0; n < name_terms[d].size(); ++n) {
+      SearchIndex::Name& name = index.docs[d].names[n];
+      for (const auto& t : name_terms[d][n]) name.terms.push_back(id_of(t));
+      name.spans = spans_of(name.text);
+    }
+    for (auto& p : index.docs[d].passages) p.spans = spans_of(p.text);
+  }
+  index.letters.reserve(index.terms.size());
+  for (const auto& t : index.terms) index.letters.push_back(letter_mask(t));
 
   // Inverse document frequency without a logarithm (see the header on byte-identical scores):
   // 2(x-1)/(x+1) follows ln x closely for common words and levels off for rare ones.
@@ -422,6 +481,7 @@ SearchResult search(const SearchIndex& index, std::string_view query, std::size_
     double score;
     std::size_t name_index;
     int tier;
+    double relevance;
   };
   std::vector<Scored> scored;
   for (std::uint32_t d = 0; d < n_docs; ++d) {
@@ -440,23 +500,27 @@ SearchResult search(const SearchIndex& index, std::string_view query, std::size_
       const double b = name_bonus(m);
       if (b > bonus) bonus = b, name_index = n, tier = m.tier;
     }
-    scored.push_back({d, round3(bonus + relevance), name_index, tier});
+    scored.push_back({d, round3(bonus + relevance), name_index, tier, relevance});
   }
   std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
     if (a.score != b.score) return a.score > b.score;
     return index.docs[a.doc].slug < index.docs[b.doc].slug;
   });
-  if (!scored.empty()) {
-    const double floor = scored.front().score * 0.05;
-    while (!scored.empty() && scored.back().score < floor) scored.pop_back();
-  }
+  // Noise: entries that share only a stray word with the query. Judged on relevance, not the
+  // name bonus, so one entry named after the query does not hide the others about it.
+  double top_relevance = 0;
+  for (const auto& s : scored) top_relevance = std::max(top_relevance, s.relevance);
+  scored.erase(std::remove_if(scored.begin(), scored.end(),
+                              [&](const Scored& s) { return s.tier == 0 && s.relevance < 0.05 * top_relevance; }),
+               scored.end());
   if (scored.size() > limit) scored.resize(limit);
 
-  // Words that carry meaning get highlighted; "therapy" in every other sentence would be noise.
-  std::set<std::uint32_t> matched_terms;
-  for (const auto& w : words)
-    for (const auto& c : w.candidates)
-      if (index.idf[c.term] > 0.15) matched_terms.insert(c.term);
+  // Per term, a bit for each query word it answers; words that carry meaning get highlighted
+  // ("therapy" in every other sentence would be noise).
+  std::vector<std::uint16_t> word_mask(index.terms.size(), 0);
+  for (std::size_t w = 0; w < words.size(); ++w)
+    for (const auto& c : words[w].candidates)
+      if (index.idf[c.term] > 0.15) word_mask[c.term] = static_cast<std::uint16_t>(word_mask[c.term] | (1u << w));
 
   for (const Scored& s : scored) {
     const SearchIndex::Doc& doc = index.docs[s.doc];
@@ -465,48 +529,39 @@ SearchResult search(const SearchIndex& index, std::string_view query, std::size_
     hit.name = doc.name;
     hit.score = s.score;
     const SearchIndex::Name& name = doc.names[s.name_index];
-    const bool by_name = s.tier > 0 || best_field[s.doc] == SearchField::name || best_field[s.doc] == SearchField::alias;
+    const bool by_name =
+        s.tier > 0 || best_field[s.doc] == SearchField::name || best_field[s.doc] == SearchField::alias;
     if (by_name) {
       hit.matched = name.is_alias ? "alias" : "name";
       if (name.is_alias) hit.alias = name.text;
     } else {
       hit.matched = best_field[s.doc] == SearchField::summary ? "summary" : "text";
     }
-    // The snippet: the summary, unless the words were found only further down the page.
-    const SearchIndex::Passage* passage = &doc.passages[0];
-    std::size_t focus = 0;
-    const auto first_match = [&](const std::string& t, std::size_t& at) {
-      for (const Token& tok : tokenise(t)) {
-        bool found = false;
-        const std::uint32_t id = find_term(index, normalise_term(tok.text), found);
-        if (found && matched_terms.count(id) && index.idf[id] > 0.3) {
-          at = tok.begin;
-          return true;
-        }
-      }
-      return false;
+    // The snippet: the summary, unless the words were found only further down the page; then the
+    // paragraph holding the most distinct query words, earliest first.
+    const auto first_match = [&](const SearchIndex::Passage& p) -> const SearchIndex::Span* {
+      for (const auto& sp : p.spans)
+        if (word_mask[sp.term] && index.idf[sp.term] > 0.3) return &sp;
+      return nullptr;
     };
-    if (!first_match(doc.passages[0].text, focus) && hit.matched == "text") {
-      // The passage holding the most distinct query words, earliest first.
-      std::size_t best_count = 0;
+    const SearchIndex::Passage* passage = &doc.passages[0];
+    const SearchIndex::Span* focus = first_match(*passage);
+    if (!focus && hit.matched == "text") {
+      int best_count = 0;
       for (const auto& p : doc.passages) {
-        std::set<std::size_t> words_here;
-        for (const Token& tok : tokenise(p.text)) {
-          bool found = false;
-          const std::uint32_t id = find_term(index, normalise_term(tok.text), found);
-          if (!found || index.idf[id] <= 0.3) continue;
-          for (std::size_t w = 0; w < words.size(); ++w)
-            for (const auto& c : words[w].candidates)
-              if (c.term == id) words_here.insert(w);
-        }
-        if (words_here.size() > best_count) best_count = words_here.size(), passage = &p;
+        std::uint32_t seen = 0;
+        for (const auto& sp : p.spans)
+          if (index.idf[sp.term] > 0.3) seen |= word_mask[sp.term];
+        if (popcount(seen) > best_count) best_count = popcount(seen), passage = &p;
       }
-      focus = 0;
-      first_match(passage->text, focus);
+      focus = first_match(*passage);
     }
-    hit.snippet = cut_snippet(passage->text, focus);
-    hit.highlights = highlight(index, hit.snippet, matched_terms);
-    hit.name_highlights = highlight(index, hit.name, matched_terms);
+    const Cut cut = cut_snippet(passage->text, focus ? focus->begin : 0);
+    if (cut.before) hit.snippet += "\u2026";
+    hit.snippet += passage->text.substr(cut.start, cut.end - cut.start);
+    if (cut.after) hit.snippet += "\u2026";
+    hit.highlights = highlight(passage->text, passage->spans, word_mask, cut.start, cut.end, cut.before ? 1 : 0);
+    hit.name_highlights = highlight(doc.names[0].text, doc.names[0].spans, word_mask, 0, doc.names[0].text.size(), 0);
     result.hits.push_back(std::move(hit));
   }
   return result;

@@ -16,16 +16,20 @@
 // Ranking: a query equal to an entry's name or an alias (ignoring words such as "therapy") comes
 // first; then entries whose name or an alias holds every word of the query; then the rest by a
 // BM25-like relevance. Ties in the printed score are broken by slug, so the same query always
-// gives the same bytes. Hits scoring under 5% of the best hit are dropped as noise.
+// gives the same bytes. Hits whose relevance is under 5% of the best relevance, and which do not
+// hold every query word in a name, are dropped as noise.
 //
 // Arithmetic uses only + - * / and sqrt, which IEEE 754 rounds the same everywhere, so the native
 // CLI and the WebAssembly build print byte-identical scores.
 //
-// Cost: build_search_index is linear in the glossary's text (about 2 ms for the 44 bundled
-// entries, a few hundred KB). search() scans the vocabulary once per query word for typo and
-// prefix candidates, O(words × vocabulary), then scores only entries holding a candidate; tens of
-// microseconds per query on the bundled glossary (scripts/bench-search prints the median). Queries
-// are cut to their first 256 bytes and 12 words, so hostile input costs bounded work.
+// Cost: build_search_index is linear in the glossary's text: it tokenises every field once and
+// keeps each passage's word spans, so queries never re-read text (tens of milliseconds for the 44
+// bundled entries, about 2,200 distinct terms; do it once). search() looks each query word up in
+// the sorted vocabulary, walks the prefix range, and checks typos against words that pass a letter
+// mask filter, O(words × vocabulary) at worst; then it scores only entries holding a candidate.
+// Median about 0.1 ms per query on the bundled glossary:
+//   ./build/native/tft_tests "[bench]"
+// Queries are cut to their first 256 bytes and 12 words, so hostile input costs bounded work.
 #pragma once
 
 #include <cstddef>
@@ -49,14 +53,22 @@ struct SearchIndex {
     SearchField field;
     std::uint16_t count;  // occurrences of the term in that field
   };
+  // A word of a name or passage: its term and its byte range in the text, kept so a snippet can
+  // be cut and highlighted without normalising text again at query time.
+  struct Span {
+    std::uint32_t term;
+    std::uint32_t begin, end;
+  };
   struct Name {
-    std::string text;                // as written ("CBT", "Attachment-based therapy")
+    std::string text;                  // as written ("CBT", "Attachment-based therapy")
     std::vector<std::uint32_t> terms;  // term ids in order
+    std::vector<Span> spans;
     bool is_alias = false;
   };
   struct Passage {
     SearchField field;
-    std::string text;  // summary or one body section, newlines already turned into spaces
+    std::string text;  // summary or one body paragraph, newlines already turned into spaces
+    std::vector<Span> spans;
   };
   struct Doc {
     std::string slug;
@@ -67,6 +79,7 @@ struct SearchIndex {
   std::vector<std::string> terms;  // every distinct term, sorted
   std::vector<std::vector<Posting>> postings;  // per term, by doc
   std::vector<double> idf;                     // per term
+  std::vector<std::uint32_t> letters;          // per term: a bit per letter present, to skip typo checks
   std::vector<Doc> docs;                       // in the Dataset's order (by slug)
 };
 

@@ -1,0 +1,99 @@
+// The instant search box on the glossary and home pages, driven by the keyboard only.
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, screenshot } from "./support.mjs";
+
+let site;
+before(async () => (site = await launch()));
+after(async () => site?.close());
+
+function assertClean(record) {
+  assert.deepEqual(record.cspViolations, []);
+  assert.deepEqual(record.consoleErrors, []);
+  assert.deepEqual(record.pageErrors, []);
+  assert.deepEqual(record.failedResponses, []);
+  for (const r of record.requests) assert.ok(r.url.startsWith(site.baseUrl), `request to another origin: ${r.url}`);
+  // Nothing typed in the box is ever sent: no request carries the query.
+  for (const r of record.requests) assert.ok(!r.url.includes("atachment"), `query sent in ${r.url}`);
+}
+
+test("typing 'atachment' on the A to Z page, ArrowDown and Enter open attachment-based therapy", async () => {
+  const { page, record, context } = await openPage(site);
+  await page.goto(`${site.baseUrl}glossary/index.html`);
+  const box = page.getByRole("combobox", { name: "Search therapy approaches" });
+  await box.focus();
+  await page.keyboard.type("atachment");
+  const options = page.getByRole("option");
+  await options.first().waitFor();
+  assert.equal(await box.getAttribute("aria-expanded"), "true");
+  assert.match(await options.first().textContent(), /^Attachment-based therapy/);
+  assert.ok((await options.first().locator("mark").count()) > 0, "matched words are marked");
+  const count = await options.count();
+  const status = page.getByRole("status").filter({ hasText: /result/ });
+  await status.waitFor();
+  assert.equal(await status.textContent(), count === 1 ? "1 result" : `${count} results`);
+  await screenshot(page, "glossary-search-open-1280");
+
+  await page.keyboard.press("ArrowDown");
+  const activeId = await box.getAttribute("aria-activedescendant");
+  assert.equal(await page.locator(`#${activeId}`).getAttribute("aria-selected"), "true");
+  await Promise.all([page.waitForURL(/glossary\/attachment-based\.html$/), page.keyboard.press("Enter")]);
+  assert.equal(await page.locator("h1").textContent(), "Attachment-based therapy");
+  assertClean(record);
+  await context.close();
+});
+
+test("arrow keys move through results and Escape closes the list, then clears the box", async () => {
+  const { page, record, context } = await openPage(site, { width: 360, height: 800 });
+  await page.goto(`${site.baseUrl}glossary/cbt.html`);
+  const box = page.getByRole("combobox");
+  await box.focus();
+  await page.keyboard.type("therapy for trauma");
+  const options = page.getByRole("option");
+  await options.first().waitFor();
+  assert.ok((await options.count()) >= 3);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await box.getAttribute("aria-activedescendant"), await options.nth(1).getAttribute("id"));
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await box.getAttribute("aria-activedescendant"), await options.nth(0).getAttribute("id"));
+  await screenshot(page, "glossary-search-open-360");
+  await page.keyboard.press("Escape");
+  assert.equal(await box.getAttribute("aria-expanded"), "false");
+  assert.equal(await page.getByRole("listbox").isVisible(), false);
+  assert.equal(await box.inputValue(), "therapy for trauma");
+  await page.keyboard.press("Escape");
+  assert.equal(await box.inputValue(), "");
+  // The page is not wider than the phone screen.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+  assertClean(record);
+  await context.close();
+});
+
+test("a query with no match says so in the live region", async () => {
+  const { page, context } = await openPage(site);
+  await page.goto(`${site.baseUrl}glossary/index.html`);
+  await page.getByRole("combobox").focus();
+  await page.keyboard.type("zzqxv");
+  const status = page.getByRole("status").filter({ hasText: /No approaches match/ });
+  await status.waitFor();
+  assert.equal(await page.getByRole("option").count(), 0);
+  await context.close();
+});
+
+test("the home page search box finds EMDR and the submitted form shows results on the A to Z page", async () => {
+  const { page, record, context } = await openPage(site);
+  await page.goto(`${site.baseUrl}index.html`);
+  assert.ok((await page.locator('a[href="glossary/index.html"]').count()) >= 1);
+  const box = page.locator(".home-search").getByRole("combobox");
+  await box.focus();
+  await page.keyboard.type("emdr therpy");
+  await page.getByRole("option").first().waitFor();
+  assert.match(await page.getByRole("option").first().textContent(), /^EMDR therapy/);
+  // Enter with no option chosen submits the plain form; the A to Z page picks the query up.
+  await Promise.all([page.waitForURL(/glossary\/index\.html\?q=emdr\+therpy$/), page.keyboard.press("Enter")]);
+  await page.getByRole("option").first().waitFor();
+  assert.equal(await page.getByRole("combobox").inputValue(), "emdr therpy");
+  assertClean(record);
+  await context.close();
+});

@@ -153,3 +153,31 @@ test("'Use my location' keeps the browser's coordinates in memory and measures d
   assertCleanRecord(record, site.baseUrl);
   await context.close();
 });
+
+test("for a child, an age band can stand in for an exact age and is matched", async () => {
+  const band = questionnaire.find((q) => q.id === "age").bands.options.find((b) => b.min === 5);
+  const { page, record, context } = await openPage(site, { width: 360, height: 780 });
+  await openFind(page, site.baseUrl);
+  await page.click("#start");
+  await page.waitForSelector("form[data-question=who]");
+  await page.check("#q-who-child");
+  await page.click("#continue");
+  await page.waitForSelector("form[data-question=age]");
+  await page.check(`#q-age-band-${band.id}`);
+  await assertNoAxeViolations(page, "age page with bands");
+  await shot(page, "find-question-age-bands-360");
+  await page.click("#continue");
+  for (let i = 0; i < 20 && !(await page.locator("#show-matches").count()); i++) {
+    const id = await page.getAttribute("form.question", "data-question");
+    if (id === "concerns" || id === "format") await page.check(`#q-${id}-${id === "concerns" ? "anxiety" : "video"}`).catch(() => page.check(`#q-${id}`));
+    if (id === "safety") await page.check("#q-safety");
+    await page.click("#continue");
+    await page.waitForFunction((prev) => document.querySelector("form.question")?.dataset.question !== prev, id);
+  }
+  assert.ok((await page.textContent(".summary-list")).includes(band.label));
+  await page.click("#show-matches");
+  await page.waitForSelector("#results-title");
+  assert.ok((await page.locator(".match-card").count()) > 0, "therapists who see children of that age");
+  assertCleanRecord(record, site.baseUrl);
+  await context.close();
+});

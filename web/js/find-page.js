@@ -126,6 +126,7 @@ function showQuestion(id) {
   renderQuestion(flow, {
     question,
     value: state.raw[id] ?? state.values[id],
+    values: state.values,
     mustHave: state.mustHave.has(id),
     position: position || visible.length,
     total: visible.length,

@@ -214,6 +214,7 @@ function resultsContext(extra = {}) {
     shortlist,
     refine: state.refine,
     refineError: state.refineError?.message,
+    refineErrorField: state.refineError?.field,
     refineOpen: state.refineOpen,
     onBack: back,
     onRefine: refine,
@@ -242,11 +243,11 @@ function showResults({ focus } = {}) {
 function refine({ sort, format, fee, distance }) {
   state.refineError = null;
   state.refineOpen = true;
-  if (!format.length) state.refineError = { message: "Select at least one way of meeting" };
+  if (!format.length) state.refineError = { message: "Select at least one way of meeting", field: "format" };
   let budget;
   if (!state.refineError && fee !== "") {
     const parsed = parseNumber(questions.find((q) => q.id === "budget") ?? { id: "budget", min: 0, max: 1000, unit: "£" }, fee);
-    if (parsed.error) state.refineError = { message: parsed.error };
+    if (parsed.error) state.refineError = { message: parsed.error, field: "fee" };
     budget = parsed.value;
   }
   if (state.refineError) return showResults({ focus: "refine" });

@@ -137,10 +137,13 @@ function refineForm(ctx) {
   const chosen = new Set(ctx.values.format ?? []);
   const inPerson = chosen.has("in-person") && ctx.values.location;
   const error = ctx.refineError;
+  const feeError = error && ctx.refineErrorField === "fee" ? error : null;
+  const formatError = error && !feeError ? error : null;
+  const firstFormat = formats.find((o) => o.id !== "in-person" || ctx.values.location)?.id;
   const form = el(
     "form",
     { class: "refine__form", novalidate: true },
-    error ? errorSummary([{ message: error, fieldId: "refine-format-in-person" }]) : null,
+    error ? errorSummary([{ message: error, fieldId: feeError ? "refine-fee" : `refine-format-${firstFormat}` }]) : null,
     el(
       "div",
       { class: "form-group" },
@@ -157,9 +160,9 @@ function refineForm(ctx) {
     ),
     el(
       "fieldset",
-      { class: "fieldset", "aria-describedby": error ? "refine-format-error" : null },
+      { class: "fieldset", "aria-describedby": formatError ? "refine-format-error" : null },
       el("legend", { class: "label" }, "Ways of meeting"),
-      error ? errorMessage("refine-format-error", error) : null,
+      formatError ? errorMessage("refine-format-error", formatError) : null,
       el(
         "div",
         { class: "choices choices--compact" },
@@ -179,11 +182,12 @@ function refineForm(ctx) {
       { class: "form-group" },
       el("label", { class: "label", for: "refine-fee" }, "Most you could pay for one session"),
       el("p", { class: "hint", id: "refine-fee-hint" }, "In pounds. Leave empty for no limit."),
+      feeError ? errorMessage("refine-fee-error", feeError) : null,
       el(
         "div",
         { class: "input-wrap" },
         el("span", { class: "input-affix", "aria-hidden": "true" }, "£"),
-        el("input", { id: "refine-fee", class: "input input--number", type: "text", inputmode: "numeric", autocomplete: "off", "aria-describedby": "refine-fee-hint", value: ctx.values.budget === undefined ? "" : String(ctx.values.budget) }),
+        el("input", { id: "refine-fee", class: "input input--number", type: "text", inputmode: "numeric", autocomplete: "off", "aria-describedby": feeError ? "refine-fee-hint refine-fee-error" : "refine-fee-hint", "aria-invalid": feeError ? "true" : null, value: ctx.values.budget === undefined ? "" : String(ctx.values.budget) }),
       ),
     ),
     inPerson

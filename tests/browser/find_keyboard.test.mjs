@@ -50,7 +50,8 @@ test("a visitor completes the questionnaire by keyboard alone and sees explained
   assert.ok((await first.locator(".reasons li").count()) > 0, "the first match says why it fits");
   assert.match(await first.textContent(), /What doesn't fit/);
   assert.match(await first.textContent(), /out of 100 match/);
-  assert.match(await first.textContent(), /last checked/);
+  assert.match(await first.textContent(), /checked \d{1,2} [A-Z][a-z]+ \d{4}/, "registration with its last-checked date");
+  assert.ok((await first.locator("a[href^='glossary/']").count()) > 0, "approaches link to their glossary pages");
   assert.match(await page.textContent("#fictional-notice"), /invented/i);
   assert.ok((await page.locator(".approach-item a[href^='glossary/']").count()) > 0, "approaches link to the glossary");
   await assertNoAxeViolations(page, "results at 360 px");
@@ -143,14 +144,40 @@ test("'Use my location' keeps the browser's coordinates in memory and measures d
   assert.match(await page.textContent(".summary-list"), /Your current location/);
   await page.click("#show-matches");
   await page.waitForSelector("#results-title");
-  const distances = await page.$$eval(".facts__row", (rows) =>
-    rows.filter((r) => r.querySelector("dt").textContent === "Distance").map((r) => r.querySelector("dd").textContent),
-  );
+  const distances = await page.$$eval(".match-card__distance", (spans) => spans.map((s) => s.textContent.replace(/^ · /, "")));
   assert.ok(distances.length > 0, "in-person matches show a distance");
   for (const d of distances) {
     assert.match(d, /from your location/);
     assert.ok(parseFloat(d) <= 20, `${d} is within 20 km`);
   }
+  assertCleanRecord(record, site.baseUrl);
+  await context.close();
+});
+
+test("for a child, an age band can stand in for an exact age and is matched", async () => {
+  const band = questionnaire.find((q) => q.id === "age").bands.options.find((b) => b.min === 5);
+  const { page, record, context } = await openPage(site, { width: 360, height: 780 });
+  await openFind(page, site.baseUrl);
+  await page.click("#start");
+  await page.waitForSelector("form[data-question=who]");
+  await page.check("#q-who-child");
+  await page.click("#continue");
+  await page.waitForSelector("form[data-question=age]");
+  await page.check(`#q-age-band-${band.id}`);
+  await assertNoAxeViolations(page, "age page with bands");
+  await shot(page, "find-question-age-bands-360");
+  await page.click("#continue");
+  for (let i = 0; i < 20 && !(await page.locator("#show-matches").count()); i++) {
+    const id = await page.getAttribute("form.question", "data-question");
+    if (id === "concerns" || id === "format") await page.check(`#q-${id}-${id === "concerns" ? "anxiety" : "video"}`).catch(() => page.check(`#q-${id}`));
+    if (id === "safety") await page.check("#q-safety");
+    await page.click("#continue");
+    await page.waitForFunction((prev) => document.querySelector("form.question")?.dataset.question !== prev, id);
+  }
+  assert.ok((await page.textContent(".summary-list")).includes(band.label));
+  await page.click("#show-matches");
+  await page.waitForSelector("#results-title");
+  assert.ok((await page.locator(".match-card").count()) > 0, "therapists who see children of that age");
   assertCleanRecord(record, site.baseUrl);
   await context.close();
 });

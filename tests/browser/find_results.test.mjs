@@ -19,8 +19,8 @@ const settled = (page) => page.waitForFunction(() => !document.querySelector("#f
 const lowestFees = (page) =>
   page.$$eval(".match-card", (cards) =>
     cards.map((c) => {
-      const row = [...c.querySelectorAll(".facts__row")].find((r) => r.querySelector("dt").textContent === "Fees");
-      return Number(row.querySelector("dd").textContent.match(/£(\d+)/)[1]);
+      const dt = [...c.querySelectorAll("dt")].find((d) => d.textContent === "Fees");
+      return Number(dt.nextElementSibling.textContent.match(/£(\d+)/)[1]);
     }),
   );
 

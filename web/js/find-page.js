@@ -37,6 +37,7 @@ let data = null; // what the worker loaded: questionnaire, concerns, entries, cr
 let questions = [];
 let labels = null;
 let approachNames = new Map();
+let concernLabels = new Map();
 let view = { name: "start" };
 const say = (text) => {
   status.textContent = "";
@@ -125,6 +126,7 @@ function showQuestion(id) {
   renderQuestion(flow, {
     question,
     value: state.raw[id] ?? state.values[id],
+    values: state.values,
     mustHave: state.mustHave.has(id),
     position: position || visible.length,
     total: visible.length,
@@ -207,10 +209,12 @@ function resultsContext(extra = {}) {
     directory: data.directory,
     labels,
     approachNames,
+    concernLabels,
     distanceFrom: state.values.location ? `from ${state.values.location.current ? "your location" : state.values.location.label}` : "",
     shortlist,
     refine: state.refine,
     refineError: state.refineError?.message,
+    refineErrorField: state.refineError?.field,
     refineOpen: state.refineOpen,
     onBack: back,
     onRefine: refine,
@@ -239,11 +243,11 @@ function showResults({ focus } = {}) {
 function refine({ sort, format, fee, distance }) {
   state.refineError = null;
   state.refineOpen = true;
-  if (!format.length) state.refineError = { message: "Select at least one way of meeting" };
+  if (!format.length) state.refineError = { message: "Select at least one way of meeting", field: "format" };
   let budget;
   if (!state.refineError && fee !== "") {
     const parsed = parseNumber(questions.find((q) => q.id === "budget") ?? { id: "budget", min: 0, max: 1000, unit: "£" }, fee);
-    if (parsed.error) state.refineError = { message: parsed.error };
+    if (parsed.error) state.refineError = { message: parsed.error, field: "fee" };
     budget = parsed.value;
   }
   if (state.refineError) return showResults({ focus: "refine" });
@@ -378,6 +382,7 @@ async function main() {
   data = value;
   questions = prepareQuestions(data.questionnaire, data.concerns, data.entries);
   approachNames = new Map(data.entries.map((e) => [e.slug, e.name]));
+  concernLabels = new Map(data.concerns.map((c) => [c.id, c.label]));
   labels = { formats: optionLabels(questions, "format"), languages: optionLabels(questions, "languages"), availability: optionLabels(questions, "availability") };
   if (preselect && approachNames.has(preselect)) state.values.approaches = [preselect];
   const ids = shortlist.storedIds();

@@ -3,7 +3,8 @@
 // DESIGN §4. Values live in memory only (a plain object owned by find-page.js).
 //
 // Values by kind: single → option id; multi → [ids]; number → number; yes-no → boolean;
-// place → {label, lat, lon} (coordinates from the bundled list, or from the browser's location).
+// place → {label, lat, lon} (coordinates from the bundled list, or from the browser's location);
+// an age band (offered for a child) → {band, label, min, max}.
 
 /** Fills options_from ("concerns", "approaches") from the core's concern list and glossary. */
 export function prepareQuestions(questionnaire, concerns, entries) {
@@ -87,6 +88,7 @@ export function pageError(q, value, mustHave) {
 
 // How each answers field is shaped from its value (DESIGN §4); the rest pass through.
 const SHAPE = {
+  age: (v) => (typeof v === "object" ? { min: v.min, max: v.max } : v),
   budget: (v) => ({ max_per_session: v }),
   safety: (v) => ({ risk: v }),
   location: (v) => ({ lat: v.lat, lon: v.lon }),
@@ -120,6 +122,7 @@ export function describeValue(q, value) {
     case "place":
       return value.label;
     case "number":
+      if (typeof value === "object") return value.label;
       if (q.unit === "£") return `£${value}`;
       return q.unit ? `${value} ${q.unit}` : String(value);
     default:

@@ -4,7 +4,7 @@
 // and a Continue button. Also the "Check your answers" page with a Change button per answer.
 import { el, focusOn, replace } from "./dom.js";
 import { errorMessage, errorSummary } from "./error-summary.js";
-import { describeValue, parseNumber, pageError } from "./questionnaire-model.js";
+import { describeValue, isVisible, parseNumber, pageError } from "./questionnaire-model.js";
 import { placeCombobox } from "./place-combobox.js";
 
 const MUST_HAVE_HINT = {
@@ -91,6 +91,29 @@ export function renderQuestion(container, ctx) {
     });
     const prefix = q.unit === "£" ? el("span", { class: "input-affix", "aria-hidden": "true" }, "£") : null;
     const suffix = q.unit && q.unit !== "£" ? el("span", { class: "input-affix" }, q.unit) : null;
+    // An age question may offer bands instead of an exact age (for a child); typing an age wins.
+    const bands = q.bands && isVisible(q.bands, ctx.values ?? {}) ? q.bands.options : [];
+    const band = ctx.value && typeof ctx.value === "object" ? ctx.value.band : undefined;
+    if (band) input.value = "";
+    const bandChoices = bands.length
+      ? el(
+          "fieldset",
+          { class: "fieldset bands" },
+          el("legend", { class: "label" }, "Or choose an age band"),
+          el(
+            "div",
+            { class: "choices" },
+            bands.map((b) =>
+              el(
+                "div",
+                { class: "choice" },
+                el("input", { class: "choice__input", type: "radio", name: `${q.id}-band`, id: `${fieldId}-band-${b.id}`, value: b.id, checked: band === b.id }),
+                el("label", { class: "choice__label", for: `${fieldId}-band-${b.id}` }, b.label),
+              ),
+            ),
+          ),
+        )
+      : null;
     body = el(
       "div",
       { class: `form-group${ctx.error ? " form-group--error" : ""}` },
@@ -99,10 +122,16 @@ export function renderQuestion(container, ctx) {
       hint,
       err,
       el("div", { class: "input-wrap" }, prefix, input, suffix),
+      bandChoices,
     );
     readValue = async () => {
       const parsed = parseNumber(q, input.value);
-      return parsed.error ? parsed : parsed.value;
+      if (parsed.error) return parsed;
+      if (parsed.value === undefined && bandChoices) {
+        const picked = bands.find((b) => b.id === bandChoices.querySelector("input:checked")?.value);
+        if (picked) return { band: picked.id, label: picked.label, min: picked.min, max: picked.max };
+      }
+      return parsed.value;
     };
   } else if (q.kind === "place") {
     const box = placeCombobox({

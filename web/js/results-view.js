@@ -6,6 +6,7 @@ import { count, el, focusOn, longDate, pounds, replace } from "./dom.js";
 import { crisisBlock } from "./crisis-view.js";
 import { errorMessage, errorSummary } from "./error-summary.js";
 import { backButton } from "./questionnaire-view.js";
+import { renderTherapistCard } from "./therapist-card.js";
 
 // excluded.by keys (DESIGN §4/§5) in plain words: "N therapists …".
 const EXCLUDED_WORDS = {
@@ -29,10 +30,6 @@ const EXCLUDED_WORDS = {
 export function optionLabels(questions, id) {
   const q = questions.find((x) => x.id === id);
   return new Map((q?.options ?? []).map((o) => [o.id, o.label]));
-}
-
-function fact(term, ...detail) {
-  return el("div", { class: "facts__row" }, el("dt", {}, term), el("dd", {}, ...detail));
 }
 
 function feesText(fees) {
@@ -66,10 +63,45 @@ export function therapistFacts(t, labels) {
   return { fees: feesText(t.fees), formats: list(t.formats, labels.formats), languages: list(t.languages, labels.languages), places: (t.locations ?? []).map((l) => l.place).join(", ") };
 }
 
+// The card is the one visitors see everywhere (therapist-card.js, also the For Professionals
+// preview), with what only a match has added around it: the score, the distance, why it fits,
+// what does not, and the shortlist button.
 function matchCard(m, ctx) {
   const nameId = `match-${m.id}-name`;
   const saved = ctx.shortlist.has(m.id);
-  const f = therapistFacts(m, ctx.labels);
+  const card = renderTherapistCard(m, {
+    approachName: (slug) => ctx.approachNames.get(slug) ?? slug,
+    concernLabel: (id) => ctx.concernLabels.get(id) ?? id,
+    languageName: (code) => ctx.labels.languages.get(code) ?? code,
+    glossaryHref: (slug) => `glossary/${slug}.html`,
+  });
+  card.setAttribute("aria-labelledby", nameId);
+  const heading = card.querySelector("h3");
+  heading.id = nameId;
+  heading.classList.add("match-card__name");
+  // A distance beyond the visitor's limit means the match fits by video, phone or text only; the
+  // caveat says so, and a large number next to the name would only alarm.
+  const hasDistance =
+    m.distance_km !== undefined && m.distance_km !== null && ctx.distanceFrom && !(m.distance_km > (ctx.values.max_distance_km ?? Infinity));
+  heading.after(
+    el(
+      "p",
+      { class: "match-card__score" },
+      el("strong", {}, String(m.score)),
+      el("span", {}, " out of 100 match"),
+      hasDistance
+        ? el("span", { class: "match-card__distance" }, ` · ${Number(m.distance_km).toLocaleString("en-GB", { maximumFractionDigits: 1 })} km ${ctx.distanceFrom}${m.place ? ` (${m.place})` : ""}`)
+        : null,
+    ),
+  );
+  // The biography is the longest part: one tap away, so a phone shows several matches per screen.
+  const bio = card.querySelector(".therapist-card__bio");
+  if (bio) {
+    const details = el("details", { class: "match-card__bio" }, el("summary", {}, "About ", m.name));
+    bio.replaceWith(details);
+    details.append(bio);
+  }
+  const caveats = m.caveats ?? [];
   const save = el(
     "button",
     {
@@ -82,42 +114,21 @@ function matchCard(m, ctx) {
     },
     saved ? "Saved to shortlist" : "Save to shortlist",
   );
-  const caveats = m.caveats ?? [];
-  return el(
-    "li",
-    { class: "match-card" },
-    el(
-      "article",
-      { "aria-labelledby": nameId },
-      el(
-        "div",
-        { class: "match-card__head" },
-        el("h3", { class: "match-card__name", id: nameId }, m.name, m.pronouns ? el("span", { class: "match-card__pronouns" }, ` (${m.pronouns})`) : null),
-        el("p", { class: "match-card__score" }, el("strong", {}, String(m.score)), el("span", {}, " out of 100 match")),
-      ),
-      el(
-        "dl",
-        { class: "facts" },
-        m.distance_km !== undefined && m.distance_km !== null
-          ? fact("Distance", `${Number(m.distance_km).toLocaleString("en-GB", { maximumFractionDigits: 1 })} km (${ctx.distanceFrom})`)
-          : null,
-        fact("Where", f.places || "Not given"),
-        fact("Fees", f.fees),
-        fact("Sessions", f.formats),
-        fact("Languages", f.languages),
-        fact("Registered with", registrationsList(m)),
-        fact("Approaches", approachLinks(m.approaches, ctx.approachNames)),
-      ),
-      el("h4", { class: "match-card__subhead" }, "Why this match"),
-      el("ul", { class: "reasons" }, (m.reasons ?? []).map((r) => el("li", {}, r))),
-      el("h4", { class: "match-card__subhead" }, "What doesn't fit"),
-      caveats.length
-        ? el("ul", { class: "caveats" }, caveats.map((c) => el("li", {}, c)))
-        : el("p", { class: "caveats caveats--none" }, "Nothing we know of from your answers."),
-      m.bio ? el("details", { class: "match-card__bio" }, el("summary", {}, "About ", m.name), el("p", {}, m.bio)) : null,
-      el("div", { class: "match-card__actions" }, save),
-    ),
+  const why = el(
+    "div",
+    { class: "match-card__why" },
+    el("h4", { class: "match-card__subhead" }, "Why this match"),
+    el("ul", { class: "reasons" }, (m.reasons ?? []).map((r) => el("li", {}, r))),
+    el("h4", { class: "match-card__subhead" }, "What doesn't fit"),
+    caveats.length
+      ? el("ul", { class: "caveats" }, caveats.map((c) => el("li", {}, c)))
+      : el("p", { class: "caveats caveats--none" }, "Nothing we know of from your answers."),
   );
+  const facts = card.querySelector(".therapist-card__facts");
+  if (facts) facts.before(why);
+  else card.append(why);
+  card.append(el("div", { class: "match-card__actions" }, save));
+  return el("li", { class: "match-card" }, card);
 }
 
 function refineForm(ctx) {
@@ -126,10 +137,13 @@ function refineForm(ctx) {
   const chosen = new Set(ctx.values.format ?? []);
   const inPerson = chosen.has("in-person") && ctx.values.location;
   const error = ctx.refineError;
+  const feeError = error && ctx.refineErrorField === "fee" ? error : null;
+  const formatError = error && !feeError ? error : null;
+  const firstFormat = formats.find((o) => o.id !== "in-person" || ctx.values.location)?.id;
   const form = el(
     "form",
     { class: "refine__form", novalidate: true },
-    error ? errorSummary([{ message: error, fieldId: "refine-format-in-person" }]) : null,
+    error ? errorSummary([{ message: error, fieldId: feeError ? "refine-fee" : `refine-format-${firstFormat}` }]) : null,
     el(
       "div",
       { class: "form-group" },
@@ -146,9 +160,9 @@ function refineForm(ctx) {
     ),
     el(
       "fieldset",
-      { class: "fieldset", "aria-describedby": error ? "refine-format-error" : null },
+      { class: "fieldset", "aria-describedby": formatError ? "refine-format-error" : null },
       el("legend", { class: "label" }, "Ways of meeting"),
-      error ? errorMessage("refine-format-error", error) : null,
+      formatError ? errorMessage("refine-format-error", formatError) : null,
       el(
         "div",
         { class: "choices choices--compact" },
@@ -168,11 +182,12 @@ function refineForm(ctx) {
       { class: "form-group" },
       el("label", { class: "label", for: "refine-fee" }, "Most you could pay for one session"),
       el("p", { class: "hint", id: "refine-fee-hint" }, "In pounds. Leave empty for no limit."),
+      feeError ? errorMessage("refine-fee-error", feeError) : null,
       el(
         "div",
         { class: "input-wrap" },
         el("span", { class: "input-affix", "aria-hidden": "true" }, "£"),
-        el("input", { id: "refine-fee", class: "input input--number", type: "text", inputmode: "numeric", autocomplete: "off", "aria-describedby": "refine-fee-hint", value: ctx.values.budget === undefined ? "" : String(ctx.values.budget) }),
+        el("input", { id: "refine-fee", class: "input input--number", type: "text", inputmode: "numeric", autocomplete: "off", "aria-describedby": feeError ? "refine-fee-hint refine-fee-error" : "refine-fee-hint", "aria-invalid": feeError ? "true" : null, value: ctx.values.budget === undefined ? "" : String(ctx.values.budget) }),
       ),
     ),
     inPerson
@@ -270,7 +285,7 @@ function approachesBlock(ctx) {
 }
 
 /**
- * ctx: {result, values, questions, crisis, directory, labels, approachNames, distanceFrom,
+ * ctx: {result, values, questions, crisis, directory, labels, approachNames, concernLabels, distanceFrom,
  *       shortlist, refine, refineError, refineOpen, onRefine, onRelax, onMore, onBack,
  *       onToggleShortlist, shortlistSection (element)}
  */

@@ -23,7 +23,7 @@ double field_weight(SearchField f) {
     case SearchField::name: return 10;
     case SearchField::alias: return 8;
     case SearchField::summary: return 3;
-    case SearchField::concerns: return 2;
+    case SearchField::concerns: return 1.5;  // per evidence point, up to 4
     case SearchField::body: return 1;
   }
   return 1;
@@ -121,6 +121,7 @@ std::vector<Candidate> candidates_for(const SearchIndex& index, const std::strin
   };
   bool found = false;
   const std::uint32_t exact = find_term(index, q, found);
+  const bool known_word = found;
   if (found) offer(exact, 1.0);
   for (const auto& [word, alternatives] : synonyms()) {
     if (word != q) continue;
@@ -148,7 +149,9 @@ std::vector<Candidate> candidates_for(const SearchIndex& index, const std::strin
       if (found) offer(t, 0.6);
     }
   }
-  const int edits = allowed_edits(q.size());
+  // A word the glossary uses is taken as meant: "grief" must not also find "brief", nor "attack"
+  // "attachment". Only unknown words are treated as typos.
+  const int edits = known_word ? 0 : allowed_edits(q.size());
   if (edits > 0) {
     const std::uint32_t qmask = letter_mask(q);
     for (std::uint32_t t = 0; t < index.terms.size(); ++t) {
@@ -356,10 +359,19 @@ SearchIndex build_search_index(const Dataset& data) {
     name_terms.push_back(std::move(names));
     out.passages.push_back({SearchField::summary, flat(e.summary), {}});
     fields.push_back({doc, SearchField::summary, terms_of(e.summary)});
-    std::string labels;
-    for (const auto& c : e.concerns)
-      if (const auto it = concerns.find(c.id); it != concerns.end()) labels += it->second->label + ". ";
-    fields.push_back({doc, SearchField::concerns, terms_of(labels)});
+    // The concerns an approach is used for, repeated by evidence level (strong 3, moderate 2,
+    // emerging 1) so "anxiety" ranks the approaches with the best evidence for anxiety first.
+    FieldTerms concern_terms{doc, SearchField::concerns, {}};
+    for (const auto& c : e.concerns) {
+      const auto it = concerns.find(c.id);
+      if (it == concerns.end()) continue;
+      std::vector<std::string> words = terms_of(it->second->label + " " + c.id);
+      std::sort(words.begin(), words.end());
+      words.erase(std::unique(words.begin(), words.end()), words.end());
+      const int times = c.evidence == Evidence::strong ? 3 : c.evidence == Evidence::moderate ? 2 : 1;
+      for (int k = 0; k < times; ++k) concern_terms.terms.insert(concern_terms.terms.end(), words.begin(), words.end());
+    }
+    fields.push_back(std::move(concern_terms));
     std::vector<std::string> body{e.how_it_works, e.who_for, e.session};
     for (const auto& b : e.benefits) body.push_back(b);
     for (const auto& f : e.faqs) body.push_back(f.q + " " + f.a);
@@ -463,7 +475,9 @@ SearchResult search(const SearchIndex& index, std::string_view query, std::size_
         const std::uint32_t doc = postings[p].doc;
         double weight = 0;
         for (; p < postings.size() && postings[p].doc == doc; ++p) {
-          const double fw = field_weight(postings[p].field) * saturate(postings[p].count);
+          const double fw = postings[p].field == SearchField::concerns
+                                ? field_weight(SearchField::concerns) * std::min<double>(postings[p].count, 4)
+                                : field_weight(postings[p].field) * saturate(postings[p].count);
           weight += fw;
           if (field_weight(postings[p].field) > best_field_weight[doc] && index.idf[c.term] > 0.3) {
             best_field_weight[doc] = field_weight(postings[p].field);

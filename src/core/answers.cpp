@@ -68,6 +68,12 @@ AnswersParse parse_answers(std::string_view text, const Dataset& data, const Pla
   ParseLimits limits;
   limits.max_bytes = 64u << 10;
   limits.max_depth = 8;
+  if (text.size() > limits.max_bytes) {
+    out.errors.push_back({"answers", "$",
+                          "is " + std::to_string(text.size()) + " bytes; answers are never longer than " +
+                              std::to_string(limits.max_bytes)});
+    return out;
+  }
   const auto root = parse_json(text, limits, diag);
   if (!root) {
     out.errors = std::move(diag.errors);
@@ -83,9 +89,25 @@ AnswersParse parse_answers(std::string_view text, const Dataset& data, const Pla
   ObjectReader r(*root, "$", diag);
   const auto who = r.one_of("who", Need::required, whos);
   a.who = who.value_or("");
-  if (const auto age = r.integer("age", Need::optional, 0, 120)) {
-    a.age = static_cast<int>(*age);
-    if (a.who == "child" && *age >= 18)
+  const json* age = root->is_object() && root->contains("age") ? &(*root)["age"] : nullptr;
+  if (age && age->is_object()) {
+    r.accept("age");
+    ObjectReader band(*age, r.field_path("age"), diag);
+    const auto lo = band.integer("min", Need::required, 0, 120);
+    const auto hi = band.integer("max", Need::required, 0, 120);
+    band.finish();
+    if (lo && hi && *lo > *hi) {
+      diag.add(r.field_path("age"), "min is greater than max");
+    } else if (lo && hi) {
+      a.age = static_cast<int>(*lo);
+      a.age_to = static_cast<int>(*hi);
+    }
+  } else if (const auto years = r.integer("age", Need::optional, 0, 120)) {
+    a.age = static_cast<int>(*years);
+    a.age_to = static_cast<int>(*years);
+  }
+  if (a.age) {
+    if (a.who == "child" && a.age_to >= 18)
       diag.add(r.field_path("age"),
                "must be under 18 when the therapy is for a child; choose \"myself\" for an adult");
     if (a.who == "couple" || a.who == "family")

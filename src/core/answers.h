@@ -4,8 +4,9 @@
 //
 // Rules beyond DESIGN §4, chosen to catch mistakes early rather than match on a misunderstanding:
 // - `who` and `format` are required; everything else is optional.
-// - `age` is a whole number 0..120; for who = "child" it must be under 18; for "couple" and
-//   "family" it is not asked and is an error if given.
+// - `age` is a whole number 0..120, or an age band {"min", "max"} (the questionnaire offers bands
+//   for a child); for who = "child" it must be under 18; for "couple" and "family" it is not asked
+//   and is an error if given. A band passes a therapist only if their ages cover all of it.
 // - `location` is {"place": NAME} or {"lat", "lon"} inside the UK's bounds; it is required when
 //   in-person is the only acceptable format. A place is looked up with find_place (places.h).
 // - `max_distance_km` 1..1000, default kDefaultDistanceKm when a location is given.
@@ -31,8 +32,9 @@ namespace tft {
 constexpr double kDefaultDistanceKm = 20.0;
 
 struct Answers {
-  std::string who;  // myself | couple | family | child
-  std::optional<int> age;
+  std::string who;                      // myself | couple | family | child
+  std::optional<int> age;               // the age, or the lowest age of a band
+  int age_to = 0;                       // the highest age of a band; equal to *age for a number
   std::vector<std::string> concerns;    // concern ids
   std::vector<std::string> approaches;  // approach slugs the visitor would like
   std::vector<std::string> format;      // acceptable formats, at least one

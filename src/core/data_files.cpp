@@ -50,6 +50,31 @@ Question read_question(const json& value, const std::string& path, Diagnostics& 
     q.shows_if_any = s.strings("any_of", Need::required, 1, 20, 64).value_or(std::vector<std::string>{});
     s.finish();
   }
+  // Bands: {"shows_if": {question, any_of}, "options": [{id, label, min, max}]}, for number kinds.
+  if (const json* bands = r.object("bands", Need::optional)) {
+    ObjectReader b(*bands, r.field_path("bands"), diag);
+    if (q.kind != "number") diag.add(r.field_path("bands"), "only a number question can offer bands");
+    if (const json* when = b.object("shows_if", Need::required)) {
+      ObjectReader s(*when, b.field_path("shows_if"), diag);
+      q.bands_if_question = s.one_of("question", Need::required, answer_fields()).value_or("");
+      q.bands_if_any = s.strings("any_of", Need::required, 1, 20, 64).value_or(std::vector<std::string>{});
+      s.finish();
+    }
+    if (const json* list = b.array("options", Need::required, 1, 20)) {
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        ObjectReader o((*list)[i], index_path(b.field_path("options"), i), diag);
+        QuestionBand band;
+        band.id = o.text("id", Need::required, 64).value_or("");
+        band.label = o.text("label", Need::required, 120).value_or("");
+        band.min = static_cast<int>(o.integer("min", Need::required, 0, 120).value_or(0));
+        band.max = static_cast<int>(o.integer("max", Need::required, 0, 120).value_or(0));
+        if (band.min > band.max) diag.add(o.path(), "min is greater than max");
+        o.finish();
+        q.bands.push_back(std::move(band));
+      }
+    }
+    b.finish();
+  }
   r.finish();
   return q;
 }

@@ -81,7 +81,7 @@ struct Query {
   const Answers* a = nullptr;
   std::uint8_t formats = 0, client = 0, availability = 0, identity = 0, gender = 0;
   bool in_person = false, check_age = false, has_budget = false;
-  int age = 0;
+  int age = 0, age_to = 0;
   double budget = 0;
   double cutoff_km = 0;  // beyond this latitude gap no distance is worth computing
   std::uint16_t must = 0;
@@ -99,6 +99,7 @@ Query make_query(const Matcher& m, const Answers& a) {
   q.client = a.who == "couple" ? 2 : a.who == "family" ? 4 : 1;
   q.check_age = a.age.has_value() && q.client == 1;
   q.age = a.age.value_or(0);
+  q.age_to = a.age_to;
   for (const auto& s : a.availability) q.availability |= availability_bit(s);
   for (const auto& s : a.identity) q.identity |= identity_bit(s);
   q.gender = a.therapist_gender == "any" ? 0 : gender_code(a.therapist_gender);
@@ -157,7 +158,7 @@ Eval evaluate(const Matcher& m, const Query& q, std::size_t i, bool exact) {
   Eval e;
   auto fail = [&](Filter f) { e.failed = static_cast<std::uint16_t>(e.failed | (1u << f)); };
   if (!(r.clients & q.client)) fail(kWho);
-  if (q.check_age && (q.age < r.age_min || q.age > r.age_max)) fail(kAge);
+  if (q.check_age && (q.age < r.age_min || q.age_to > r.age_max)) fail(kAge);
   if (!r.accepting_new) fail(kAccepting);
   if ((r.formats & kInPerson) && a.has_location) {
     for (std::uint32_t k = 0; k < r.locations_count; ++k) {
@@ -720,6 +721,7 @@ ordered_json match(const Matcher& m, const Answers& a, std::size_t limit) {
     std::uint32_t index;
   };
   std::vector<Scored> passing;
+  passing.reserve(n);  // one allocation: growing it step by step churns a heap full of directory strings
   std::size_t by[kFilterCount] = {};
   std::vector<std::uint32_t> offered(m.approach_slugs.size(), 0);
   std::size_t gain_drop[kFilterCount] = {};

@@ -50,6 +50,15 @@ struct QuestionOption {
   std::string help;  // may be empty
 };
 
+// A range offered instead of a number box (the age question offers age bands when the therapy is
+// for a child): choosing it answers {"min": min, "max": max} rather than a single number.
+struct QuestionBand {
+  std::string id;
+  std::string label;
+  int min = 0;
+  int max = 0;
+};
+
 // One page of the questionnaire. `shows_if` hides the question unless an earlier answer holds one
 // of the listed values (e.g. distance only when in-person is acceptable).
 struct Question {
@@ -64,6 +73,9 @@ struct Question {
   std::string unit;                // for number kinds ("km", "£")
   std::string shows_if_question;
   std::vector<std::string> shows_if_any;
+  std::vector<QuestionBand> bands;       // for number kinds; offered when bands_if holds
+  std::string bands_if_question;
+  std::vector<std::string> bands_if_any;
 };
 
 struct Questionnaire {

@@ -92,6 +92,11 @@ ordered_json questionnaire_to_json(const Questionnaire& q) {
     }
     if (!options.empty()) o["options"] = std::move(options);
     if (!x.shows_if_question.empty()) o["shows_if"] = {{"question", x.shows_if_question}, {"any_of", x.shows_if_any}};
+    if (!x.bands.empty()) {
+      ordered_json bands = ordered_json::array();
+      for (const auto& b : x.bands) bands.push_back({{"id", b.id}, {"label", b.label}, {"min", b.min}, {"max", b.max}});
+      o["bands"] = {{"shows_if", {{"question", x.bands_if_question}, {"any_of", x.bands_if_any}}}, {"options", bands}};
+    }
     list.push_back(std::move(o));
   }
   return {{"questions", list}};

@@ -112,3 +112,45 @@ test("find.html?approach=<slug> preselects that approach and leaves nothing in t
   assertCleanRecord(record, site.baseUrl);
   await context.close();
 });
+
+test("'Use my location' keeps the browser's coordinates in memory and measures distances from them", async () => {
+  const { page, record, context } = await openPage(site, { width: 360, height: 780 });
+  await context.grantPermissions(["geolocation"], { origin: site.baseUrl.replace(/\/$/, "") });
+  await context.setGeolocation({ latitude: 53.8008, longitude: -1.5491 }); // Leeds
+  await openFind(page, site.baseUrl);
+  await page.click("#start");
+  const answer = async (id, fn) => {
+    await page.waitForSelector(`form[data-question=${id}]`);
+    await fn();
+    await page.click("#continue");
+  };
+  await answer("who", () => page.check("#q-who"));
+  await answer("age", () => page.fill("#q-age", "30"));
+  await answer("concerns", () => page.check("#q-concerns"));
+  await answer("safety", () => page.check("#q-safety"));
+  await answer("format", () => page.check("#q-format"));
+  await page.waitForSelector("form[data-question=location]");
+  await page.click("text=Use my location");
+  await page.locator(".place-located").waitFor({ state: "visible" });
+  await page.click("#continue");
+  await answer("max_distance_km", () => page.fill("#q-max_distance_km", "20"));
+  for (let i = 0; i < 10 && !(await page.locator("#show-matches").count()); i++) {
+    await page.waitForSelector("form.question, #show-matches");
+    if (await page.locator("#show-matches").count()) break;
+    await page.click("#continue");
+    await page.waitForTimeout(50);
+  }
+  assert.match(await page.textContent(".summary-list"), /Your current location/);
+  await page.click("#show-matches");
+  await page.waitForSelector("#results-title");
+  const distances = await page.$$eval(".facts__row", (rows) =>
+    rows.filter((r) => r.querySelector("dt").textContent === "Distance").map((r) => r.querySelector("dd").textContent),
+  );
+  assert.ok(distances.length > 0, "in-person matches show a distance");
+  for (const d of distances) {
+    assert.match(d, /from your location/);
+    assert.ok(parseFloat(d) <= 20, `${d} is within 20 km`);
+  }
+  assertCleanRecord(record, site.baseUrl);
+  await context.close();
+});

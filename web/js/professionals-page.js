@@ -29,11 +29,14 @@ let showAll = false;
 const touched = new Set();
 let approachNames = new Map();
 let concernLabels = new Map();
+// The names most people in the UK use, where the browser's own list says something else.
+const LANGUAGE_NAMES = { bn: "Bengali", pa: "Punjabi", fa: "Persian (Farsi)" };
 const languageNames = (() => {
   try {
     const names = new Intl.DisplayNames(["en-GB"], { type: "language" });
     return (code) => {
       try {
+        if (LANGUAGE_NAMES[code]) return LANGUAGE_NAMES[code];
         return /^[a-z]{2}$/.test(code) ? names.of(code) ?? code : code;
       } catch {
         return code;

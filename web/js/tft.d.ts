@@ -69,7 +69,8 @@ export interface SearchResult {
 
 export interface Answers {
   who: "myself" | "couple" | "family" | "child";
-  age?: number;
+  /** a whole number, or an age band from the questionnaire (for a child) */
+  age?: number | { min: number; max: number };
   concerns?: string[];
   approaches?: string[];
   format?: ("in-person" | "video" | "phone" | "text")[];
@@ -158,13 +159,32 @@ export interface PlaceSuggestion {
   lon: number;
 }
 
+export interface Question {
+  /** the answers field it fills (DESIGN §4) */
+  id: string;
+  kind: "single" | "multi" | "number" | "place" | "yes-no";
+  prompt: string;
+  help?: string;
+  required: boolean;
+  can_be_must_have: boolean;
+  min?: number;
+  max?: number;
+  unit?: string;
+  options?: { id: string; label: string; help?: string }[];
+  options_from?: "concerns" | "approaches";
+  /** ask only when an earlier answer holds one of these values */
+  shows_if?: { question: string; any_of: string[] };
+  /** ranges offered instead of a number box when `shows_if` holds; a band answers {min, max} */
+  bands?: { shows_if: { question: string; any_of: string[] }; options: { id: string; label: string; min: number; max: number }[] };
+}
+
 export interface Matcher {
   /** Problems in the directory file; entries with problems were left out. */
   directoryErrors: DataErrorItem[];
   directory(): { fictional: boolean; notice: string; therapists: number };
   entry(slug: string): GlossaryEntry | null;
   entries(): EntrySummary[];
-  questionnaire(): { questions: unknown[] };
+  questionnaire(): { questions: Question[] };
   concerns(): { id: string; label: string; description: string }[];
   crisis(): { last_checked: string; source_note?: string; contacts: CrisisContact[] };
   search(query: string, options?: { limit?: number }): SearchResult;

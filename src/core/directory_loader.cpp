@@ -42,10 +42,13 @@ bool read_therapist(const json& value, const std::string& path, const DirectoryR
   t.clients = r.strings("clients", Need::required, 1, 3, 20, &client_groups()).value_or(std::vector<std::string>{});
   if (const json* ages = r.object("ages", Need::required)) {
     ObjectReader a(*ages, r.field_path("ages"), diag);
-    t.age_min = static_cast<int>(a.integer("min", Need::required, 0, 120).value_or(0));
-    t.age_max = static_cast<int>(a.integer("max", Need::required, 0, 120).value_or(120));
+    const auto min = a.integer("min", Need::required, 0, 120);
+    const auto max = a.integer("max", Need::required, 0, 120);
+    t.age_min = static_cast<int>(min.value_or(0));
+    t.age_max = static_cast<int>(max.value_or(120));
     a.finish();
-    if (t.age_min > t.age_max) diag.add(r.field_path("ages"), "min is greater than max");
+    // Compared only when both are valid, so one bad number gives one error, not two.
+    if (min && max && *min > *max) diag.add(r.field_path("ages"), "min is greater than max");
   }
   t.formats = r.strings("formats", Need::required, 1, 4, 20, &session_formats()).value_or(std::vector<std::string>{});
   if (const json* locs = r.array("locations", Need::optional, 0, 10)) {
@@ -71,12 +74,14 @@ bool read_therapist(const json& value, const std::string& path, const DirectoryR
   }
   if (const json* fees = r.object("fees", Need::required)) {
     ObjectReader f(*fees, r.field_path("fees"), diag);
-    t.fee_min = static_cast<int>(f.integer("min", Need::required, 0, 1000).value_or(0));
-    t.fee_max = static_cast<int>(f.integer("max", Need::required, 0, 1000).value_or(0));
+    const auto min = f.integer("min", Need::required, 0, 1000);
+    const auto max = f.integer("max", Need::required, 0, 1000);
+    t.fee_min = static_cast<int>(min.value_or(0));
+    t.fee_max = static_cast<int>(max.value_or(0));
     t.concessions = f.boolean("concessions", Need::optional).value_or(false);
     t.low_cost_places = f.boolean("low_cost_places", Need::optional).value_or(false);
     f.finish();
-    if (t.fee_min > t.fee_max) diag.add(r.field_path("fees"), "min is greater than max");
+    if (min && max && *min > *max) diag.add(r.field_path("fees"), "min is greater than max");
   }
   t.availability = r.strings("availability", Need::required, 1, 3, 20, &availability_slots()).value_or(std::vector<std::string>{});
   t.identity = r.strings("identity", Need::optional, 0, 10, 40, &identity_tags()).value_or(std::vector<std::string>{});

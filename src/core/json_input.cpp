@@ -129,7 +129,7 @@ ObjectReader::ObjectReader(const json& value, std::string path, Diagnostics& dia
 }
 
 const json* ObjectReader::field(const char* key, Need need) {
-  seen_.insert(key);
+  seen_.push_back(key);
   if (!obj_) return nullptr;
   const auto it = obj_->find(key);
   if (it == obj_->end()) {
@@ -324,8 +324,11 @@ const json* ObjectReader::object(const char* key, Need need) {
 
 void ObjectReader::finish() {
   if (!obj_) return;
-  for (auto it = obj_->begin(); it != obj_->end(); ++it)
-    if (!seen_.count(it.key())) diag_->add(child_path(path_, it.key()), "unknown field");
+  for (auto it = obj_->begin(); it != obj_->end(); ++it) {
+    bool known = false;
+    for (const char* k : seen_) known = known || it.key() == k;
+    if (!known) diag_->add(child_path(path_, it.key()), "unknown field");
+  }
 }
 
 }  // namespace tft

@@ -121,7 +121,7 @@ test("no answer leaves the browser: requests, headers, bodies and storage hold n
     for (const s of SECRETS) if (s.re.test(text)) problems.push(`${s.what} in ${kind}: ${text}`);
   assert.deepEqual(problems, []);
   assert.deepEqual(writes.filter((w) => !["history", "localStorage"].includes(w.kind)), [], "no cookie, IndexedDB or cache writes");
-  assert.ok(writes.filter((w) => w.kind === "localStorage").every((w) => /^tft\.shortlist \["t-\d+"(,"t-\d+")*\]$/.test(w.text)), "only shortlist ids are stored");
+  assert.ok(writes.filter((w) => w.kind === "localStorage").every((w) => /^tft:shortlist \["t-\d+"(,"t-\d+")*\]$/.test(w.text)), "only shortlist ids are stored");
   assertCleanRecord(record, site.baseUrl);
   await context.close();
 });
@@ -131,5 +131,5 @@ test("the privacy check would catch a leak: an answer in a request URL is found"
   const leaked = `${site.baseUrl}data/x.json?age=47&place=Aberystwyth&need=perinatal`;
   const found = SECRETS.filter((s) => s.re.test(leaked)).map((s) => s.what);
   assert.deepEqual(found, ["age", "place", "concern"]);
-  assert.equal(SECRETS.some((s) => s.re.test('tft.shortlist ["t-000147","t-000063"]')), false);
+  assert.equal(SECRETS.some((s) => s.re.test('tft:shortlist ["t-000147","t-000063"]')), false);
 });

@@ -46,7 +46,7 @@ test("the shortlist is stored only after opting in, holds only ids, and Clear ev
 
   await page.check("#remember-shortlist");
   const stored = await deviceStorage(page);
-  assert.deepEqual(stored.local.map(([k]) => k), ["tft.shortlist"]);
+  assert.deepEqual(stored.local.map(([k]) => k), ["tft:shortlist"]);
   assert.deepEqual(JSON.parse(stored.local[0][1]), ids, "only the therapist ids are stored");
   assert.deepEqual({ ...stored, local: [] }, EMPTY);
 

@@ -45,6 +45,26 @@ test("Clear everything, pressed by keyboard, removes the tft: keys and nothing e
   await context.close();
 });
 
+test("a shortlist the visitor chose to remember is gone after Clear everything on the privacy page", async () => {
+  const { page, record, context } = await openPage(site);
+  await page.goto(`${site.baseUrl}privacy.html`);
+  // The find page's own shortlist module, opted in, as a visitor who ticked "Remember" would have it.
+  const key = await page.evaluate(async () => {
+    const { createShortlist, STORAGE_KEY } = await import("./js/shortlist.js");
+    const list = createShortlist();
+    list.add({ id: "t-000001", name: "Rhian Jenkins" });
+    list.setRemember(true);
+    return STORAGE_KEY;
+  });
+  assert.ok(key.startsWith("tft:"), key);
+  assert.deepEqual(await page.evaluate(dump), { local: { [key]: '["t-000001"]' }, session: {} });
+  await page.click("#clear-storage-button");
+  await page.locator("#clear-storage-status").filter({ hasText: "1 item" }).waitFor();
+  assert.deepEqual(await page.evaluate(dump), { local: {}, session: {} });
+  assertClean(record, site.baseUrl);
+  await context.close();
+});
+
 test("the privacy page says where things run, what is stored and that nothing goes elsewhere", async () => {
   const { page, record, context } = await openPage(site);
   await page.goto(`${site.baseUrl}privacy.html`);

@@ -111,7 +111,6 @@ test("a therapist fills the form by keyboard, fixes live errors, previews the ca
   await page.keyboard.press("Enter");
   assert.equal(await page.evaluate(() => document.activeElement.id), "pro-location-1-place");
   await page.keyboard.type("Leeds");
-  await page.locator("#pro-location-1-lat").and(page.locator(":not([value=''])")).waitFor();
   await page.waitForFunction(() => document.getElementById("pro-location-1-lat").value !== "");
   const lat = Number(await page.inputValue("#pro-location-1-lat"));
   assert.ok(lat > 53.7 && lat < 53.9, `Leeds' latitude filled from the places list: ${lat}`);
@@ -167,9 +166,11 @@ test("a hostile bio is shown as text, typed or loaded from a file", async () => 
   await type(page, "#pro-name", "Sam <b>Bold</b>");
   await page.focus("#pro-bio");
   await page.keyboard.type(hostile);
+  // The preview follows typing after a short pause; wait for it to catch up.
   const bio = page.locator("#pro-preview .therapist-card__bio");
-  await bio.waitFor();
+  await page.waitForFunction((text) => document.querySelector("#pro-preview .therapist-card__bio")?.textContent === text, hostile);
   assert.equal(await bio.textContent(), hostile);
+  assert.equal(await page.locator("#pro-preview h3").textContent(), "Sam <b>Bold</b>");
   assert.equal(await page.locator("#pro-preview img, #pro-preview script, #pro-preview b").count(), 0);
 
   const sample = JSON.parse(readFileSync(new URL("../../data/therapists.sample.json", import.meta.url), "utf8")).therapists[0];

@@ -214,9 +214,10 @@ function suggestPlaces(input) {
   }
   input.setAttribute("list", list.id);
   list.replaceChildren(
-    ...places.suggest(input.value, 8).map((p) => {
+    ...places.suggest(input.value, 8).map((p, _, all) => {
       const option = document.createElement("option");
-      option.value = p.name;
+      // Several towns share a name (three Newports): those are offered with their county.
+      option.value = all.filter((q) => q.name === p.name).length > 1 ? p.label : p.name;
       option.label = p.label;
       return option;
     }),
@@ -360,11 +361,7 @@ async function start() {
       const box = form.querySelector(`input[name="${name}"][value="${CSS.escape(v)}"]`);
       if (box) box.checked = true;
     }
-  try {
-    places = await createPlacesLookup({ tft });
-  } catch {
-    places = null; // towns can still be typed with their latitude and longitude
-  }
+  places = createPlacesLookup(tft);
   status.textContent = "The checker is ready. Your entry is checked as you fill it in.";
   progress.hidden = true;
   $("pro-loading").classList.add("pro-loading--done");

@@ -2,7 +2,11 @@
 // the visitor ticks "Remember my shortlist on this device"; then only therapist ids are stored
 // (never an answer), under one localStorage key, and unticking removes it. clearEverything()
 // empties memory and every key this site could have stored (local, session, cookies, IndexedDB).
-export const STORAGE_KEY = "tft.shortlist";
+import { STORAGE_PREFIX } from "./site-storage.js";
+
+// Every key this site stores starts with STORAGE_PREFIX ("tft:"), so the privacy page's
+// "Clear everything" button (site-storage.js) removes it too.
+export const STORAGE_KEY = `${STORAGE_PREFIX}shortlist`;
 
 export function createShortlist({ storage = globalThis.localStorage } = {}) {
   const items = new Map(); // id → public profile

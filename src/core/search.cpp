@@ -1,10 +1,9 @@
 #include "search.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
-#include <set>
-#include <tuple>
 #include <unordered_map>
 
 #include "text_normalise.h"
@@ -23,7 +22,7 @@ double field_weight(SearchField f) {
     case SearchField::name: return 10;
     case SearchField::alias: return 8;
     case SearchField::summary: return 3;
-    case SearchField::concerns: return 2;
+    case SearchField::concerns: return 1.5;  // per evidence point, up to 4
     case SearchField::body: return 1;
   }
   return 1;
@@ -121,6 +120,7 @@ std::vector<Candidate> candidates_for(const SearchIndex& index, const std::strin
   };
   bool found = false;
   const std::uint32_t exact = find_term(index, q, found);
+  const bool known_word = found;
   if (found) offer(exact, 1.0);
   for (const auto& [word, alternatives] : synonyms()) {
     if (word != q) continue;
@@ -148,7 +148,9 @@ std::vector<Candidate> candidates_for(const SearchIndex& index, const std::strin
       if (found) offer(t, 0.6);
     }
   }
-  const int edits = allowed_edits(q.size());
+  // A word the glossary uses is taken as meant: "grief" must not also find "brief", nor "attack"
+  // "attachment". Only unknown words are treated as typos.
+  const int edits = known_word ? 0 : allowed_edits(q.size());
   if (edits > 0) {
     const std::uint32_t qmask = letter_mask(q);
     for (std::uint32_t t = 0; t < index.terms.size(); ++t) {
@@ -306,125 +308,150 @@ SearchIndex build_search_index(const Dataset& data) {
   std::map<std::string, const Concern*> concerns;
   for (const auto& c : data.concerns) concerns[c.id] = &c;
 
-  // First pass: the terms of every field, as strings; ids are given once the vocabulary is sorted.
-  struct FieldTerms {
-    std::uint32_t doc;
-    SearchField field;
-    std::vector<std::string> terms;
-  };
-  std::vector<FieldTerms> fields;
-  std::vector<std::vector<std::vector<std::string>>> name_terms;  // per doc, per name
-  // Most words repeat across the glossary; normalising each distinct spelling once halves the build.
-  std::unordered_map<std::string, std::string> normalised;
-  const auto term_of = [&](const std::string& folded) -> const std::string& {
-    auto it = normalised.find(folded);
-    if (it == normalised.end()) it = normalised.emplace(folded, normalise_term(folded)).first;
+  // One pass over the text: every word is tokenised once, interned under a provisional id, and
+  // remembered in the field it came from and (for names and passages) with its byte range.
+  // Provisional ids are renumbered in sorted order at the end.
+  std::unordered_map<std::string, std::uint32_t> id_of_folded;  // folded spelling -> provisional id
+  std::unordered_map<std::string, std::uint32_t> id_of_term;     // normalised term -> provisional id
+  std::vector<std::string> vocabulary;
+  const auto intern_term = [&](std::string term) {
+    const auto [it, inserted] = id_of_term.emplace(std::move(term), static_cast<std::uint32_t>(vocabulary.size()));
+    if (inserted) vocabulary.push_back(it->first);
     return it->second;
   };
-  const auto terms_of = [&](const std::string& text) {
-    std::vector<std::string> out;
-    for (const Token& t : tokenise(text)) out.push_back(term_of(t.text));
+  const auto intern = [&](const std::string& folded) {
+    const auto it = id_of_folded.find(folded);
+    if (it != id_of_folded.end()) return it->second;
+    const std::uint32_t id = intern_term(normalise_term(folded));
+    id_of_folded.emplace(folded, id);
+    return id;
+  };
+  const auto spans_of = [&](const std::string& text) {
+    std::vector<SearchIndex::Span> out;
+    for (const Token& t : tokenise(text))
+      out.push_back({intern(t.text), static_cast<std::uint32_t>(t.begin), static_cast<std::uint32_t>(t.end)});
     return out;
   };
   const auto flat = [](std::string s) {
     std::replace(s.begin(), s.end(), '\n', ' ');
     return s;
   };
+  constexpr std::size_t kFields = 5;  // SearchField values
+  std::vector<std::array<std::vector<std::uint32_t>, kFields>> field_terms(data.glossary.size());
+
   for (std::size_t d = 0; d < data.glossary.size(); ++d) {
     const GlossaryEntry& e = data.glossary[d];
-    const auto doc = static_cast<std::uint32_t>(d);
-    SearchIndex::Doc out;
-    out.slug = e.slug;
-    out.name = e.name;
-    std::vector<std::vector<std::string>> names;
-    names.push_back(terms_of(e.name));
-    out.names.push_back({e.name, {}, {}, false});
-    for (const auto& a : e.aliases) {
-      names.push_back(terms_of(a));
-      out.names.push_back({a, {}, {}, true});
-    }
-    for (std::size_t n = 0; n < names.size(); ++n) {
-      FieldTerms f{doc, n == 0 ? SearchField::name : SearchField::alias, names[n]};
-      // "TF-CBT" typed as "tfcbt", "dramatherapy" for "drama therapy": the joined name matches too.
-      if (names[n].size() > 1) {
-        std::string joined;
-        for (const auto& t : tokenise(n == 0 ? e.name : e.aliases[n - 1])) joined += t.text;
-        f.terms.push_back(normalise_term(joined));
+    auto& fields = field_terms[d];
+    SearchIndex::Doc doc;
+    doc.slug = e.slug;
+    doc.name = e.name;
+    std::vector<std::string> spellings{e.name};
+    spellings.insert(spellings.end(), e.aliases.begin(), e.aliases.end());
+    for (std::size_t n = 0; n < spellings.size(); ++n) {
+      SearchIndex::Name name;
+      name.text = spellings[n];
+      name.is_alias = n > 0;
+      name.spans = spans_of(name.text);
+      auto& field = fields[static_cast<std::size_t>(n == 0 ? SearchField::name : SearchField::alias)];
+      std::string joined;
+      for (const auto& sp : name.spans) {
+        name.terms.push_back(sp.term);
+        field.push_back(sp.term);
       }
-      fields.push_back(std::move(f));
+      // "TF-CBT" typed as "tfcbt", "dramatherapy" for "drama therapy": the joined name matches too.
+      if (name.spans.size() > 1) {
+        for (const Token& t : tokenise(name.text)) joined += t.text;
+        field.push_back(intern(joined));
+      }
+      doc.names.push_back(std::move(name));
     }
-    name_terms.push_back(std::move(names));
-    out.passages.push_back({SearchField::summary, flat(e.summary), {}});
-    fields.push_back({doc, SearchField::summary, terms_of(e.summary)});
-    std::string labels;
-    for (const auto& c : e.concerns)
-      if (const auto it = concerns.find(c.id); it != concerns.end()) labels += it->second->label + ". ";
-    fields.push_back({doc, SearchField::concerns, terms_of(labels)});
+    // The concerns an approach is used for, repeated by evidence level (strong 3, moderate 2,
+    // emerging 1) so "anxiety" ranks the approaches with the best evidence for anxiety first.
+    auto& concern_field = fields[static_cast<std::size_t>(SearchField::concerns)];
+    for (const auto& c : e.concerns) {
+      const auto it = concerns.find(c.id);
+      if (it == concerns.end()) continue;
+      std::vector<std::uint32_t> words;
+      for (const auto& sp : spans_of(it->second->label + " " + c.id)) words.push_back(sp.term);
+      std::sort(words.begin(), words.end());
+      words.erase(std::unique(words.begin(), words.end()), words.end());
+      const int times = c.evidence == Evidence::strong ? 3 : c.evidence == Evidence::moderate ? 2 : 1;
+      for (int k = 0; k < times; ++k) concern_field.insert(concern_field.end(), words.begin(), words.end());
+    }
+    const auto add_passage = [&](SearchField f, const std::string& text) {
+      SearchIndex::Passage p{f, flat(text), {}};
+      p.spans = spans_of(p.text);
+      auto& field = fields[static_cast<std::size_t>(f)];
+      for (const auto& sp : p.spans) field.push_back(sp.term);
+      doc.passages.push_back(std::move(p));
+    };
+    add_passage(SearchField::summary, e.summary);
     std::vector<std::string> body{e.how_it_works, e.who_for, e.session};
-    for (const auto& b : e.benefits) body.push_back(b);
+    body.insert(body.end(), e.benefits.begin(), e.benefits.end());
     for (const auto& f : e.faqs) body.push_back(f.q + " " + f.a);
     body.push_back(e.evidence_summary);
     for (const auto& b : body) {
-      // Split long sections into paragraphs so a snippet comes from the paragraph that matched.
+      // One passage per paragraph, so a snippet comes from the paragraph that matched.
       std::size_t start = 0;
       while (start <= b.size()) {
         std::size_t end = b.find("\n\n", start);
         if (end == std::string::npos) end = b.size();
-        if (end > start) out.passages.push_back({SearchField::body, flat(b.substr(start, end - start)), {}});
+        if (end > start) add_passage(SearchField::body, b.substr(start, end - start));
         start = end + 2;
       }
-      fields.push_back({doc, SearchField::body, terms_of(b)});
     }
-    index.docs.push_back(std::move(out));
+    index.docs.push_back(std::move(doc));
   }
 
-  std::set<std::string> vocabulary;
-  for (const auto& f : fields) vocabulary.insert(f.terms.begin(), f.terms.end());
-  index.terms.assign(vocabulary.begin(), vocabulary.end());
-  index.postings.resize(index.terms.size());
-  const auto id_of = [&](const std::string& t) {
-    bool found = false;
-    return find_term(index, t, found);
-  };
-  // Counts per (term, doc, field), merged so each appears once.
-  std::map<std::tuple<std::uint32_t, std::uint32_t, SearchField>, std::uint16_t> counts;
-  for (const auto& f : fields)
-    for (const auto& t : f.terms) {
-      auto& c = counts[{id_of(t), f.doc, f.field}];
-      if (c < 60000) ++c;
-    }
-  for (const auto& [key, count] : counts)
-    index.postings[std::get<0>(key)].push_back({std::get<1>(key), std::get<2>(key), count});
-  const auto spans_of = [&](const std::string& text) {
-    std::vector<SearchIndex::Span> out;
-    for (const Token& t : tokenise(text)) {
-      bool found = false;
-      const std::uint32_t id = find_term(index, term_of(t.text), found);
-      if (found) out.push_back({id, static_cast<std::uint32_t>(t.begin), static_cast<std::uint32_t>(t.end)});
-    }
-    return out;
-  };
-  for (std::size_t d = 0; d < index.docs.size(); ++d) {
-    for (std::size_t n = 0; n < name_terms[d].size(); ++n) {
-      SearchIndex::Name& name = index.docs[d].names[n];
-      for (const auto& t : name_terms[d][n]) name.terms.push_back(id_of(t));
-      name.spans = spans_of(name.text);
-    }
-    for (auto& p : index.docs[d].passages) p.spans = spans_of(p.text);
+  // Renumber terms in sorted order, so prefixes are contiguous and look-ups are binary searches.
+  std::vector<std::uint32_t> order(vocabulary.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return vocabulary[a] < vocabulary[b]; });
+  std::vector<std::uint32_t> renumber(vocabulary.size());
+  index.terms.reserve(vocabulary.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    renumber[order[i]] = i;
+    index.terms.push_back(std::move(vocabulary[order[i]]));
   }
-  index.letters.reserve(index.terms.size());
-  for (const auto& t : index.terms) index.letters.push_back(letter_mask(t));
+  for (auto& doc : index.docs) {
+    for (auto& name : doc.names) {
+      for (auto& t : name.terms) t = renumber[t];
+      for (auto& sp : name.spans) sp.term = renumber[sp.term];
+    }
+    for (auto& p : doc.passages)
+      for (auto& sp : p.spans) sp.term = renumber[sp.term];
+  }
+
+  // Postings in doc order, one per (doc, field) holding the term; scoring relies on one doc's
+  // postings sitting together, which walking docs in order guarantees.
+  index.postings.resize(index.terms.size());
+  std::vector<std::uint32_t> doc_count(index.terms.size(), 0);
+  for (std::uint32_t d = 0; d < field_terms.size(); ++d) {
+    for (std::size_t f = 0; f < kFields; ++f) {
+      std::vector<std::uint32_t> ids = field_terms[d][f];
+      for (auto& t : ids) t = renumber[t];
+      std::sort(ids.begin(), ids.end());
+      for (std::size_t i = 0; i < ids.size();) {
+        std::size_t j = i;
+        while (j < ids.size() && ids[j] == ids[i]) ++j;
+        auto& list = index.postings[ids[i]];
+        if (list.empty() || list.back().doc != d) ++doc_count[ids[i]];
+        list.push_back({d, static_cast<SearchField>(f), static_cast<std::uint16_t>(std::min<std::size_t>(j - i, 60000))});
+        i = j;
+      }
+    }
+  }
 
   // Inverse document frequency without a logarithm (see the header on byte-identical scores):
   // 2(x-1)/(x+1) follows ln x closely for common words and levels off for rare ones.
   const double n = static_cast<double>(index.docs.size());
   index.idf.resize(index.terms.size());
   for (std::size_t t = 0; t < index.terms.size(); ++t) {
-    std::set<std::uint32_t> docs;
-    for (const auto& p : index.postings[t]) docs.insert(p.doc);
-    const double x = (n + 1.0) / (static_cast<double>(docs.size()) + 0.5);
+    const double x = (n + 1.0) / (static_cast<double>(doc_count[t]) + 0.5);
     index.idf[t] = 2.0 * (x - 1.0) / (x + 1.0);
   }
+  index.letters.reserve(index.terms.size());
+  for (const auto& t : index.terms) index.letters.push_back(letter_mask(t));
   return index;
 }
 
@@ -463,7 +490,9 @@ SearchResult search(const SearchIndex& index, std::string_view query, std::size_
         const std::uint32_t doc = postings[p].doc;
         double weight = 0;
         for (; p < postings.size() && postings[p].doc == doc; ++p) {
-          const double fw = field_weight(postings[p].field) * saturate(postings[p].count);
+          const double fw = postings[p].field == SearchField::concerns
+                                ? field_weight(SearchField::concerns) * std::min<double>(postings[p].count, 4)
+                                : field_weight(postings[p].field) * saturate(postings[p].count);
           weight += fw;
           if (field_weight(postings[p].field) > best_field_weight[doc] && index.idf[c.term] > 0.3) {
             best_field_weight[doc] = field_weight(postings[p].field);

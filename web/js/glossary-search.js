@@ -16,7 +16,12 @@ const siteRoot = new URL("../", import.meta.url);
 
 let matcherPromise = null;
 function matcher() {
-  matcherPromise ??= createMatcher({ dataUrl: new URL("data/", siteRoot).href, directoryUrl: null });
+  matcherPromise ??= createMatcher({ dataUrl: new URL("data/", siteRoot).href, directoryUrl: null }).then((tft) => {
+    // The core builds its search index on the first search; do that now, while the visitor is
+    // still reading the label, so the first keystroke answers at once.
+    tft.search("", { limit: 1 });
+    return tft;
+  });
   return matcherPromise;
 }
 

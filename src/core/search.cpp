@@ -269,7 +269,8 @@ Cut cut_snippet(const std::string& text, std::size_t focus) {
       c.start = sentence + 2;
     } else {
       c.start = floor;
-      while (c.start < focus && text[c.start - 1] != ' ') ++c.start;
+      // Start on a word boundary; at the very start of the text there is nothing before to check.
+      while (c.start > 0 && c.start < focus && text[c.start - 1] != ' ') ++c.start;
     }
   }
   c.end = std::min(text.size(), c.start + kSnippetBytes);
@@ -279,7 +280,7 @@ Cut cut_snippet(const std::string& text, std::size_t focus) {
   }
   c.before = c.start > 0;
   // A cut at the end of a sentence reads as complete; anywhere else, say that text goes on.
-  c.after = c.end < text.size() && text[c.end - 1] != '.';
+  c.after = c.end < text.size() && (c.end == 0 || text[c.end - 1] != '.');
   return c;
 }
 

@@ -27,21 +27,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { mulberry32 } from "./seeded-random.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SEED = 0x7f4a7c15;
 const COUNT = 240;
 
 // ---------------------------------------------------------------- randomness
-function mulberry32(a) {
-  return function () {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(SEED);
 const chance = (p) => rand() < p;
 const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1)); // inclusive

@@ -28,6 +28,9 @@ test("typing 'atachment' on the A to Z page, ArrowDown and Enter open attachment
   assert.equal(await box.getAttribute("aria-expanded"), "true");
   assert.match(await options.first().textContent(), /^Attachment-based therapy/);
   assert.ok((await options.first().locator("mark").count()) > 0, "matched words are marked");
+  // The core and its index live in a worker, so building the index never blocks this page.
+  assert.ok(page.workers().some((w) => w.url().endsWith("/js/glossary-worker.js")), "search runs in glossary-worker.js");
+  assert.equal(await page.evaluate(() => "Module" in window || "createTftCore" in window), false);
   const count = await options.count();
   const status = page.getByRole("status").filter({ hasText: /result/ });
   await status.waitFor();

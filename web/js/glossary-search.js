@@ -3,26 +3,45 @@
 //
 // Without JavaScript the form is a plain GET form to the A–Z page, so nothing is lost. With it:
 // - the WASM core is loaded on first focus (not on page load, so readers pay nothing), with no
-//   therapist directory;
+//   therapist directory, in a Web Worker (glossary-worker.js), so the page never waits on it;
 // - ArrowDown/ArrowUp move through the results, Enter opens the active one, Escape closes the
 //   list or, when it is closed, clears the box;
 // - the number of results is announced through a polite live region;
 // - matched words are wrapped in <mark> elements built with createElement and textContent only.
-// Nothing typed here leaves the device: search runs in the page.
-import { createMatcher } from "./tft.js";
+// Nothing typed here leaves the device: search runs in a worker of this page.
 
 const LIMIT = 8;
 const siteRoot = new URL("../", import.meta.url);
 
-let matcherPromise = null;
+// One worker per page, started on first use. search() resolves to the core's result or rejects
+// with the worker's error; answers are matched to requests by id.
+let searcher = null;
 function matcher() {
-  matcherPromise ??= createMatcher({ dataUrl: new URL("data/", siteRoot).href, directoryUrl: null }).then((tft) => {
-    // The core builds its search index on the first search; do that now, while the visitor is
-    // still reading the label, so the first keystroke answers at once.
-    tft.search("", { limit: 1 });
-    return tft;
-  });
-  return matcherPromise;
+  if (!searcher) {
+    const worker = new Worker(new URL("./glossary-worker.js", import.meta.url), { type: "module" });
+    const pending = new Map();
+    let nextId = 1;
+    worker.addEventListener("message", (event) => {
+      const { id, value, error } = event.data ?? {};
+      const request = pending.get(id);
+      if (!request) return;
+      pending.delete(id);
+      if (error) request.reject(new Error(error.message));
+      else request.resolve(value);
+    });
+    worker.addEventListener("error", () => {
+      for (const request of pending.values()) request.reject(new Error("search could not start"));
+      pending.clear();
+    });
+    const ask = (query, limit) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, query, limit });
+      });
+    searcher = { warm: () => ask(null, 0), search: (query, { limit }) => ask(query, limit) };
+  }
+  return searcher;
 }
 
 export function entryUrl(slug) {
@@ -142,9 +161,9 @@ function enhance(form, index) {
       return;
     }
     try {
-      const tft = await matcher();
+      const result = await matcher().search(query, { limit: LIMIT });
       if (ticket !== latest) return; // a newer keystroke already answered
-      hits = tft.search(query, { limit: LIMIT }).hits;
+      hits = result.hits;
       render(query);
     } catch {
       hits = [];
@@ -154,7 +173,7 @@ function enhance(form, index) {
   };
 
   input.addEventListener("focus", () => {
-    matcher().catch(() => {});
+    matcher().warm().catch(() => {});
   });
   input.addEventListener("input", update);
   input.addEventListener("keydown", (event) => {

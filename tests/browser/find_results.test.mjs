@@ -92,6 +92,16 @@ test("sort and filters re-run the match without starting again", async () => {
   await assertNoAxeViolations(page, "results with a filter error");
   await shot(page, "find-results-refine-1280");
 
+  // What the visitor submitted survives an error, so they correct it instead of starting again.
+  assert.equal(await page.isChecked("#refine-format-in-person"), false);
+  await page.check("#refine-format-in-person");
+  await page.fill("#refine-fee", "about forty");
+  await page.click(".refine button[type=submit]");
+  await page.locator("#refine-fee-error").waitFor();
+  assert.equal(await page.inputValue("#refine-fee"), "about forty");
+  assert.equal(await page.isChecked("#refine-format-in-person"), true);
+  assert.equal(await page.inputValue("#refine-sort"), "fee");
+
   // The answers page reflects the refined answers: Back keeps one set of answers.
   await page.click(".back-link");
   await page.waitForSelector(".summary-list");

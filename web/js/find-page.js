@@ -215,6 +215,7 @@ function resultsContext(extra = {}) {
     refine: state.refine,
     refineError: state.refineError?.message,
     refineErrorField: state.refineError?.field,
+    refineDraft: state.refineDraft,
     refineOpen: state.refineOpen,
     onBack: back,
     onRefine: refine,
@@ -250,6 +251,8 @@ function refine({ sort, format, fee, distance }) {
     if (parsed.error) state.refineError = { message: parsed.error, field: "fee" };
     budget = parsed.value;
   }
+  // Keep what was typed so the visitor corrects it rather than starting the filter again.
+  state.refineDraft = state.refineError ? { sort, format, fee } : null;
   if (state.refineError) return showResults({ focus: "refine" });
   state.refine.sort = sort;
   state.values.format = format;

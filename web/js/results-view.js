@@ -133,8 +133,10 @@ function matchCard(m, ctx) {
 
 function refineForm(ctx) {
   const r = ctx.refine;
+  // After an error the form shows what the visitor submitted, not the last values that worked.
+  const draft = ctx.refineError ? ctx.refineDraft : null;
   const formats = ctx.questions.find((q) => q.id === "format")?.options ?? [];
-  const chosen = new Set(ctx.values.format ?? []);
+  const chosen = new Set(draft?.format ?? ctx.values.format ?? []);
   const inPerson = chosen.has("in-person") && ctx.values.location;
   const error = ctx.refineError;
   const feeError = error && ctx.refineErrorField === "fee" ? error : null;
@@ -155,7 +157,7 @@ function refineForm(ctx) {
           ["best", "Best match"],
           ["distance", "Nearest first"],
           ["fee", "Lowest fee first"],
-        ].map(([v, label]) => el("option", { value: v, selected: r.sort === v }, label)),
+        ].map(([v, label]) => el("option", { value: v, selected: (draft?.sort ?? r.sort) === v }, label)),
       ),
     ),
     el(
@@ -187,7 +189,7 @@ function refineForm(ctx) {
         "div",
         { class: "input-wrap" },
         el("span", { class: "input-affix", "aria-hidden": "true" }, "£"),
-        el("input", { id: "refine-fee", class: "input input--number", type: "text", inputmode: "numeric", autocomplete: "off", "aria-describedby": feeError ? "refine-fee-hint refine-fee-error" : "refine-fee-hint", "aria-invalid": feeError ? "true" : null, value: ctx.values.budget === undefined ? "" : String(ctx.values.budget) }),
+        el("input", { id: "refine-fee", class: "input input--number", type: "text", inputmode: "numeric", autocomplete: "off", "aria-describedby": feeError ? "refine-fee-hint refine-fee-error" : "refine-fee-hint", "aria-invalid": feeError ? "true" : null, value: draft ? draft.fee : ctx.values.budget === undefined ? "" : String(ctx.values.budget) }),
       ),
     ),
     inPerson

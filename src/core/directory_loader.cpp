@@ -8,6 +8,18 @@ namespace tft {
 
 namespace {
 
+struct Range {
+  std::optional<std::int64_t> min, max;
+};
+
+// Reads whole-number "min" and "max" fields in [lo, hi]. They are compared only when both are
+// valid, so one bad number gives one error, not a second "min is greater than max" too.
+Range read_range(ObjectReader& r, std::int64_t lo, std::int64_t hi) {
+  Range out{r.integer("min", Need::required, lo, hi), r.integer("max", Need::required, lo, hi)};
+  if (out.min && out.max && *out.min > *out.max) r.diagnostics().add(r.path(), "min is greater than max");
+  return out;
+}
+
 struct DirectoryRules {
   std::set<std::string> approaches;
   std::set<std::string> concerns;
@@ -42,13 +54,10 @@ bool read_therapist(const json& value, const std::string& path, const DirectoryR
   t.clients = r.strings("clients", Need::required, 1, 3, 20, &client_groups()).value_or(std::vector<std::string>{});
   if (const json* ages = r.object("ages", Need::required)) {
     ObjectReader a(*ages, r.field_path("ages"), diag);
-    const auto min = a.integer("min", Need::required, 0, 120);
-    const auto max = a.integer("max", Need::required, 0, 120);
-    t.age_min = static_cast<int>(min.value_or(0));
-    t.age_max = static_cast<int>(max.value_or(120));
+    const Range range = read_range(a, 0, 120);
+    t.age_min = static_cast<int>(range.min.value_or(0));
+    t.age_max = static_cast<int>(range.max.value_or(120));
     a.finish();
-    // Compared only when both are valid, so one bad number gives one error, not two.
-    if (min && max && *min > *max) diag.add(r.field_path("ages"), "min is greater than max");
   }
   t.formats = r.strings("formats", Need::required, 1, 4, 20, &session_formats()).value_or(std::vector<std::string>{});
   if (const json* locs = r.array("locations", Need::optional, 0, 10)) {
@@ -74,14 +83,12 @@ bool read_therapist(const json& value, const std::string& path, const DirectoryR
   }
   if (const json* fees = r.object("fees", Need::required)) {
     ObjectReader f(*fees, r.field_path("fees"), diag);
-    const auto min = f.integer("min", Need::required, 0, 1000);
-    const auto max = f.integer("max", Need::required, 0, 1000);
-    t.fee_min = static_cast<int>(min.value_or(0));
-    t.fee_max = static_cast<int>(max.value_or(0));
+    const Range range = read_range(f, 0, 1000);
+    t.fee_min = static_cast<int>(range.min.value_or(0));
+    t.fee_max = static_cast<int>(range.max.value_or(0));
     t.concessions = f.boolean("concessions", Need::optional).value_or(false);
     t.low_cost_places = f.boolean("low_cost_places", Need::optional).value_or(false);
     f.finish();
-    if (min && max && *min > *max) diag.add(r.field_path("fees"), "min is greater than max");
   }
   t.availability = r.strings("availability", Need::required, 1, 3, 20, &availability_slots()).value_or(std::vector<std::string>{});
   t.identity = r.strings("identity", Need::optional, 0, 10, 40, &identity_tags()).value_or(std::vector<std::string>{});

@@ -19,7 +19,6 @@ struct State {
   tft::Dataset data;
   tft::Directory directory;
   tft::Matcher matcher;  // points into data and directory; rebuilt whenever either changes
-  bool data_loaded = false;
   // Built on the first search after a dataset loads (about 2 ms), then reused for every query.
   std::optional<tft::SearchIndex> search_index;
 };
@@ -40,7 +39,6 @@ std::string load_dataset(const std::string& glossary, const std::string& concern
                               {"places-gb.json", places}};
   tft::DatasetLoad load = tft::load_dataset(sources);
   state().data = std::move(load.data);
-  state().data_loaded = true;
   state().search_index.reset();
   state().matcher = tft::prepare_matcher(state().data, state().directory);
   return tft::to_text(tft::errors_to_json(load.errors), false);

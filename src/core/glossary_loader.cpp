@@ -23,6 +23,36 @@ std::optional<Evidence> parse_evidence(const std::string& s) {
   return std::nullopt;
 }
 
+std::optional<Recommendation> parse_recommendation(const std::string& s) {
+  if (s == "offer") return Recommendation::offer;
+  if (s == "consider") return Recommendation::consider;
+  if (s == "review-evidence") return Recommendation::review_evidence;
+  if (s == "research-only") return Recommendation::research_only;
+  return std::nullopt;
+}
+
+// One evidence tag (docs/evidence.md). Returns true when it is complete and valid.
+bool read_evidence_tag(const json& value, const std::string& path, Diagnostics& diag, ConcernEvidence& tag) {
+  const std::size_t before = diag.errors.size();
+  ObjectReader c(value, path, diag);
+  tag.id = c.text("id", Need::required, 64).value_or("");
+  if (auto level = c.one_of("evidence", Need::required, {"strong", "moderate", "emerging"}))
+    tag.evidence = *parse_evidence(*level);
+  if (const json* ages = c.object("ages", Need::optional)) {
+    ObjectReader a(*ages, c.field_path("ages"), diag);
+    const auto lo = a.integer("min", Need::required, 0, 120), hi = a.integer("max", Need::required, 0, 120);
+    if (lo && hi && *lo > *hi) diag.add(a.path(), "min is greater than max");
+    tag.ages = {static_cast<int>(lo.value_or(0)), static_cast<int>(hi.value_or(120))};
+    a.finish();
+  }
+  tag.model = c.text("model", Need::optional, 160).value_or("");
+  tag.source = c.text("source", Need::optional, 80).value_or("");
+  if (auto rec = c.one_of("recommendation", Need::optional, {"offer", "consider", "review-evidence", "research-only"}))
+    tag.recommendation = *parse_recommendation(*rec);
+  c.finish();
+  return diag.errors.size() == before;
+}
+
 void read_entry(const json& value, const std::string& path, Diagnostics& diag, GlossaryEntry& e, bool& ok) {
   const std::size_t before = diag.errors.size();
   ObjectReader r(value, path, diag);
@@ -46,15 +76,20 @@ void read_entry(const json& value, const std::string& path, Diagnostics& diag, G
     }
   }
   e.evidence_summary = r.text("evidence_summary", Need::required, 1200, true).value_or("");
-  if (const json* concerns = r.array("concerns", Need::required, 1, 20)) {
-    std::set<std::string> seen;
+  if (const json* concerns = r.array("concerns", Need::required, 1, 40)) {
     for (std::size_t i = 0; i < concerns->size(); ++i) {
-      ObjectReader c((*concerns)[i], index_path(r.field_path("concerns"), i), diag);
-      auto id = c.text("id", Need::required, 64);
-      auto level = c.one_of("evidence", Need::required, {"strong", "moderate", "emerging"});
-      c.finish();
-      if (id && !seen.insert(*id).second) diag.add(c.field_path("id"), "repeats " + quote_for_message(*id));
-      if (id && level) e.concerns.push_back({*id, *parse_evidence(*level)});
+      ConcernEvidence tag;
+      if (read_evidence_tag((*concerns)[i], index_path(r.field_path("concerns"), i), diag, tag)) {
+        // Several tags may share a concern (different ages or models), never the same ages and model.
+        const bool repeated = std::any_of(e.concerns.begin(), e.concerns.end(), [&](const ConcernEvidence& o) {
+          return o.id == tag.id && o.model == tag.model && o.ages.min == tag.ages.min && o.ages.max == tag.ages.max;
+        });
+        if (repeated)
+          diag.add(index_path(r.field_path("concerns"), i),
+                   "repeats concern " + quote_for_message(tag.id) + " with the same ages and model");
+        else
+          e.concerns.push_back(std::move(tag));
+      }
     }
   }
   e.formats = r.strings("formats", Need::required, 1, 5, 20, &glossary_formats()).value_or(std::vector<std::string>{});
@@ -73,6 +108,16 @@ const char* evidence_name(Evidence e) {
     case Evidence::emerging: return "emerging";
   }
   return "emerging";
+}
+
+const char* recommendation_name(Recommendation r) {
+  switch (r) {
+    case Recommendation::offer: return "offer";
+    case Recommendation::consider: return "consider";
+    case Recommendation::review_evidence: return "review-evidence";
+    case Recommendation::research_only: return "research-only";
+  }
+  return "consider";
 }
 
 std::vector<GlossaryEntry> parse_glossary(const json& root, Diagnostics& diag,

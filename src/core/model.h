@@ -16,9 +16,25 @@ struct Faq {
 
 enum class Evidence { strong, moderate, emerging };
 
+// What a guideline or review says to do with an approach for a concern (docs/evidence.md).
+enum class Recommendation { offer, consider, review_evidence, research_only };
+
+// Ages in whole years, both ends included.
+struct AgeRange {
+  int min = 0;
+  int max = 120;
+  bool contains(int age) const { return age >= min && age <= max; }
+};
+
+// One evidence tag: how well an approach is supported for one concern, for whom, in which form and
+// on whose word. An approach may carry several tags for one concern (different ages or models).
 struct ConcernEvidence {
   std::string id;  // a concern id from concerns.json
-  Evidence evidence;
+  Evidence evidence = Evidence::emerging;
+  AgeRange ages;
+  std::string model;   // the specific form the evidence is for; empty when it covers the approach
+  std::string source;  // a guideline id ("NICE NG116"), "systematic review" or "trials"
+  Recommendation recommendation = Recommendation::consider;
 };
 
 struct GlossaryEntry {
@@ -168,5 +184,6 @@ struct Dataset {
 };
 
 const char* evidence_name(Evidence e);
+const char* recommendation_name(Recommendation r);
 
 }  // namespace tft

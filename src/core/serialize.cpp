@@ -16,7 +16,14 @@ ordered_json entry_to_json(const GlossaryEntry& e) {
   for (const auto& f : e.faqs) j["faqs"].push_back({{"q", f.q}, {"a", f.a}});
   j["evidence_summary"] = e.evidence_summary;
   j["concerns"] = ordered_json::array();
-  for (const auto& c : e.concerns) j["concerns"].push_back({{"id", c.id}, {"evidence", evidence_name(c.evidence)}});
+  for (const auto& c : e.concerns) {
+    ordered_json tag{{"id", c.id}, {"evidence", evidence_name(c.evidence)}};
+    tag["ages"] = ordered_json{{"min", c.ages.min}, {"max", c.ages.max}};
+    if (!c.model.empty()) tag["model"] = c.model;
+    if (!c.source.empty()) tag["source"] = c.source;
+    tag["recommendation"] = recommendation_name(c.recommendation);
+    j["concerns"].push_back(std::move(tag));
+  }
   j["formats"] = e.formats;
   j["related"] = e.related;
   j["last_reviewed"] = e.last_reviewed;

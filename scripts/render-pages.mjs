@@ -9,9 +9,13 @@
 // The header link to the page being rendered gets aria-current="page" (a link to a folder's
 // index.html gets aria-current="true" on the other pages in that folder). 404.html is served for
 // any unknown path, at any depth, so its {{root}} is "/" rather than a relative path.
+// Every page also gets the site's Content-Security-Policy and referrer policy as <meta> tags right
+// after its <meta charset>, so the protections hold on any static host, not only behind
+// scripts/serve.mjs (a page without <meta charset="utf-8"> fails the build).
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PAGE_POLICY, REFERRER_POLICY } from "./site-policy.mjs";
 
 const escapeHtml = (s) =>
   String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -59,6 +63,19 @@ export function crisisList(crisis) {
   );
 }
 
+// The policy tags, placed straight after <meta charset> so they come before any script or style.
+export function addSecurityMeta(html, file = "page") {
+  const charset = /^([ \t]*)<meta charset="utf-8">\n/im.exec(html);
+  if (!charset) throw new Error(`${file}: needs <meta charset="utf-8"> on a line of its own in <head>`);
+  const indent = charset[1];
+  const tags =
+    `${indent}<meta http-equiv="Content-Security-Policy" content="${escapeHtml(PAGE_POLICY.join("; "))}">\n` +
+    `${indent}<meta name="referrer" content="${escapeHtml(REFERRER_POLICY)}">\n`;
+  const at = charset.index + charset[0].length;
+  if (html.startsWith(tags, at)) return html; // already rendered
+  return html.slice(0, at) + tags + html.slice(at);
+}
+
 // Marks the header's link to `pagePath` (relative to the site root, "/"-separated, e.g.
 // "glossary/index.html") before {{root}} is filled in, so hrefs are still "{{root}}page.html".
 export function markCurrentLink(header, pagePath) {
@@ -101,7 +118,7 @@ export function renderSite(siteDir) {
     const pagePath = relative(siteDir, file).split(sep).join("/");
     const root = rootFor(pagePath);
     const source = readFileSync(file, "utf8");
-    const page = source
+    const page = addSecurityMeta(source, file)
       .replace(/<!--#include (\w[\w-]*)-->/g, (m, name) => {
         if (!(name in parts)) throw new Error(`${file}: unknown include ${name}`);
         return name === "header" ? markCurrentLink(parts.header, pagePath) : parts[name];

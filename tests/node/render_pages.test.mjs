@@ -5,14 +5,15 @@ import assert from "node:assert/strict";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { markCurrentLink, renderSite, rootFor } from "../../scripts/render-pages.mjs";
+import { addSecurityMeta, markCurrentLink, renderSite, rootFor } from "../../scripts/render-pages.mjs";
+import { PAGE_POLICY } from "../../scripts/site-policy.mjs";
 import { startServer } from "../../scripts/serve.mjs";
 import { readData } from "./support.mjs";
 
 const HEADER = readFileSync(new URL("../../web/partials/header.html", import.meta.url), "utf8");
 const FOOTER = readFileSync(new URL("../../web/partials/footer.html", import.meta.url), "utf8");
 const page = (title) =>
-  `<!doctype html><html lang="en-GB"><head><title>${title}</title>` +
+  `<!doctype html><html lang="en-GB"><head>\n<meta charset="utf-8">\n<title>${title}</title>` +
   `<link rel="stylesheet" href="{{root}}css/site.css"></head><body><!--#include header--><main id="main">` +
   `<h1>${title}</h1><!--#crisis-list--></main><!--#include footer--></body></html>`;
 
@@ -92,4 +93,22 @@ test("the server answers unknown paths with the site's 404 page under the full s
   } finally {
     await new Promise((ok) => server.close(ok));
   }
+});
+
+test("every page carries the CSP and referrer policy as <meta> tags before anything else loads", () => {
+  for (const p of ["index.html", "privacy.html", "404.html", "glossary/index.html", "glossary/cbt.html"]) {
+    const html = read(p);
+    const head = html.slice(0, html.indexOf("<title>"));
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(head);
+    assert.ok(csp, `${p}: CSP meta in <head> before the title`);
+    assert.equal(csp[1].replaceAll("&#39;", "'"), PAGE_POLICY.join("; "), p);
+    // frame-ancestors is ignored (with a console warning) in a <meta> policy; the server sends it.
+    assert.doesNotMatch(csp[1], /frame-ancestors/, p);
+    assert.match(head, /<meta name="referrer" content="no-referrer">/, p);
+    assert.equal(html.match(/http-equiv="Content-Security-Policy"/g).length, 1, `${p}: exactly one policy tag`);
+  }
+  // Rendering twice changes nothing; a page without <meta charset> is a build error, not a page
+  // silently left without its policy.
+  assert.equal(addSecurityMeta(read("index.html")), read("index.html"));
+  assert.throws(() => addSecurityMeta("<html><head><title>x</title></head></html>", "bare.html"), /bare\.html: needs <meta charset/);
 });

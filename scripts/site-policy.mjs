@@ -1,0 +1,48 @@
+// The site's security policy in one place, used by the server (scripts/serve.mjs, as headers) and
+// by the page renderer (scripts/render-pages.mjs, as <meta> tags in every page), so the pages keep
+// their protections on any static host, and the two can never drift apart. docs/security.md
+// explains each choice.
+
+// Everything from this origin only; WebAssembly compilation allowed without allowing eval.
+// A <meta> policy cannot carry frame-ancestors (browsers ignore it there and warn), so framing is
+// added only by the server, per path, in contentSecurityPolicy() below.
+export const PAGE_POLICY = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+];
+
+// The Referrer-Policy header and <meta name="referrer"> value: no page address ever leaves in a
+// Referer header, not even to this site.
+export const REFERRER_POLICY = "no-referrer";
+
+// Which origins may show a page in a frame. The one function that decides it: `pathname` must
+// already be decoded and normalised (sitePath() in serve.mjs), so "/embed%2f..%2fx.html" is judged
+// as "/x.html", the file actually served. Only the embeddable matcher (/embed/) may be framed by
+// other sites; every other page only by this site.
+export function frameAncestors(pathname) {
+  return pathname.startsWith("/embed/") ? "*" : "'self'";
+}
+
+export function contentSecurityPolicy(pathname) {
+  return [...PAGE_POLICY, `frame-ancestors ${frameAncestors(pathname)}`].join("; ");
+}
+
+// Every answer, including errors, carries the same policy and hardening headers.
+export function securityHeaders(pathname) {
+  return {
+    "Content-Security-Policy": contentSecurityPolicy(pathname),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": REFERRER_POLICY,
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(self), interest-cohort=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cache-Control": "no-cache",
+  };
+}

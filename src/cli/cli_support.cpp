@@ -1,10 +1,10 @@
 #include "cli_support.h"
 
+#include <sys/stat.h>
+
+#include <cstdint>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 
 namespace tft::cli {
 
@@ -45,22 +45,58 @@ std::optional<Args> parse_args(int argc, char** argv, const std::vector<std::str
   return a;
 }
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return ss.str();
+namespace {
+
+// Reads at most `max_bytes` from `in`; one byte more means the input is over the limit.
+std::optional<std::string> read_bounded(std::FILE* in, std::size_t max_bytes, std::string& error) {
+  std::string text;
+  char buffer[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, in)) > 0) {
+    if (text.size() + n > max_bytes) {
+      error = "is more than " + std::to_string(max_bytes) + " bytes, the limit";
+      return std::nullopt;
+    }
+    text.append(buffer, n);
   }
-  std::ifstream in(path, std::ios::binary);
+  if (std::ferror(in)) {
+    error = "reading failed part way";
+    return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const std::string& path, std::string& error, std::size_t max_bytes) {
+  if (path == "-") return read_bounded(stdin, max_bytes, error);
+  // Only regular files: a folder, a device such as /dev/zero or a pipe would fail part way or
+  // never end. The size is checked before reading, and the read stops at the limit anyway in case
+  // the file grows meanwhile.
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    error = "cannot be read (missing, or no permission)";
+    return std::nullopt;
+  }
+  if (S_ISDIR(info.st_mode)) {
+    error = "is a folder, not a file";
+    return std::nullopt;
+  }
+  if (!S_ISREG(info.st_mode)) {
+    error = "is not a regular file (a device, pipe or socket)";
+    return std::nullopt;
+  }
+  if (static_cast<std::uintmax_t>(info.st_size) > max_bytes) {
+    error = "is " + std::to_string(info.st_size) + " bytes; the limit is " + std::to_string(max_bytes);
+    return std::nullopt;
+  }
+  std::FILE* in = std::fopen(path.c_str(), "rb");
   if (!in) {
     error = "cannot be read (missing, or no permission)";
     return std::nullopt;
   }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    error = "reading failed part way";
-    return std::nullopt;
-  }
+  auto text = read_bounded(in, max_bytes, error);
+  std::fclose(in);
   return text;
 }
 

@@ -1,6 +1,7 @@
 // Shared plumbing for the `tft` commands: arguments, reading files, loading the data folder.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -23,8 +24,14 @@ struct Args {
 // Parses argv; on a malformed line prints why to stderr and returns nullopt.
 std::optional<Args> parse_args(int argc, char** argv, const std::vector<std::string>& known_flags);
 
-// Reads a whole file, or stdin for "-". Returns nullopt (with `error` set) when it cannot.
-std::optional<std::string> read_file(const std::string& path, std::string& error);
+// The most any command reads from one file: the parser's own limit for the largest file, a
+// directory shard (json_input.h).
+constexpr std::size_t kMaxInputBytes = 64u << 20;
+
+// Reads a whole regular file, or stdin for "-", up to `max_bytes`. Returns nullopt (with `error`
+// set) when it cannot: missing, a folder or device, over the limit, or a failed read.
+std::optional<std::string> read_file(const std::string& path, std::string& error,
+                                     std::size_t max_bytes = kMaxInputBytes);
 
 // Reads a non-negative whole number flag; prints an error and returns nullopt when malformed.
 std::optional<long> number_flag(const Args& args, const std::string& name, long fallback, long max);

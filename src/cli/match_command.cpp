@@ -44,7 +44,7 @@ int run_match(const Args& args) {
       errors.push_back({path, "$", read_error});
       continue;
     }
-    DirectoryLoad load = load_directory({path, *text}, loaded.dataset.data);
+    DirectoryLoad load = load_directory({path, *text}, loaded.dataset.data, &directory);
     errors.insert(errors.end(), load.errors.begin(), load.errors.end());
     append_directory(directory, std::move(load.directory));
   }

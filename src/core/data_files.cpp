@@ -155,33 +155,64 @@ Crisis parse_crisis(const json& root, Diagnostics& diag) {
   return out;
 }
 
-Places parse_places(const json& root, Diagnostics& diag) {
-  Places out;
+namespace {
+
+Place read_place(const json& value, const std::string& path, Diagnostics& diag) {
+  ObjectReader r(value, path, diag);
+  Place p;
+  p.name = r.text("name", Need::required, 100).value_or("");
+  p.region = r.one_of("region", Need::required, {"England", "Scotland", "Wales", "Northern Ireland"}).value_or("");
+  p.county = r.text("county", Need::optional, 100).value_or("");
+  p.lat = r.number("lat", Need::required, 49.0, 61.5).value_or(0);
+  p.lon = r.number("lon", Need::required, -8.7, 2.0).value_or(0);
+  p.population = static_cast<long>(r.integer("population", Need::optional, 0, 20000000).value_or(0));
+  r.finish();
+  return p;
+}
+
+constexpr std::size_t kMaxPlaces = 200000;
+
+// The fields around the list; `count` is how many places the list held (it may have been read
+// item by item, see load_places).
+void read_places_header(const json& root, std::size_t count, Places& out, Diagnostics& diag) {
   ObjectReader top(root, "$", diag);
   out.source = top.text("source", Need::required, 300).value_or("");
   out.licence = top.text("licence", Need::required, 120).value_or("");
   out.attribution = top.text("attribution", Need::required, 600).value_or("");
-  if (const json* list = top.array("places", Need::required, 1, 200000)) {
-    out.places.reserve(list->size());
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      ObjectReader r((*list)[i], index_path("$.places", i), diag);
-      Place p;
-      p.name = r.text("name", Need::required, 100).value_or("");
-      p.region = r.one_of("region", Need::required, {"England", "Scotland", "Wales", "Northern Ireland"}).value_or("");
-      p.county = r.text("county", Need::optional, 100).value_or("");
-      p.lat = r.number("lat", Need::required, 49.0, 61.5).value_or(0);
-      p.lon = r.number("lon", Need::required, -8.7, 2.0).value_or(0);
-      p.population = static_cast<long>(r.integer("population", Need::optional, 0, 20000000).value_or(0));
-      r.finish();
-      out.places.push_back(std::move(p));
-    }
-  }
+  if (top.array("places", Need::required, 0, kMaxPlaces) && count == 0)
+    diag.add("$.places", "needs at least 1 item, found 0");
   top.finish();
   std::stable_sort(out.places.begin(), out.places.end(), [](const Place& a, const Place& b) {
     return a.name != b.name ? a.name < b.name : a.region < b.region;
   });
+}
+
+// The places file is the biggest of the data files; its places are read one at a time as the
+// parser finishes each (json_input.h, ArrayStream), so its parse tree is never held whole.
+Places load_places(const Source& source, std::vector<Error>& errors) {
+  Places out;
+  Diagnostics diag, items;
+  diag.file = items.file = source.name;
+  ArrayStream places;
+  places.key = "places";
+  places.max_items = kMaxPlaces;
+  places.each = [&](const json& item, std::size_t i) {
+    out.places.push_back(read_place(item, index_path("$.places", i), items));
+    return !items.truncated;
+  };
+  ParseLimits limits;
+  limits.max_bytes = 16u << 20;
+  if (auto root = parse_json(source.text, limits, diag, &places)) {
+    read_places_header(*root, places.count, out, diag);
+    merge(diag, items);
+  } else if (places.stopped) {
+    merge(diag, items);
+  }
+  errors.insert(errors.end(), diag.errors.begin(), diag.errors.end());
   return out;
 }
+
+}  // namespace
 
 std::set<std::string> approach_slugs(const Dataset& data) {
   std::set<std::string> s(required_approach_slugs().begin(), required_approach_slugs().end());
@@ -228,7 +259,7 @@ DatasetLoad load_dataset(const DatasetSources& sources) {
                         [&](const json& root, Diagnostics& diag) { return parse_glossary(root, diag, concerns); });
   d.questionnaire = load_one(sources.questionnaire, 1u << 20, errors, parse_questionnaire);
   d.crisis = load_one(sources.crisis, 1u << 20, errors, parse_crisis);
-  d.places = load_one(sources.places, 16u << 20, errors, parse_places);
+  d.places = load_places(sources.places, errors);
 
   return out;
 }

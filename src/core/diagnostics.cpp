@@ -1,6 +1,6 @@
 #include "diagnostics.h"
 
-#include <cstdio>
+#include "text_safety.h"
 
 namespace tft {
 
@@ -9,7 +9,9 @@ void Diagnostics::add(const std::string& path, const std::string& message) {
     truncated = true;
     return;
   }
-  errors.push_back({file, path, message});
+  // Whatever the input held, an error is one short printable line: a few hundred characters at
+  // most, counted in characters so a cut never splits one.
+  errors.push_back({printable(file, 200, false), printable(path, 200, false), printable(message, 300, false)});
 }
 
 std::string format_error(const Error& e) { return e.file + ":" + e.path + ": " + e.message; }
@@ -39,33 +41,7 @@ bool is_plain_key(const std::string& key) {
 }  // namespace
 
 std::string quote_for_message(const std::string& value, std::size_t max_chars) {
-  std::string out = "\"";
-  std::size_t shown = 0;
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    if (shown >= max_chars) {
-      out += "...";
-      break;
-    }
-    const unsigned char c = static_cast<unsigned char>(value[i]);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20 || c == 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-    // Count code points, not bytes, so a cut never splits a UTF-8 sequence mid-way.
-    if ((c & 0xC0) != 0x80) {
-      const bool next_is_continuation =
-          i + 1 < value.size() && (static_cast<unsigned char>(value[i + 1]) & 0xC0) == 0x80;
-      if (!next_is_continuation) ++shown;
-    }
-  }
-  out += "\"";
-  return out;
+  return "\"" + printable(value, max_chars, true) + "\"";
 }
 
 std::string child_path(const std::string& parent, const std::string& key) {

@@ -15,7 +15,9 @@ struct Error {
 };
 
 // Collects errors for one source. Stops collecting after `max_errors` so a hostile file with a
-// million bad items costs bounded memory and output; `truncated` says that happened.
+// million bad items costs bounded memory and output; `truncated` says that happened. add() makes
+// each part printable and short (file and path 200 characters, message 300), so an error line is
+// never more than a few hundred characters whatever the input held.
 struct Diagnostics {
   std::string file;
   std::vector<Error> errors;
@@ -36,8 +38,9 @@ void merge(Diagnostics& into, const Diagnostics& from);
 std::string child_path(const std::string& parent, const std::string& key);
 std::string index_path(const std::string& parent, std::size_t index);
 
-// A value quoted for a message: JSON-escaped and cut to `max_chars`, so hostile input can never
-// inject control characters or megabytes into an error line.
+// A value quoted for a message: escaped and cut to `max_chars` characters (text_safety.h's
+// printable()), so hostile input can never inject control or direction-changing characters or
+// megabytes into an error line.
 std::string quote_for_message(const std::string& value, std::size_t max_chars = 60);
 
 }  // namespace tft

@@ -1,6 +1,9 @@
 // The therapist directory: the largest and least trusted input (published by a site owner, built by
 // therapists on the For Professionals page). Every field is checked; a bad entry is reported and
 // left out rather than failing the whole directory.
+#include <string_view>
+#include <unordered_set>
+
 #include "loaders.h"
 #include "vocabulary.h"
 
@@ -102,33 +105,52 @@ DirectoryRules rules_for(const Dataset& data) { return {approach_slugs(data), co
 
 }  // namespace
 
-DirectoryLoad load_directory(const Source& source, const Dataset& data) {
+DirectoryLoad load_directory(const Source& source, const Dataset& data, const Directory* loaded_before) {
   DirectoryLoad out;
+  // Ids of the shards already loaded: a therapist listed in two regions' files is shown once.
+  std::unordered_set<std::string_view> earlier;
+  if (loaded_before)
+    for (const Therapist& t : loaded_before->therapists) earlier.insert(t.id);
   Diagnostics diag;
   diag.file = source.name;
+  // Each therapist is checked as soon as the parser has read it, then its parse tree is freed
+  // (json_input.h, ArrayStream), so memory follows the loaded directory, not the file's tree.
+  // Their errors are reported after the top level's, in file order.
+  Diagnostics entries;
+  entries.file = source.name;
+  const DirectoryRules rules = rules_for(data);
+  std::set<std::string> ids;
+  ArrayStream therapists;
+  therapists.key = "therapists";
+  therapists.max_items = 1000000;
+  therapists.each = [&](const json& item, std::size_t i) {
+    const std::string path = index_path("$.therapists", i);
+    Therapist t;
+    bool ok = read_therapist(item, path, rules, entries, t);
+    if (!t.id.empty() && !ids.insert(t.id).second) {
+      entries.add(path + ".id", "repeats id " + quote_for_message(t.id));
+      ok = false;
+    } else if (earlier.count(t.id)) {
+      entries.add(path + ".id", "repeats id " + quote_for_message(t.id) + ", already loaded from an earlier file");
+      ok = false;
+    }
+    if (ok) out.directory.therapists.push_back(std::move(t));
+    // Past the error limit nothing more is loaded or shown, so reading on would only cost time.
+    return !entries.truncated;
+  };
   ParseLimits limits;  // 64 MiB: about 60,000 entries; beyond that the directory is sharded
-  if (auto root = parse_json(source.text, limits, diag)) {
+  if (auto root = parse_json(source.text, limits, diag, &therapists)) {
     ObjectReader top(*root, "$", diag);
     const auto fictional = top.boolean("fictional", Need::required);
     out.directory.fictional = fictional.value_or(false);
     out.directory.notice = top.text("notice", Need::optional, 600).value_or("");
-    const json* list = top.array("therapists", Need::required, 0, 1000000);
+    top.array("therapists", Need::required, 0, therapists.max_items);
     top.finish();
-    if (list) {
-      const DirectoryRules rules = rules_for(data);
-      std::set<std::string> ids;
-      out.directory.therapists.reserve(list->size());
-      for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string path = index_path("$.therapists", i);
-        Therapist t;
-        bool ok = read_therapist((*list)[i], path, rules, diag, t);
-        if (!t.id.empty() && !ids.insert(t.id).second) {
-          diag.add(path + ".id", "repeats id " + quote_for_message(t.id));
-          ok = false;
-        }
-        if (ok) out.directory.therapists.push_back(std::move(t));
-      }
-    }
+    merge(diag, entries);
+  } else if (therapists.stopped) {
+    merge(diag, entries);
+  } else {
+    out.directory.therapists.clear();  // the file is not JSON after all: nothing in it counts
   }
   out.errors = std::move(diag.errors);
   if (diag.truncated)

@@ -79,7 +79,7 @@ std::string search_form() {
   <label class="glossary-search__label" for="glossary-search-input">Search therapy approaches</label>
   <p class="glossary-search__hint" id="glossary-search-hint">A name, an acronym such as CBT, or what you would like help with.</p>
   <div class="glossary-search__row">
-    <input class="glossary-search__input" id="glossary-search-input" name="q" type="search" autocomplete="off" spellcheck="false" aria-describedby="glossary-search-hint">
+    <input class="glossary-search__input" id="glossary-search-input" type="search" autocomplete="off" spellcheck="false" aria-describedby="glossary-search-hint">
     <button class="button" type="submit">Search</button>
   </div>
 </form>

@@ -1,88 +1,334 @@
 #include "json_input.h"
 
+#include "text_safety.h"
+
 #include <cmath>
+#include <cstring>
 
 namespace tft {
 
 namespace {
 
-// Wraps nlohmann's DOM builder so that depth is bounded (a stack overflow on "[[[[..." would crash
-// the WASM module) and the parse error text is kept without exceptions being enabled.
-class BoundedSax {
+// ---- where a byte is, as a person counts -----------------------------------------------------
+
+struct Place {
+  std::size_t line = 1;
+  std::size_t column = 1;  // in characters, not bytes
+};
+
+// The line and column of byte `offset` (an offset at the end names the place just past the text).
+Place place_of(std::string_view text, std::size_t offset) {
+  Place p;
+  const std::size_t end = offset < text.size() ? offset : text.size();
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < end; ++i)
+    if (text[i] == '\n') {
+      ++p.line;
+      line_start = i + 1;
+    }
+  p.column = utf8_length(text.substr(line_start, end - line_start)) + 1;
+  return p;
+}
+
+std::string at_place(std::string_view text, std::size_t offset) {
+  const Place p = place_of(text, offset);
+  return "at line " + std::to_string(p.line) + ", column " + std::to_string(p.column);
+}
+
+// ---- checks before the parser sees the text --------------------------------------------------
+
+// A NUL byte ends nlohmann's input as if the text stopped there ("{...}\0junk" would pass), and
+// no JSON text has one (outside strings it is not a token; inside, control characters must be
+// escaped). Returns its offset, or npos.
+std::size_t find_nul(std::string_view text) {
+  const void* at = text.empty() ? nullptr : std::memchr(text.data(), '\0', text.size());
+  return at ? static_cast<std::size_t>(static_cast<const char*>(at) - text.data()) : std::string_view::npos;
+}
+
+struct LongToken {
+  std::size_t offset = std::string_view::npos;  // where the token starts
+  bool is_string = false;
+};
+
+// The first string or number token longer than `max_bytes`, found by one pass that follows quotes
+// and escapes only. The parser would otherwise buffer the whole token (and double its buffer as it
+// grows) before any handler could refuse it.
+LongToken find_long_token(std::string_view text, std::size_t max_bytes) {
+  LongToken found;
+  if (text.size() <= max_bytes) return found;
+  bool in_string = false, in_number = false, escaped = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+    } else if (in_number) {
+      in_number = (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
+    } else if (c == '"') {
+      in_string = true;
+      start = i;
+    } else if ((c >= '0' && c <= '9') || c == '-') {
+      in_number = true;
+      start = i;
+    }
+    if ((in_string || in_number) && i - start >= max_bytes) return {start, in_string};
+  }
+  return found;
+}
+
+// ---- the parse tree, counted as it is built --------------------------------------------------
+
+// What one heap allocation of `bytes` costs, with the allocator's own bookkeeping: glibc's malloc
+// and Emscripten's dlmalloc add at most two pointers and round to 16 bytes. An estimate from above.
+constexpr std::size_t heap_cost(std::size_t bytes) { return (bytes + 2 * sizeof(void*) + 15) / 16 * 16; }
+
+// Bytes a std::string of `length` characters owns beyond its own size (none while it fits in the
+// small-string buffer, whose size depends on the standard library).
+std::size_t string_heap(std::size_t length) {
+  static const std::size_t inline_capacity = std::string().capacity();
+  return length <= inline_capacity ? 0 : heap_cost(length + 1);
+}
+
+// A map node holds the key/value pair and the tree's links (at most four pointers in libstdc++
+// and libc++).
+constexpr std::size_t kMapNode = heap_cost(sizeof(json::object_t::value_type) + 4 * sizeof(void*));
+
+// Every parse may use this much whatever its size (the small data files and answers), and none
+// more than 256 MiB (a 64 MiB directory at 4 bytes per byte, which is streamed and never gets near).
+constexpr std::size_t kTreeAllowance = std::size_t(1) << 20;
+constexpr std::size_t kMaxTreeBytes = std::size_t(256) << 20;
+
+// Builds the tree for nlohmann's SAX parser (its public interface), with every limit of
+// ParseLimits: depth, duplicate keys, the memory the tree may use, and the streamed array.
+class TreeBuilder {
  public:
-  BoundedSax(json& root, std::size_t max_depth) : dom_(root, false), max_depth_(max_depth) {}
-
-  bool null() { return dom_.null(); }
-  bool boolean(bool v) { return dom_.boolean(v); }
-  bool number_integer(json::number_integer_t v) { return dom_.number_integer(v); }
-  bool number_unsigned(json::number_unsigned_t v) { return dom_.number_unsigned(v); }
-  bool number_float(json::number_float_t v, const std::string& s) { return dom_.number_float(v, s); }
-  bool string(std::string& v) { return dom_.string(v); }
-  bool binary(json::binary_t& v) { return dom_.binary(v); }
-  bool start_object(std::size_t n) { return enter() && dom_.start_object(n); }
-  bool key(std::string& k) { return dom_.key(k); }
-  bool end_object() {
-    --depth_;
-    return dom_.end_object();
-  }
-  bool start_array(std::size_t n) { return enter() && dom_.start_array(n); }
-  bool end_array() {
-    --depth_;
-    return dom_.end_array();
-  }
-  bool parse_error(std::size_t position, const std::string& /*last_token*/,
-                   const nlohmann::detail::exception& ex) {
-    position_ = position;
-    message_ = ex.what();
-    return false;
+  TreeBuilder(json& root, const ParseLimits& limits, std::size_t input_bytes, ArrayStream* stream)
+      : root_(root), limits_(limits), stream_(stream) {
+    const std::size_t per_byte = limits.tree_bytes_per_input_byte;
+    const bool huge = per_byte && input_bytes > (kMaxTreeBytes - kTreeAllowance) / per_byte;
+    budget_ = huge ? kMaxTreeBytes : per_byte * input_bytes + kTreeAllowance;
   }
 
-  bool too_deep() const { return too_deep_; }
-  const std::string& message() const { return message_; }
+  bool null() { return value(json(nullptr), 0); }
+  bool boolean(bool v) { return value(json(v), 0); }
+  bool number_integer(json::number_integer_t v) { return value(json(v), 0); }
+  bool number_unsigned(json::number_unsigned_t v) { return value(json(v), 0); }
+  bool number_float(json::number_float_t v, const std::string& /*text*/) { return value(json(v), 0); }
+  // Copied, not moved: the parser reuses this buffer, and a copy owns exactly its length.
+  bool string(std::string& v) {
+    return value(json(v), heap_cost(sizeof(json::string_t)) + string_heap(v.size()));
+  }
+  bool binary(json::binary_t& /*v*/) { return false; }  // JSON text never produces one
+  bool start_object(std::size_t /*size*/) { return open(json::object()); }
+  bool start_array(std::size_t /*size*/) { return open(json::array()); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
 
- private:
-  bool enter() {
-    if (++depth_ > max_depth_) {
-      too_deep_ = true;
+  bool key(std::string& k) {
+    Frame& f = frames_.back();
+    if (f.node->contains(k)) {
+      fail(child_path(path(frames_.size() - 1), k), "repeats the key " + quote_for_message(k) +
+                                                        " (each key may appear once in an object)");
       return false;
     }
+    f.key = k;
     return true;
   }
 
-  nlohmann::detail::json_sax_dom_parser<json> dom_;
-  std::size_t max_depth_;
-  std::size_t depth_ = 0;
-  bool too_deep_ = false;
-  std::size_t position_ = 0;
-  std::string message_;
+  bool parse_error(std::size_t position, const std::string& /*last_token*/, const json::exception& ex) {
+    syntax_position_ = position;
+    syntax_message_ = ex.what();
+    return false;
+  }
+
+  // Why the parse stopped early, if a limit (not the syntax) stopped it.
+  bool failed() const { return !fail_path_.empty(); }
+  const std::string& fail_path() const { return fail_path_; }
+  const std::string& fail_message() const { return fail_message_; }
+  bool stopped_by_stream() const { return stream_ && stream_->stopped; }
+  std::size_t syntax_position() const { return syntax_position_; }
+  const std::string& syntax_message() const { return syntax_message_; }
+  std::size_t peak_bytes() const { return peak_; }
+
+ private:
+  struct Frame {
+    json* node;                // the object or array being filled
+    std::string key;           // objects: the key of the next value
+    bool streamed = false;     // the ArrayStream's array: items go to stream_->each
+    std::size_t items_at = 0;  // streamed: the tree's size before the current item
+  };
+
+  void fail(std::string at, std::string message) {
+    fail_path_ = std::move(at);
+    fail_message_ = std::move(message);
+  }
+
+  // The path of the value about to be placed in frame `depth` ("$" for the root).
+  std::string path(std::size_t depth) const {
+    std::string p = "$";
+    for (std::size_t i = 0; i < depth && i < frames_.size(); ++i) {
+      const Frame& f = frames_[i];
+      if (f.node->is_object())
+        p = child_path(p, f.key);
+      else
+        p = index_path(p, f.streamed ? stream_->count : f.node->size());
+    }
+    return p;
+  }
+
+  bool charge(std::size_t bytes) {
+    if (bytes > budget_ - used_) {
+      fail(path(frames_.size()), "the file holds more values than a file of its size should, so reading "
+                                 "stopped here to keep memory bounded");
+      return false;
+    }
+    used_ += bytes;
+    if (used_ > peak_) peak_ = used_;
+    return true;
+  }
+
+  // Places `v` in the innermost open container and returns where it now lives (nullptr to stop).
+  json* place(json&& v, std::size_t cost) {
+    if (frames_.empty()) {
+      if (!charge(cost)) return nullptr;
+      root_ = std::move(v);
+      return &root_;
+    }
+    Frame& f = frames_.back();
+    if (f.streamed) {
+      f.items_at = used_;
+      if (stream_->count >= stream_->max_items) {
+        fail(path(frames_.size() - 1), "has more than " + std::to_string(stream_->max_items) + " items, the limit");
+        return nullptr;
+      }
+      if (!charge(cost)) return nullptr;
+      item_ = std::move(v);
+      return &item_;
+    }
+    if (f.node->is_array()) {
+      json::array_t& items = f.node->get_ref<json::array_t&>();
+      if (items.size() == items.capacity()) {
+        // Grow by doubling, as the standard libraries do, but here so the cost is known: the old
+        // buffer and the new one exist together while the items move.
+        const std::size_t old_cost = items.capacity() ? heap_cost(items.capacity() * sizeof(json)) : 0;
+        const std::size_t next = items.capacity() ? items.capacity() * 2 : 4;
+        if (!charge(heap_cost(next * sizeof(json)) + cost)) return nullptr;
+        items.reserve(next);
+        used_ -= old_cost;
+      } else if (!charge(cost)) {
+        return nullptr;
+      }
+      items.push_back(std::move(v));
+      return &items.back();
+    }
+    if (!charge(cost + kMapNode + string_heap(f.key.size()))) return nullptr;
+    // The key is copied, not moved: error paths below this value still name it.
+    return &f.node->get_ref<json::object_t&>().emplace(f.key, std::move(v)).first->second;
+  }
+
+  // Hands a finished item of the streamed array to its reader and frees it.
+  bool deliver() {
+    Frame& f = frames_.back();
+    const std::size_t index = stream_->count++;
+    const bool go_on = stream_->each(item_, index);
+    item_ = json();
+    used_ = f.items_at;
+    if (!go_on) stream_->stopped = true;
+    return go_on;
+  }
+
+  bool value(json&& v, std::size_t cost) {
+    if (!place(std::move(v), cost)) return false;
+    return frames_.empty() || !frames_.back().streamed || deliver();
+  }
+
+  bool open(json&& container) {
+    if (frames_.size() >= limits_.max_depth) {
+      fail("$", "nested more than " + std::to_string(limits_.max_depth) + " levels deep");
+      return false;
+    }
+    const bool is_array = container.is_array();
+    const std::size_t cost = heap_cost(is_array ? sizeof(json::array_t) : sizeof(json::object_t));
+    // The streamed array is the root object's member named by the stream.
+    const bool streamed = is_array && stream_ && frames_.size() == 1 && frames_[0].node->is_object() &&
+                          frames_[0].key == stream_->key && !streaming_;
+    json* at = place(std::move(container), cost);
+    if (!at) return false;
+    frames_.push_back({at, {}, streamed, 0});
+    streaming_ = streaming_ || streamed;
+    return true;
+  }
+
+  bool close() {
+    frames_.pop_back();
+    return frames_.empty() || !frames_.back().streamed || deliver();
+  }
+
+  json& root_;
+  const ParseLimits& limits_;
+  ArrayStream* stream_;
+  std::vector<Frame> frames_;
+  json item_;  // the streamed array's current item
+  bool streaming_ = false;
+  std::size_t budget_ = 0;
+  std::size_t used_ = 0;
+  std::size_t peak_ = 0;
+  std::string fail_path_, fail_message_;
+  std::size_t syntax_position_ = 0;
+  std::string syntax_message_;
 };
 
-// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column 2:";
-// keep the human part only.
-std::string tidy_parse_message(const std::string& raw) {
-  std::string m = raw;
-  const auto bracket = m.find("] ");
-  if (m.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) m = m.substr(bracket + 2);
-  return m.empty() ? "not valid JSON" : "not valid JSON: " + m;
+// nlohmann's messages read "[json.exception.parse_error.101] parse error at line 1, column 2:
+// syntax error ... last read: '...'". Keep the human part, with the place counted in characters
+// (nlohmann counts bytes); Diagnostics::add makes the quoted text printable and cuts the line.
+std::string syntax_error_message(std::string_view text, std::size_t position, const std::string& raw) {
+  std::string detail = raw;
+  const auto colon = detail.find(": ");
+  if (detail.rfind("[json.exception", 0) == 0 && colon != std::string::npos) detail = detail.substr(colon + 2);
+  // nlohmann's position counts the byte it stopped on, and one more at the end of the text.
+  const std::size_t offset = position > 0 ? position - 1 : 0;
+  Place p = place_of(text, offset);
+  if (position > text.size()) p = place_of(text, text.size());
+  return "not valid JSON: parse error at line " + std::to_string(p.line) + ", column " + std::to_string(p.column) +
+         ": " + detail;
 }
 
 }  // namespace
 
-std::optional<json> parse_json(std::string_view text, const ParseLimits& limits, Diagnostics& diag) {
+std::optional<json> parse_json(std::string_view text, const ParseLimits& limits, Diagnostics& diag,
+                               ArrayStream* stream) {
   if (text.size() > limits.max_bytes) {
     diag.add("$", "file is " + std::to_string(text.size()) + " bytes; the limit is " +
                       std::to_string(limits.max_bytes) + " (split large directories by region)");
     return std::nullopt;
   }
-  json root;
-  BoundedSax sax(root, limits.max_depth);
-  const bool ok = json::sax_parse(text.begin(), text.end(), &sax, json::input_format_t::json, true);
-  if (sax.too_deep()) {
-    diag.add("$", "nested more than " + std::to_string(limits.max_depth) + " levels deep");
+  if (const std::size_t nul = find_nul(text); nul != std::string_view::npos) {
+    diag.add("$", "not valid JSON: a NUL byte " + at_place(text, nul) + " (JSON text never holds one)");
     return std::nullopt;
   }
-  if (!ok || root.is_discarded()) {
-    diag.add("$", tidy_parse_message(sax.message()));
+  if (const LongToken long_token = find_long_token(text, limits.max_token_bytes);
+      long_token.offset != std::string_view::npos) {
+    diag.add("$", std::string(long_token.is_string ? "a string" : "a number") + " starting " +
+                      at_place(text, long_token.offset) + " is longer than " +
+                      std::to_string(limits.max_token_bytes) + " bytes" +
+                      (long_token.is_string ? " or never closed" : ""));
+    return std::nullopt;
+  }
+  json root;
+  TreeBuilder builder(root, limits, text.size(), stream);
+  const bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true);
+  if (builder.stopped_by_stream()) return std::nullopt;
+  if (builder.failed()) {
+    diag.add(builder.fail_path(), builder.fail_message());
+    return std::nullopt;
+  }
+  if (!ok) {
+    diag.add("$", syntax_error_message(text, builder.syntax_position(), builder.syntax_message()));
     return std::nullopt;
   }
   return root;
@@ -145,11 +391,9 @@ std::string text_problem(const std::string& s, std::size_t max_chars, bool multi
   if (length == 0) return "must not be empty";
   if (length > max_chars)
     return "is " + std::to_string(length) + " characters; the limit is " + std::to_string(max_chars);
-  for (const char c : s) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && !(multiline && c == '\n')) || u == 0x7f)
-      return multiline ? "contains a control character" : "contains a line break or control character";
-  }
+  if (const auto bad = find_unsafe_character(s, multiline))
+    return "contains " + std::string(bad->kind) + " (" + code_point_label(bad->code) + ") at character " +
+           std::to_string(bad->position) + "; remove it";
   return "";
 }
 

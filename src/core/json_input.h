@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -20,14 +21,40 @@ namespace tft {
 
 using json = nlohmann::json;
 
+// Limits on one parse. Memory: the parse tree is counted as it is built, allocation by allocation,
+// and the parse stops with an error once it would pass tree_bytes_per_input_byte × the input size
+// plus 1 MiB; with a file of N bytes in memory as well, and a model smaller than its tree, a load
+// stays within 8N + a few MiB, never more than 512 MB (docs/security.md has the figures).
 struct ParseLimits {
   std::size_t max_bytes = 64u << 20;  // 64 MiB; larger directories are split by region (DESIGN §9)
   std::size_t max_depth = 32;         // our formats need at most 6; deeper is hostile or broken
+  // Longest string or number token, in bytes: our longest text field is 4,000 characters (at most
+  // 16,000 bytes), so anything past 64 KiB is not ours, and refusing it before the parser buffers
+  // it keeps a 50 MB string from costing 150 MB.
+  std::size_t max_token_bytes = 64u << 10;
+  std::size_t tree_bytes_per_input_byte = 4;
 };
 
-// Parses `text`. On success returns the value; otherwise records one error at "$" (with line and
-// column when the parser knows them) and returns nullopt. Never throws.
-std::optional<json> parse_json(std::string_view text, const ParseLimits& limits, Diagnostics& diag);
+// One array member of the root object, read item by item instead of kept in the tree: each item is
+// handed to `each` as soon as it is complete and then freed, so a directory of 60,000 therapists
+// never holds 60,000 parse trees at once. In the returned root the member is an empty array (so
+// field checks still see an array there); `count` says how many items it had. `each` returns false
+// to stop the parse (for example after too many errors); parse_json then returns nullopt without
+// adding an error of its own.
+struct ArrayStream {
+  std::string key;  // a member of the root object, such as "therapists"
+  std::size_t max_items = 0;
+  std::function<bool(const json& item, std::size_t index)> each;
+  std::size_t count = 0;
+  bool stopped = false;  // `each` asked to stop
+};
+
+// Parses `text`. On success returns the value; otherwise records one error (at "$", or at the path
+// where the parse stopped, with line and column in characters when the problem has a place) and
+// returns nullopt. Refuses NUL bytes, tokens longer than the limit, duplicate keys, nesting deeper
+// than the limit and trees bigger than the memory limit. Never throws.
+std::optional<json> parse_json(std::string_view text, const ParseLimits& limits, Diagnostics& diag,
+                               ArrayStream* stream = nullptr);
 
 enum class Need { required, optional };
 
@@ -83,7 +110,10 @@ std::string describe_type(const json& value);
 
 // Text checks shared with the readers above.
 bool is_valid_date(std::string_view s);
-// Why `s` is not acceptable as a text field (empty, too long, control characters), or "".
+// Why `s` is not acceptable as a text field, or "": empty, too long, or holding a character that is
+// invisible or changes how the text around it is shown (control characters, NUL, bidirectional
+// controls, zero-width characters, U+2028/U+2029), which could make a name or bio display as
+// something else. The message names the character and where it is ("at character 12").
 std::string text_problem(const std::string& s, std::size_t max_chars, bool multiline);
 std::size_t utf8_length(std::string_view s);
 

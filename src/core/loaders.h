@@ -43,21 +43,23 @@ struct DirectoryLoad {
 
 // Loads a therapist directory, checking concern and approach ids against `data`. Therapists with
 // errors are left out of `directory` (so a partly broken file still serves the good entries), and
-// each of their problems is reported.
-DirectoryLoad load_directory(const Source& source, const Dataset& data);
+// each of their problems is reported. When the file is a further shard of a directory (DESIGN §9),
+// `loaded_before` is what is already loaded: an id already there is reported and left out, so a
+// therapist listed in two shards appears once.
+DirectoryLoad load_directory(const Source& source, const Dataset& data, const Directory* loaded_before = nullptr);
 
 // Validates one directory entry as a therapist builds it on the For Professionals page: the same
 // rules as load_directory, with paths from "$". Returns no errors when the entry is good.
 std::vector<Error> validate_profile(std::string_view profile_json, const Dataset& data);
 
-// Individual parsers, exposed for tests and the CLI. Each records problems in `diag`.
+// Individual parsers, exposed for tests and the CLI. Each records problems in `diag`. (The places
+// file has none: load_dataset reads it place by place as it parses.)
 // `known_concerns` empty skips the concern-id check (for tests of the glossary alone).
 std::vector<GlossaryEntry> parse_glossary(const json& root, Diagnostics& diag,
                                           const std::set<std::string>& known_concerns);
 std::vector<Concern> parse_concerns(const json& root, Diagnostics& diag);
 Questionnaire parse_questionnaire(const json& root, Diagnostics& diag);
 Crisis parse_crisis(const json& root, Diagnostics& diag);
-Places parse_places(const json& root, Diagnostics& diag);
 
 // Allowed approach slugs for directory entries: the glossary's plus DESIGN §3's fixed list.
 std::set<std::string> approach_slugs(const Dataset& data);

@@ -52,9 +52,10 @@ std::string load_directory(const std::string& name, const std::string& text) {
   return tft::to_text(tft::errors_to_json(load.errors), false);
 }
 
-// Adds a further shard (a region's file, DESIGN §9) to the loaded directory; errors as above.
+// Adds a further shard (a region's file, DESIGN §9) to the loaded directory; errors as above, and
+// an id already loaded from another shard is one of them.
 std::string append_directory(const std::string& name, const std::string& text) {
-  tft::DirectoryLoad load = tft::load_directory({name, text}, state().data);
+  tft::DirectoryLoad load = tft::load_directory({name, text}, state().data, &state().directory);
   tft::append_directory(state().directory, std::move(load.directory));
   state().matcher = tft::prepare_matcher(state().data, state().directory);
   return tft::to_text(tft::errors_to_json(load.errors), false);

@@ -84,7 +84,8 @@ test("a query with no match says so in the live region", async () => {
   await context.close();
 });
 
-test("the home page search box finds EMDR and the submitted form shows results on the A to Z page", async () => {
+// Issue #12, defect 2: Enter without choosing an option used to submit ?q=... to the server.
+test("Enter on the home page search without choosing an option opens the best match; the query is never in a URL", async () => {
   const { page, record, context } = await openPage(site);
   await page.goto(`${site.baseUrl}index.html`);
   assert.ok((await page.locator('a[href="glossary/index.html"]').count()) >= 1);
@@ -93,10 +94,34 @@ test("the home page search box finds EMDR and the submitted form shows results o
   await page.keyboard.type("emdr therpy");
   await page.getByRole("option").first().waitFor();
   assert.match(await page.getByRole("option").first().textContent(), /^EMDR therapy/);
-  // Enter with no option chosen submits the plain form; the A to Z page picks the query up.
-  await Promise.all([page.waitForURL(/glossary\/index\.html\?q=emdr\+therpy$/), page.keyboard.press("Enter")]);
-  await page.getByRole("option").first().waitFor();
-  assert.equal(await page.getByRole("combobox").inputValue(), "emdr therpy");
+  await Promise.all([page.waitForURL(/glossary\/emdr\.html$/), page.keyboard.press("Enter")]);
+  assert.equal(await page.locator("h1").textContent(), "EMDR therapy");
+  for (const r of record.requests) assert.doesNotMatch(decodeURIComponent(r.url), /therpy|[?&]q=/, r.url);
   assertClean(record);
+  await context.close();
+});
+
+test("without JavaScript the search form opens the A to Z page and sends nothing typed", async () => {
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const urls = [];
+  page.on("request", (r) => urls.push(r.url()));
+  for (const start of ["index.html", "glossary/cbt.html"]) {
+    await page.goto(`${site.baseUrl}${start}`);
+    const box = page.locator("form[data-glossary-search] input[type=search]").first();
+    await box.fill("suicidal thoughts");
+    await Promise.all([page.waitForURL(/glossary\/index\.html\??$/), box.press("Enter")]);
+    assert.equal(new URL(page.url()).search, "", page.url());
+    assert.match(await page.locator("h1").textContent(), /A to Z|approaches/i);
+  }
+  for (const url of urls) assert.doesNotMatch(decodeURIComponent(url), /suicidal|thoughts|[?&]q=/, url);
+  await context.close();
+});
+
+test("an old link with ?q= is tidied out of the address and not acted on", async () => {
+  const { page, context } = await openPage(site);
+  await page.goto(`${site.baseUrl}glossary/index.html?q=panic`);
+  await page.waitForFunction(() => location.search === "");
+  assert.equal(await page.getByRole("combobox").inputValue(), "");
   await context.close();
 });

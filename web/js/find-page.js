@@ -1,7 +1,9 @@
 // find.html: the questionnaire → (crisis contacts) → check your answers → results → shortlist.
 // This module owns the flow and the visitor's answers, which live only here, in memory: nothing
-// goes in the URL (views are pushed to history as names, so the phone's Back button works, but
-// the address never changes) and nothing is stored unless the visitor opts in for the shortlist.
+// goes in the URL or in history (each view is a history entry holding only a step number, so the
+// phone's Back button works, but the address never changes and browsers, which keep history state
+// on disk, never see which question or crisis page it was), and nothing is stored unless the
+// visitor opts in for the shortlist.
 // All matching happens in the worker (matcher-client.js); views render with textContent only.
 import { createMatcherClient } from "./matcher-client.js";
 import { el, focusOn, count, replace } from "./dom.js";
@@ -45,16 +47,24 @@ const say = (text) => {
   requestAnimationFrame(() => (status.textContent = text));
 };
 
-// ---- navigation: views are history entries without URLs -------------------------------------
+// ---- navigation: history entries hold a step number; the views stay here -----------------------
+// The crisis view's level, a question id: all of it lives in `steps`, in memory. An entry whose
+// step is not in memory (after Clear everything, or a reload) shows the start page.
+let steps = new Map();
+let lastStep = 0;
+function historyEntry(next) {
+  steps.set(++lastStep, next);
+  return { step: lastStep };
+}
 function go(next, { replace = false } = {}) {
   view = next;
-  if (replace) history.replaceState({ view: next }, "");
-  else history.pushState({ view: next }, "");
+  if (replace) history.replaceState(historyEntry(next), "");
+  else history.pushState(historyEntry(next), "");
   render();
 }
 const back = () => history.back();
 window.addEventListener("popstate", (event) => {
-  view = event.state?.view ?? { name: "start" };
+  view = steps.get(event.state?.step) ?? { name: "start" };
   if (!data) return;
   render();
 });
@@ -324,8 +334,8 @@ function shortlistContext() {
       replaceShortlistSection(n >= 2 ? "compare-table" : "compare-button");
     },
     onRemember: (on) => {
-      shortlist.setRemember(on);
-      say(on ? "Your shortlist will be remembered on this device." : "Your shortlist is no longer stored on this device.");
+      if (!shortlist.setRemember(on)) say("Your browser is blocking this site's storage, so your shortlist cannot be remembered. It stays until you close this page.");
+      else say(on ? "Your shortlist will be remembered on this device." : "Your shortlist is no longer stored on this device.");
     },
     onClearEverything: clearEverything,
   };
@@ -368,7 +378,10 @@ async function clearEverything() {
   shortlist.clear();
   state = fresh();
   state.cleared = true;
-  go({ name: "start" });
+  // Forget every view, and replace this entry rather than add one: Back now finds only steps
+  // this page no longer knows, which show the start page, never an earlier answer.
+  steps = new Map();
+  go({ name: "start" }, { replace: true });
   say("Everything has been cleared.");
   state.cleared = false;
 }
@@ -393,7 +406,7 @@ async function main() {
     const { value: saved } = await matcher.therapists(ids);
     if (saved?.length) shortlist.restore(saved);
   }
-  history.replaceState({ view: { name: "start" } }, "");
+  history.replaceState(historyEntry({ name: "start" }), "");
   showStart();
   document.body.dataset.ready = "true";
 }

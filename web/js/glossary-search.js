@@ -1,11 +1,14 @@
 // Instant glossary search: turns every <form data-glossary-search> into an ARIA combobox whose
 // listbox updates as the visitor types (WAI-ARIA APG "combobox with listbox popup").
 //
-// Without JavaScript the form is a plain GET form to the A–Z page, so nothing is lost. With it:
+// Nothing typed here ever goes in a URL (so never in a server log or the browser's history): the
+// box has no name, so without JavaScript the form takes the visitor to the A–Z page and sends
+// nothing. With JavaScript:
 // - the WASM core is loaded on first focus (not on page load, so readers pay nothing), with no
 //   therapist directory, in a Web Worker (glossary-worker.js), so the page never waits on it;
-// - ArrowDown/ArrowUp move through the results, Enter opens the active one, Escape closes the
-//   list or, when it is closed, clears the box;
+// - ArrowDown/ArrowUp move through the results, Enter opens the active one (or the best match
+//   when none is chosen, or the A–Z page when nothing matches), Escape closes the list or, when it
+//   is closed, clears the box;
 // - the number of results is announced through a polite live region;
 // - matched words are wrapped in <mark> elements built with createElement and textContent only.
 // Nothing typed here leaves the device: search runs in a worker of this page.
@@ -152,7 +155,9 @@ function enhance(form, index) {
     announce(resultsMessage(hits.length, query));
   };
 
-  const update = async () => {
+  let answering = Promise.resolve(); // the latest keystroke's search, for Enter to wait on
+  const update = () => (answering = search());
+  const search = async () => {
     const query = input.value;
     const ticket = ++latest;
     if (!query.trim()) {
@@ -201,20 +206,24 @@ function enhance(form, index) {
       }
     }
   });
+  // Enter (or the Search button) without an option chosen: the best match, else the A–Z page;
+  // never the form's own submission, which would be a page load for nothing.
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    await answering; // Enter straight after typing waits for that text's results
+    const chosen = active >= 0 && !list.hidden ? hits[active] : hits[0];
+    location.assign(chosen && input.value.trim() ? entryUrl(chosen.slug) : new URL(form.getAttribute("action"), location.href).href);
+  });
   form.addEventListener("focusout", (event) => {
     if (!form.contains(event.relatedTarget)) {
       open(false);
       setActive(-1);
     }
   });
-
-  // The no-JavaScript form lands here with ?q=; pick the search up where the visitor left it.
-  const q = new URLSearchParams(location.search).get("q");
-  if (q && index === 0) {
-    input.value = q;
-    input.focus();
-    update();
-  }
 }
+
+// An old link or bookmark may still carry a query (?q=...); take it out of the address and the
+// history entry, and do not act on it.
+if (new URLSearchParams(location.search).has("q")) history.replaceState(history.state, "", location.pathname + location.hash);
 
 document.querySelectorAll("form[data-glossary-search]").forEach(enhance);

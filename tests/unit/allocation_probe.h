@@ -1,0 +1,23 @@
+// Counts the bytes the test binary holds through operator new (every std::string, vector, map and
+// nlohmann value), so a test can measure the peak a call needs, not guess it from the code. The
+// counts are what malloc actually handed out (malloc_usable_size), bookkeeping aside.
+#pragma once
+
+#include <cstddef>
+
+namespace tft::test {
+
+// Bytes held right now.
+std::size_t bytes_in_use();
+
+// Measures the peak held while it is alive, above what was held when it was created.
+class PeakWatch {
+ public:
+  PeakWatch();
+  std::size_t peak_above_start() const;
+
+ private:
+  std::size_t start_;
+};
+
+}  // namespace tft::test

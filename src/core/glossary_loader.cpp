@@ -58,6 +58,8 @@ void read_entry(const json& value, const std::string& path, Diagnostics& diag, G
   ObjectReader r(value, path, diag);
   if (auto v = r.text("slug", Need::required, 64)) {
     if (!is_slug(*v)) diag.add(r.field_path("slug"), "must be lower-case words joined by hyphens");
+    // Each entry becomes glossary/SLUG.html, so "index" would overwrite the A to Z page.
+    if (*v == "index") diag.add(r.field_path("slug"), "\"index\" is reserved for the A to Z page; choose another slug");
     e.slug = *v;
   }
   e.name = r.text("name", Need::required, 80).value_or("");

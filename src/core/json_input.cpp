@@ -99,9 +99,9 @@ std::size_t string_heap(std::size_t length) {
 constexpr std::size_t kMapNode = heap_cost(sizeof(json::object_t::value_type) + 4 * sizeof(void*));
 
 // Every parse may use this much whatever its size (the small data files and answers), and none
-// more than 256 MiB (a 64 MiB directory at 4 bytes per byte, which is streamed and never gets near).
+// more than a 64 MiB file at 3 bytes per byte (a directory that big is streamed and never gets near).
 constexpr std::size_t kTreeAllowance = std::size_t(1) << 20;
-constexpr std::size_t kMaxTreeBytes = std::size_t(256) << 20;
+constexpr std::size_t kMaxTreeBytes = (std::size_t(3) * 64 + 1) << 20;
 
 // Builds the tree for nlohmann's SAX parser (its public interface), with every limit of
 // ParseLimits: depth, duplicate keys, the memory the tree may use, and the streamed array.
@@ -153,7 +153,6 @@ class TreeBuilder {
   bool stopped_by_stream() const { return stream_ && stream_->stopped; }
   std::size_t syntax_position() const { return syntax_position_; }
   const std::string& syntax_message() const { return syntax_message_; }
-  std::size_t peak_bytes() const { return peak_; }
 
  private:
   struct Frame {
@@ -173,10 +172,15 @@ class TreeBuilder {
     std::string p = "$";
     for (std::size_t i = 0; i < depth && i < frames_.size(); ++i) {
       const Frame& f = frames_[i];
+      // An open container's last item is the one being built inside it; the innermost
+      // container's next item is the one about to be placed.
+      const bool innermost = i + 1 == frames_.size();
       if (f.node->is_object())
         p = child_path(p, f.key);
+      else if (f.streamed)
+        p = index_path(p, stream_->count);
       else
-        p = index_path(p, f.streamed ? stream_->count : f.node->size());
+        p = index_path(p, innermost ? f.node->size() : f.node->size() - 1);
     }
     return p;
   }
@@ -188,7 +192,6 @@ class TreeBuilder {
       return false;
     }
     used_ += bytes;
-    if (used_ > peak_) peak_ = used_;
     return true;
   }
 
@@ -236,7 +239,7 @@ class TreeBuilder {
     Frame& f = frames_.back();
     const std::size_t index = stream_->count++;
     const bool go_on = stream_->each(item_, index);
-    item_ = json();
+    release_tree(item_);
     used_ = f.items_at;
     if (!go_on) stream_->stopped = true;
     return go_on;
@@ -277,7 +280,6 @@ class TreeBuilder {
   bool streaming_ = false;
   std::size_t budget_ = 0;
   std::size_t used_ = 0;
-  std::size_t peak_ = 0;
   std::string fail_path_, fail_message_;
   std::size_t syntax_position_ = 0;
   std::string syntax_message_;
@@ -288,8 +290,10 @@ class TreeBuilder {
 // (nlohmann counts bytes); Diagnostics::add makes the quoted text printable and cuts the line.
 std::string syntax_error_message(std::string_view text, std::size_t position, const std::string& raw) {
   std::string detail = raw;
+  const auto tag_end = detail.find("] ");
+  if (detail.rfind("[json.exception", 0) == 0 && tag_end != std::string::npos) detail = detail.substr(tag_end + 2);
   const auto colon = detail.find(": ");
-  if (detail.rfind("[json.exception", 0) == 0 && colon != std::string::npos) detail = detail.substr(colon + 2);
+  if (detail.rfind("parse error", 0) == 0 && colon != std::string::npos) detail = detail.substr(colon + 2);
   // nlohmann's position counts the byte it stopped on, and one more at the end of the text.
   const std::size_t offset = position > 0 ? position - 1 : 0;
   Place p = place_of(text, offset);
@@ -300,16 +304,49 @@ std::string syntax_error_message(std::string_view text, std::size_t position, co
 
 }  // namespace
 
-std::optional<json> parse_json(std::string_view text, const ParseLimits& limits, Diagnostics& diag,
-                               ArrayStream* stream) {
+void release_tree(json& value) {
+  if (value.is_array()) {
+    json::array_t& items = value.get_ref<json::array_t&>();
+    while (!items.empty()) {
+      release_tree(items.back());
+      items.pop_back();
+    }
+  } else if (value.is_object()) {
+    json::object_t& members = value.get_ref<json::object_t&>();
+    for (auto it = members.begin(); it != members.end();) {
+      release_tree(it->second);
+      it = members.erase(it);
+    }
+  }
+  value = nullptr;
+}
+
+JsonDocument::JsonDocument(JsonDocument&& other) noexcept
+    : value_(std::move(other.value_)), present_(other.present_) {
+  other.present_ = false;
+}
+
+JsonDocument& JsonDocument::operator=(JsonDocument&& other) noexcept {
+  if (this != &other) {
+    release_tree(value_);
+    value_ = std::move(other.value_);
+    present_ = other.present_;
+    other.present_ = false;
+  }
+  return *this;
+}
+
+JsonDocument::~JsonDocument() { release_tree(value_); }
+
+JsonDocument parse_json(std::string_view text, const ParseLimits& limits, Diagnostics& diag, ArrayStream* stream) {
   if (text.size() > limits.max_bytes) {
     diag.add("$", "file is " + std::to_string(text.size()) + " bytes; the limit is " +
                       std::to_string(limits.max_bytes) + " (split large directories by region)");
-    return std::nullopt;
+    return {};
   }
   if (const std::size_t nul = find_nul(text); nul != std::string_view::npos) {
     diag.add("$", "not valid JSON: a NUL byte " + at_place(text, nul) + " (JSON text never holds one)");
-    return std::nullopt;
+    return {};
   }
   if (const LongToken long_token = find_long_token(text, limits.max_token_bytes);
       long_token.offset != std::string_view::npos) {
@@ -317,21 +354,23 @@ std::optional<json> parse_json(std::string_view text, const ParseLimits& limits,
                       at_place(text, long_token.offset) + " is longer than " +
                       std::to_string(limits.max_token_bytes) + " bytes" +
                       (long_token.is_string ? " or never closed" : ""));
-    return std::nullopt;
+    return {};
   }
   json root;
   TreeBuilder builder(root, limits, text.size(), stream);
   const bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true);
-  if (builder.stopped_by_stream()) return std::nullopt;
+  const bool complete = ok && !builder.stopped_by_stream() && !builder.failed();
+  if (!complete) release_tree(root);  // freed here, leaf by leaf, whatever stopped the parse
+  if (builder.stopped_by_stream()) return {};
   if (builder.failed()) {
     diag.add(builder.fail_path(), builder.fail_message());
-    return std::nullopt;
+    return {};
   }
   if (!ok) {
     diag.add("$", syntax_error_message(text, builder.syntax_position(), builder.syntax_message()));
-    return std::nullopt;
+    return {};
   }
-  return root;
+  return JsonDocument(std::move(root));
 }
 
 std::string describe_type(const json& v) {
@@ -410,11 +449,11 @@ const std::string* ObjectReader::string_field(const char* key, Need need) {
 std::optional<std::string> ObjectReader::text(const char* key, Need need, std::size_t max_chars,
                                               bool multiline) {
   const std::string* s = string_field(key, need);
-  if (!s) return std::nullopt;
+  if (!s) return {};
   const std::string problem = text_problem(*s, max_chars, multiline);
   if (!problem.empty()) {
     diag_->add(field_path(key), problem);
-    return std::nullopt;
+    return {};
   }
   return *s;
 }
@@ -422,7 +461,7 @@ std::optional<std::string> ObjectReader::text(const char* key, Need need, std::s
 std::optional<std::string> ObjectReader::one_of(const char* key, Need need,
                                                 const std::set<std::string>& allowed) {
   const std::string* found = string_field(key, need);
-  if (!found) return std::nullopt;
+  if (!found) return {};
   const std::string& s = *found;
   if (!allowed.count(s)) {
     std::string list;
@@ -435,7 +474,7 @@ std::optional<std::string> ObjectReader::one_of(const char* key, Need need,
       list += (list.empty() ? "" : ", ") + a;
     }
     diag_->add(field_path(key), "unknown value " + quote_for_message(s) + "; expected one of: " + list);
-    return std::nullopt;
+    return {};
   }
   return s;
 }
@@ -443,44 +482,44 @@ std::optional<std::string> ObjectReader::one_of(const char* key, Need need,
 std::optional<std::int64_t> ObjectReader::integer(const char* key, Need need, std::int64_t min,
                                                   std::int64_t max) {
   const json* v = field(key, need);
-  if (!v) return std::nullopt;
+  if (!v) return {};
   const bool whole = v->is_number_integer() || v->is_number_unsigned() ||
                      (v->is_number_float() && std::isfinite(v->get<double>()) &&
                       std::floor(v->get<double>()) == v->get<double>());
   if (!whole) {
     diag_->add(field_path(key), "expected a whole number, found " + describe_type(*v));
-    return std::nullopt;
+    return {};
   }
   const double d = v->get<double>();
   if (d < static_cast<double>(min) || d > static_cast<double>(max)) {
     diag_->add(field_path(key), "must be between " + std::to_string(min) + " and " + std::to_string(max));
-    return std::nullopt;
+    return {};
   }
   return static_cast<std::int64_t>(d);
 }
 
 std::optional<double> ObjectReader::number(const char* key, Need need, double min, double max) {
   const json* v = field(key, need);
-  if (!v) return std::nullopt;
+  if (!v) return {};
   if (!v->is_number() || !std::isfinite(v->get<double>())) {
     diag_->add(field_path(key), "expected a number, found " + describe_type(*v));
-    return std::nullopt;
+    return {};
   }
   const double d = v->get<double>();
   if (d < min || d > max) {
     json lo = min, hi = max;
     diag_->add(field_path(key), "must be between " + lo.dump() + " and " + hi.dump());
-    return std::nullopt;
+    return {};
   }
   return d;
 }
 
 std::optional<bool> ObjectReader::boolean(const char* key, Need need) {
   const json* v = field(key, need);
-  if (!v) return std::nullopt;
+  if (!v) return {};
   if (!v->is_boolean()) {
     diag_->add(field_path(key), "expected true or false, found " + describe_type(*v));
-    return std::nullopt;
+    return {};
   }
   return v->get<bool>();
 }
@@ -489,7 +528,7 @@ std::optional<std::string> ObjectReader::date(const char* key, Need need) {
   auto s = text(key, need, 10);
   if (s && !is_valid_date(*s)) {
     diag_->add(field_path(key), "expected a date written YYYY-MM-DD, found " + quote_for_message(*s));
-    return std::nullopt;
+    return {};
   }
   return s;
 }
@@ -499,7 +538,7 @@ std::optional<std::vector<std::string>> ObjectReader::strings(const char* key, N
                                                               std::size_t max_chars,
                                                               const std::set<std::string>* allowed) {
   const json* arr = array(key, need, min_items, max_items);
-  if (!arr) return std::nullopt;
+  if (!arr) return {};
   std::vector<std::string> out;
   std::set<std::string> seen;
   bool ok = true;
@@ -531,7 +570,7 @@ std::optional<std::vector<std::string>> ObjectReader::strings(const char* key, N
     }
     out.push_back(s);
   }
-  if (!ok) return std::nullopt;
+  if (!ok) return {};
   return out;
 }
 

@@ -23,8 +23,9 @@ using json = nlohmann::json;
 
 // Limits on one parse. Memory: the parse tree is counted as it is built, allocation by allocation,
 // and the parse stops with an error once it would pass tree_bytes_per_input_byte × the input size
-// plus 1 MiB; with a file of N bytes in memory as well, and a model smaller than its tree, a load
-// stays within 8N + a few MiB, never more than 512 MB (docs/security.md has the figures).
+// plus 1 MiB (never more than 193 MiB); with the text itself in memory (twice in WebAssembly) and a
+// model smaller than its tree, a load stays within 8N + 4 MiB, never more than 512 MB
+// (docs/security.md has the figures).
 struct ParseLimits {
   std::size_t max_bytes = 64u << 20;  // 64 MiB; larger directories are split by region (DESIGN §9)
   std::size_t max_depth = 32;         // our formats need at most 6; deeper is hostile or broken
@@ -32,15 +33,18 @@ struct ParseLimits {
   // 16,000 bytes), so anything past 64 KiB is not ours, and refusing it before the parser buffers
   // it keeps a 50 MB string from costing 150 MB.
   std::size_t max_token_bytes = 64u << 10;
-  std::size_t tree_bytes_per_input_byte = 4;
+  // 3: the bundled files need at most 2 (the glossary) once the big arrays are streamed, and the
+  // small ones fit in the fixed 1 MiB. In WebAssembly the text is in memory twice (Embind copies
+  // it), so 3 keeps a 64 MiB load there near 400 MB.
+  std::size_t tree_bytes_per_input_byte = 3;
 };
 
 // One array member of the root object, read item by item instead of kept in the tree: each item is
 // handed to `each` as soon as it is complete and then freed, so a directory of 60,000 therapists
 // never holds 60,000 parse trees at once. In the returned root the member is an empty array (so
 // field checks still see an array there); `count` says how many items it had. `each` returns false
-// to stop the parse (for example after too many errors); parse_json then returns nullopt without
-// adding an error of its own.
+// to stop the parse (for example after too many errors); parse_json then returns an empty document
+// without adding an error of its own.
 struct ArrayStream {
   std::string key;  // a member of the root object, such as "therapists"
   std::size_t max_items = 0;
@@ -49,12 +53,38 @@ struct ArrayStream {
   bool stopped = false;  // `each` asked to stop
 };
 
+// A parsed document, used like std::optional<json> (if (doc), *doc, doc->). It frees its tree leaf
+// by leaf (the depth is at most ParseLimits::max_depth), because nlohmann's own destructor first
+// moves every child of a container into a temporary vector: for a 128 MiB array, another 128 MiB.
+class JsonDocument {
+ public:
+  JsonDocument() = default;
+  explicit JsonDocument(json&& value) : value_(std::move(value)), present_(true) {}
+  JsonDocument(JsonDocument&& other) noexcept;
+  JsonDocument& operator=(JsonDocument&& other) noexcept;
+  JsonDocument(const JsonDocument&) = delete;
+  JsonDocument& operator=(const JsonDocument&) = delete;
+  ~JsonDocument();
+
+  explicit operator bool() const { return present_; }
+  bool has_value() const { return present_; }
+  const json& operator*() const { return value_; }
+  const json* operator->() const { return &value_; }
+
+ private:
+  json value_;
+  bool present_ = false;
+};
+
+// Frees `value`'s tree from the leaves up, without nlohmann's temporary vector; leaves null.
+void release_tree(json& value);
+
 // Parses `text`. On success returns the value; otherwise records one error (at "$", or at the path
 // where the parse stopped, with line and column in characters when the problem has a place) and
-// returns nullopt. Refuses NUL bytes, tokens longer than the limit, duplicate keys, nesting deeper
+// returns an empty document. Refuses NUL bytes, tokens longer than the limit, duplicate keys, nesting deeper
 // than the limit and trees bigger than the memory limit. Never throws.
-std::optional<json> parse_json(std::string_view text, const ParseLimits& limits, Diagnostics& diag,
-                               ArrayStream* stream = nullptr);
+JsonDocument parse_json(std::string_view text, const ParseLimits& limits, Diagnostics& diag,
+                        ArrayStream* stream = nullptr);
 
 enum class Need { required, optional };
 

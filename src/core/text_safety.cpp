@@ -57,6 +57,9 @@ const char* unsafe_character_kind(char32_t c, bool allow_newline) {
   if (c == 0x00AD || c == 0x180E || (c >= 0x200B && c <= 0x200D) || (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF)
     return "an invisible character";
   if (c == 0x2028 || c == 0x2029) return "a line or paragraph separator";
+  // What a decoder puts where the bytes were not valid UTF-8 (a browser reading the file does):
+  // the text was damaged on the way, so it is not what its author wrote.
+  if (c == 0xFFFD) return "a replacement character, left where the text's encoding was damaged";
   return nullptr;
 }
 
@@ -89,12 +92,12 @@ std::string printable(std::string_view text, std::size_t max_chars, bool escape_
     if (escape_quotes && (c == '"' || c == '\\')) {
       out += '\\';
       out += static_cast<char>(c);
+    } else if (c == 0xFFFD) {
+      out += "\xEF\xBF\xBD";  // shown as itself, also for an invalid byte, which decodes to it
     } else if (unsafe_character_kind(c, false)) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
       out += buf;
-    } else if (c == 0xFFFD && text.compare(start, i - start, "\xEF\xBF\xBD") != 0) {
-      out += "\xEF\xBF\xBD";  // an invalid byte, shown as the replacement character
     } else {
       out.append(text, start, i - start);
     }

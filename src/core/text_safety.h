@@ -16,7 +16,9 @@ namespace tft {
 // controls and DEL (a newline only when `allow_newline`), bidirectional controls (U+061C,
 // U+200E-U+200F, U+202A-U+202E, U+2066-U+2069), zero-width and invisible characters (U+00AD,
 // U+180E, U+200B-U+200D, U+2060-U+2064, U+FEFF) and the line and paragraph separators U+2028 and
-// U+2029 (which also end a line in older JavaScript).
+// U+2029 (which also end a line in older JavaScript), and U+FFFD (a decoder's mark for bytes that
+// were not valid UTF-8: a browser decodes a damaged file that way, where the native parser refuses
+// the bytes themselves).
 const char* unsafe_character_kind(char32_t c, bool allow_newline);
 
 // The first unsafe character of valid UTF-8 text, with its 1-based position in characters.

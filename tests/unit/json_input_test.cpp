@@ -63,6 +63,10 @@ TEST_CASE("syntax errors give the line and the column in characters", "[json][se
   REQUIRE(diag.errors.size() == 1);
   // The parser stops on the space after "tru": character 11, byte 13.
   CHECK(diag.errors[0].message.rfind("not valid JSON: parse error at line 1, column 11: syntax error", 0) == 0);
+  // Errors the parser files under another heading read the same way.
+  Diagnostics overflow;
+  CHECK_FALSE(parse_json("[1e999]", {}, overflow));
+  CHECK(overflow.errors.at(0).message == "not valid JSON: parse error at line 1, column 6: number overflow parsing '1e999'");
 }
 
 TEST_CASE("a repeated key is refused where it repeats, not silently overwritten", "[json][security]") {
@@ -75,6 +79,10 @@ TEST_CASE("a repeated key is refused where it repeats, not silently overwritten"
   CHECK(load.directory.therapists.empty());
   CHECK(lines(load.errors) == std::vector<std::string>{
                                   R"(d.json:$.therapists[0].name: repeats the key "name" (each key may appear once in an object))"});
+  // The path names each open container's current item, however deep.
+  Diagnostics nested;
+  CHECK_FALSE(parse_json(R"([[1,[2,3,{"a":[1,2,{"a":1,"a":2}]}]]])", {}, nested));
+  CHECK(nested.errors.at(0).path == "$[0][1][2].a[2].a");
 }
 
 TEST_CASE("tokens longer than any field are refused before the parser buffers them", "[json][security]") {

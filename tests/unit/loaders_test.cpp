@@ -182,3 +182,25 @@ TEST_CASE("entry_to_json keeps the documented field order", "[serialize]") {
                                          "benefits", "faqs", "evidence_summary", "concerns", "formats", "related",
                                          "last_reviewed"});
 }
+
+// Issue #12, defect 11: each entry is written to glossary/SLUG.html, so "index" overwrote A to Z.
+TEST_CASE("glossary loader refuses the slug index, which names the A to Z page", "[loaders][glossary][security]") {
+  CHECK(glossary_errors(R"({"entries":[)" + entry_json("index", "Index therapy") + "]}") ==
+        std::vector<std::string>{R"(glossary.json:$.entries[0].slug: "index" is reserved for the A to Z page; choose another slug)"});
+}
+
+// Issue #12, defect 11: a therapist listed in two regions' files was shown twice.
+TEST_CASE("a further shard that repeats an id already loaded reports it and leaves it out", "[loaders][directory][security]") {
+  const json fixture = json::parse(test::read_text(test::fixture_path("directory-errors.json")));
+  json other = fixture["good_therapist"];
+  other["id"] = "t-000002";
+  const std::string first = json{{"fictional", true}, {"therapists", {fixture["good_therapist"]}}}.dump();
+  const std::string second = json{{"fictional", true}, {"therapists", {other, fixture["good_therapist"]}}}.dump();
+  const DirectoryLoad a = load_directory({"wales.json", first}, test::bundled_dataset());
+  REQUIRE(a.ok());
+  const DirectoryLoad b = load_directory({"england.json", second}, test::bundled_dataset(), &a.directory);
+  CHECK(lines(b.errors) == std::vector<std::string>{
+                               R"(england.json:$.therapists[1].id: repeats id "t-000001", already loaded from an earlier file)"});
+  REQUIRE(b.directory.therapists.size() == 1);
+  CHECK(b.directory.therapists[0].id == "t-000002");
+}

@@ -236,3 +236,21 @@ test("the first load shows its progress and the page asks only for the site's ow
   assertClean(record, site.baseUrl);
   await context.close();
 });
+
+// Issue #12, defect 11: a saved entry with 20,000 empty registrations froze this page for over
+// 90 s, adding and renumbering every row. Rows past the validator's maximum are not added; the
+// validator's own error says how many the file had.
+test("a file with 20,000 registrations and 20,000 approaches loads at once, showing the limits", async () => {
+  const { page, record, context } = await openForm();
+  const sample = JSON.parse(readFileSync(new URL("../../data/therapists.sample.json", import.meta.url), "utf8")).therapists[0];
+  const hostile = { ...sample, registrations: Array(20000).fill({}), approaches: Array(20000).fill("cbt") };
+  const buffer = Buffer.from(JSON.stringify(hostile));
+  assert.ok(buffer.length < 64 * 1024, `${buffer.length} bytes fits the file limit`);
+  await page.setInputFiles("#pro-file", { name: "hostile.json", mimeType: "application/json", buffer });
+  await page.locator("#pro-file-result p").waitFor({ timeout: 10000 });
+  assert.equal(await page.locator("[data-row=registration]").count(), 8);
+  const problems = await summaryTexts(page);
+  assert.ok(problems.some((p) => /has 20000 items; the limit is 8/.test(p)), problems.join(" | "));
+  assertClean(record, site.baseUrl);
+  await context.close();
+});

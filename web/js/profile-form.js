@@ -158,8 +158,13 @@ export function removeRow(form, row) {
   renumberRows(form, kind);
 }
 
+// A saved file may list far more values than any field allows (the validator names the count);
+// the form looks at no more than this many of each, so loading stays instant.
+const MAX_VALUES_READ = 100;
+const list = (v) => (Array.isArray(v) ? v.slice(0, MAX_VALUES_READ) : []);
+
 const setChecks = (form, name, values) => {
-  const wanted = new Set(Array.isArray(values) ? values.map(String) : []);
+  const wanted = new Set(list(values).map(String));
   for (const box of form.querySelectorAll(`input[name="${name}"]`)) box.checked = wanted.has(box.value);
   return [...wanted].filter((v) => !form.querySelector(`input[name="${name}"][value="${CSS.escape(v)}"]`));
 };
@@ -180,15 +185,17 @@ export function fillForm(form, p) {
   setText(form, "name", p.name);
   setText(form, "pronouns", p.pronouns);
   for (const box of form.querySelectorAll('input[name="gender"]')) box.checked = box.value === p.gender;
-  const regs = Array.isArray(p.registrations) ? p.registrations : [];
+  // Rows beyond the validator's maximum are not added (20,000 of them froze the page); the
+  // validator's own error says how many the file had.
+  const regs = list(p.registrations).slice(0, ROW_LIMITS.registration);
   for (const r of regs) addRow(form, "registration", obj(r));
   if (!regs.length) addRow(form, "registration");
   for (const [field, name] of [["approaches", "approaches"], ["concerns", "concerns"], ["clients", "clients"], ["formats", "formats"], ["availability", "availability"], ["identity", "identity"]])
     for (const v of setChecks(form, name, p[field])) dropped.push({ path: `$.${field}`, value: v });
   setText(form, "age-min", obj(p.ages).min);
   setText(form, "age-max", obj(p.ages).max);
-  for (const l of Array.isArray(p.locations) ? p.locations : []) addRow(form, "location", obj(l));
-  const langs = Array.isArray(p.languages) ? p.languages.map(String) : [];
+  for (const l of list(p.locations).slice(0, ROW_LIMITS.location)) addRow(form, "location", obj(l));
+  const langs = list(p.languages).map(String);
   setChecks(form, "languages", langs);
   const ticked = new Set(checkedValues(form, "languages"));
   setText(form, "languages-other", langs.filter((l) => !ticked.has(l)).join(", "));

@@ -17,6 +17,11 @@ export const PAGE_POLICY = [
   "manifest-src 'self'",
   "form-action 'self'",
   "base-uri 'none'",
+  // Every DOM sink that could run script (innerHTML, document.write, new Worker(url), ...) takes
+  // only a Trusted Type, and web/js/trusted-types.js's "tft-worker" is the only policy that may
+  // make one; a string is refused, so no markup sink can come back by accident.
+  "require-trusted-types-for 'script'",
+  "trusted-types tft-worker",
 ];
 
 // The Referrer-Policy header and <meta name="referrer"> value: no page address ever leaves in a

@@ -13,6 +13,8 @@
 // - matched words are wrapped in <mark> elements built with createElement and textContent only.
 // Nothing typed here leaves the device: search runs in a worker of this page.
 
+import { workerScriptUrl } from "./trusted-types.js";
+
 const LIMIT = 8;
 const siteRoot = new URL("../", import.meta.url);
 
@@ -21,7 +23,7 @@ const siteRoot = new URL("../", import.meta.url);
 let searcher = null;
 function matcher() {
   if (!searcher) {
-    const worker = new Worker(new URL("./glossary-worker.js", import.meta.url), { type: "module" });
+    const worker = new Worker(workerScriptUrl(new URL("./glossary-worker.js", import.meta.url)), { type: "module" });
     const pending = new Map();
     let nextId = 1;
     worker.addEventListener("message", (event) => {

@@ -4,8 +4,10 @@
 //
 //   const matcher = createMatcherClient();
 //   const { value, error } = await matcher.call("match", answers, { limit: 20 });
+import { workerScriptUrl } from "./trusted-types.js";
+
 export function createMatcherClient({ workerUrl = new URL("./matcher-worker.js", import.meta.url) } = {}) {
-  const worker = new Worker(workerUrl, { type: "module" });
+  const worker = new Worker(workerScriptUrl(workerUrl), { type: "module" });
   const pending = new Map();
   let nextId = 1;
   let failure = null;

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "evidence.h"
 #include "loaders.h"
 
 namespace tft {
@@ -56,11 +57,12 @@ const char* evidence_heading(Evidence e) {
 const char* evidence_meaning(Evidence e) {
   switch (e) {
     case Evidence::strong:
-      return "Recommended in NICE guidance, or supported by systematic reviews of several good trials.";
+      return "A NICE guideline says to offer it, or to consider it as a first choice, for this age group.";
     case Evidence::moderate:
-      return "Supported by some good trials, but not yet enough for firm conclusions.";
+      return "Good trials or reviews support it, or NICE names it as a later choice. Not yet enough for firm "
+             "conclusions.";
     case Evidence::emerging:
-      return "Early or limited research, or evidence mostly from clinical experience. It may still help.";
+      return "Early or limited research so far. Less studied does not mean it does not work.";
   }
   return "";
 }
@@ -243,7 +245,11 @@ std::string entry_page(const Dataset& data, const GlossaryEntry& e, const SiteOp
       if (c.evidence != level) continue;
       const auto it = concerns.find(c.id);
       const std::string label = it != concerns.end() ? it->second->label : c.id;
-      items += "<li>" + html_escape(label) + "</li>\n";
+      // Whom the evidence is about, in which form and on whose word (docs/evidence.md).
+      std::string detail = age_group_words(c.ages);
+      if (!c.model.empty()) detail += "; " + c.model;
+      items += "<li><span class=\"evidence__concern\">" + html_escape(label) + "</span>: " + html_escape(detail) +
+               ". <span class=\"evidence__source\">Source: " + html_escape(evidence_source_words(c)) + ".</span></li>\n";
     }
     if (items.empty()) continue;
     const std::string id = std::string("evidence-") + evidence_name(level);

@@ -15,7 +15,9 @@ std::string in_sentence(const std::string& label) {
   return label;
 }
 
-const char* level_words(Evidence e) {
+}  // namespace
+
+const char* evidence_level_words(Evidence e) {
   switch (e) {
     case Evidence::strong: return "Strong evidence";
     case Evidence::moderate: return "Moderate evidence";
@@ -23,8 +25,6 @@ const char* level_words(Evidence e) {
   }
   return "Emerging evidence";
 }
-
-}  // namespace
 
 AgeRange evidence_ages(const Answers& a) {
   if (a.age) return {*a.age, a.age_to};
@@ -73,7 +73,7 @@ std::string evidence_reason(const ConcernEvidence& tag, const std::string& conce
   const std::string whom = age_group_words(tag.ages);
   // "adults with parenting" does not read; every other concern label follows "with".
   const std::string need = (tag.id == "parenting" ? "who want help with " : "with ") + in_sentence(concern_label);
-  std::string text = std::string(level_words(tag.evidence)) + ": ";
+  std::string text = std::string(evidence_level_words(tag.evidence)) + ": ";
   switch (tag.recommendation) {
     case Recommendation::offer: text += "NICE recommends offering " + what + " to " + whom + " " + need; break;
     case Recommendation::consider: text += "for " + whom + " " + need + ", NICE says to consider " + what; break;

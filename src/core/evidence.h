@@ -30,6 +30,9 @@ double evidence_weight(const ConcernEvidence& tag);
 // Ties keep the first in file order.
 const ConcernEvidence* best_evidence(const GlossaryEntry& entry, const std::string& concern, AgeRange ages);
 
+// "Strong evidence", "Moderate evidence", "Emerging evidence": how pages and reasons name a level.
+const char* evidence_level_words(Evidence e);
+
 // "children and young people aged 7 to 17", "adults", "people aged 16 and over", ...
 std::string age_group_words(AgeRange ages);
 

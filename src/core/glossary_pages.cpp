@@ -45,15 +45,6 @@ std::string lower_first(std::string s) {
   return s;
 }
 
-const char* evidence_heading(Evidence e) {
-  switch (e) {
-    case Evidence::strong: return "Strong evidence";
-    case Evidence::moderate: return "Moderate evidence";
-    case Evidence::emerging: return "Emerging evidence";
-  }
-  return "";
-}
-
 const char* evidence_meaning(Evidence e) {
   switch (e) {
     case Evidence::strong:
@@ -254,7 +245,7 @@ std::string entry_page(const Dataset& data, const GlossaryEntry& e, const SiteOp
     if (items.empty()) continue;
     const std::string id = std::string("evidence-") + evidence_name(level);
     h += "<section class=\"evidence evidence--" + std::string(evidence_name(level)) + "\" aria-labelledby=\"" + id +
-         "\"><h3 id=\"" + id + "\">" + evidence_heading(level) + "</h3>\n<p class=\"evidence__meaning\">" +
+         "\"><h3 id=\"" + id + "\">" + evidence_level_words(level) + "</h3>\n<p class=\"evidence__meaning\">" +
          evidence_meaning(level) + "</p>\n<ul>\n" + items + "</ul>\n</section>\n";
   }
   h += "<p class=\"evidence__note\">Evidence describes what has helped groups of people in research. It cannot promise "

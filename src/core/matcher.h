@@ -46,7 +46,8 @@ struct ScoreWeights {
   double concerns = 30;
   // How strong the glossary's evidence is for the therapist's approaches on the visitor's concerns
   // (strong 1, moderate 0.6, emerging 0.3 of the weight, best approach per concern, averaged over
-  // the concerns that have any evidence listed).
+  // the concerns that have any evidence listed). Only evidence tags whose ages fit the person count
+  // (approach_recommendations.h, docs/evidence.md).
   double evidence = 15;
   // Offers at least one approach the visitor asked for by name.
   double approaches = 15;
@@ -96,8 +97,6 @@ struct Matcher {
   std::vector<std::string> concern_ids, concern_labels;  // by concern number
   std::vector<std::string> approach_slugs;               // by approach number
   std::vector<const GlossaryEntry*> approach_entries;    // by approach number; nullptr if none
-  std::vector<std::uint8_t>
-      evidence;  // [approach * concerns + concern]: 0 none, 1 emerging, 2 moderate, 3 strong
   std::vector<Row> rows;
   std::vector<std::uint16_t> concern_pool, approach_pool, language_pool;
   std::vector<double> location_pool;  // lat, lon pairs
@@ -127,6 +126,11 @@ std::vector<ScoreTerm> explain_score(const Matcher& m, const Answers& answers, s
 
 // Whether a therapist passes every hard filter, and the name of the first it fails ("" if none).
 std::string first_failing_filter(const Matcher& m, const Answers& answers, std::size_t therapist);
+
+// The farthest distance (km) a match for these answers looks at: the visitor's own limit, or the
+// widest "travel up to" suggestion. Therapists who meet only in person farther away than this can
+// change neither the matches nor the suggestions (shards_for in published_directory.h relies on it).
+double widest_distance_considered_km(const Answers& answers);
 
 // The places box: `{"places": [{name, county, region, lat, lon}]}` for a typed prefix.
 ordered_json places_json(const PlaceIndex& index, std::string_view prefix, std::size_t limit);

@@ -71,7 +71,8 @@ std::vector<T> distinct(std::mt19937& rng, const std::vector<T>& list, std::size
 }
 
 // Random therapists that the JSON loader would accept, reaching every limit of the format: 40
-// concerns, 12 approaches, 20 languages, 10 locations, empty and full optional fields, non-ASCII text,
+// concerns, 12 approaches, 20 languages, 10 locations, empty and full optional fields, non-ASCII text
+// (but no invisible characters such as a soft hyphen: text fields refuse those, docs/security.md),
 // coordinates with six decimals at the UK's corners.
 Directory generated_directory(std::size_t n, unsigned seed) {
   std::mt19937 rng(seed);
@@ -81,7 +82,7 @@ Directory generated_directory(std::size_t n, unsigned seed) {
   for (const auto& a : approach_slugs(data)) approaches.push_back(a);
   const std::vector<std::string> formats{"in-person", "video", "phone", "text"}, clients{"individuals", "couples", "families"},
       slots{"weekday-daytime", "weekday-evening", "weekend"}, genders{"female", "male", "non-binary", "undisclosed"},
-      places{"Leeds", "Ynys Môn", "Saint Helier ", "Derry~Londonderry", "Llanfair­pwll"};
+      places{"Leeds", "Ynys Môn", "Saint Helier ", "Derry~Londonderry", "Pen-y-bont ar Ogwr"};
   std::vector<std::string> languages, identity(identity_tags().begin(), identity_tags().end()),
       bodies(registration_bodies().begin(), registration_bodies().end());
   for (char a = 'a'; a <= 'z'; a += 3)

@@ -239,18 +239,21 @@ test("the first load shows its progress and the page asks only for the site's ow
 
 // Issue #12, defect 11: a saved entry with 20,000 empty registrations froze this page for over
 // 90 s, adding and renumbering every row. Rows past the validator's maximum are not added; the
-// validator's own error says how many the file had.
-test("a file with 20,000 registrations and 20,000 approaches loads at once, showing the limits", async () => {
+// validator's own error, listed with the file's other problems, says how many the file had.
+test("a file with 20,000 registrations loads at once, showing the limit", async () => {
   const { page, record, context } = await openForm();
   const sample = JSON.parse(readFileSync(new URL("../../data/therapists.sample.json", import.meta.url), "utf8")).therapists[0];
-  const hostile = { ...sample, registrations: Array(20000).fill({}), approaches: Array(20000).fill("cbt") };
+  const hostile = { ...sample, registrations: Array(20000).fill({}) };
   const buffer = Buffer.from(JSON.stringify(hostile));
   assert.ok(buffer.length < 64 * 1024, `${buffer.length} bytes fits the file limit`);
   await page.setInputFiles("#pro-file", { name: "hostile.json", mimeType: "application/json", buffer });
   await page.locator("#pro-file-result p").waitFor({ timeout: 10000 });
   assert.equal(await page.locator("[data-row=registration]").count(), 8);
-  const problems = await summaryTexts(page);
-  assert.ok(problems.some((p) => /has 20000 items; the limit is 8/.test(p)), problems.join(" | "));
+  // The form cannot show the rows it left out, so the file's own error is listed under the picker:
+  // the core stops reading 20,000 objects in 60 KB (far more values than a file that size should
+  // hold, the memory bound of docs/security.md) and names the place.
+  const fileProblems = await page.locator("#pro-file-result li").allTextContents();
+  assert.ok(fileProblems.some((p) => /^\$\.registrations\[\d+\]: the file holds more values than a file of its size should/.test(p)), fileProblems.join(" | "));
   assertClean(record, site.baseUrl);
   await context.close();
 });

@@ -1,6 +1,6 @@
 // The site's only Trusted Types policy. The Content-Security-Policy (scripts/site-policy.mjs)
 // requires Trusted Types for every script sink and allows this one policy by name, so markup can
-// never reach innerHTML, document.write or the like (those calls throw), and a script URL is
+// never reach an HTML sink (assigning a string to one throws), and a script URL is
 // accepted only from here. The one script-URL sink the site uses is `new Worker(url)`; this
 // policy passes only the site's own worker modules: same origin, in js/, named *-worker.js.
 // docs/security.md lists every sink checked.

@@ -103,7 +103,7 @@ export const SPELL_OUT = {
   BPS: "British Psychological Society",
   BPC: "British Psychoanalytic Council",
   COSRT: "College of Sexual and Relationship Therapists",
-  AFT: "Association for Family Therapy",
+  AFT: "Association for Family Therapy and Systemic Practice",
   NCPS: "National Counselling and Psychotherapy Society",
   BAAT: "British Association of Art Therapists",
   BAMT: "British Association for Music Therapy",
@@ -126,19 +126,26 @@ export const SPELL_OUT = {
 // page title gives its full name; the glossary's acronym aliases are added to this list).
 export const KNOWN_ACRONYMS = new Set([
   "NHS", "GP", "GPs", "UK", "US", "A&E", "CBT", "PTSD", "OCD", "ADHD", "IBS", "LGBTQ", "COURAGE", "PACE", "EFT",
-  "ICD", "II", "AN", "BN", "ED", "FT", "TF", "PCE",
+  "ICD", "II", "AN", "BN", "ED", "FT", "TF", "PCE", "ABC", "COBRA",
 ]);
 
 const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#123;": "{" };
 
-// The words a visitor reads in a page's <main>: tags and scripts removed, entities decoded.
+// The words a visitor reads in a page's <main>: tags and scripts removed, entities decoded, one
+// paragraph per block.
 export function visibleText(html) {
   const main = html.match(/<main[\s\S]*?<\/main>/)?.[0] ?? html;
+  // Each block (paragraph, list item, heading, summary) becomes its own paragraph, so a heading
+  // or list item is never read as part of the sentence after it.
   return main
     .replace(/<script[\s\S]*?<\/script>/g, " ")
+    .replace(/<\/(p|li|h[1-6]|dt|dd|summary|td|th|figcaption)>|<br\s*\/?>/g, "\n\n")
     .replace(/<[^>]+>/g, " ")
     .replace(/&(amp|lt|gt|quot|#39|#123);/g, (m) => ENTITIES[m])
-    .replace(/\s+/g, " ");
+    .split(/\n\n+/)
+    .map((block) => block.replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    .join("\n\n");
 }
 
 // Problems with acronyms in one page's visible text: a SPELL_OUT acronym whose first use does not

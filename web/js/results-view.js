@@ -270,7 +270,13 @@ function approachesBlock(ctx) {
     "section",
     { class: "approaches", "aria-labelledby": "approaches-title" },
     el("h2", { id: "approaches-title" }, "Approaches that may help"),
-    el("p", { class: "hint" }, "Based on what you would like help with. Each links to a plain-English guide."),
+    el(
+      "p",
+      { class: "hint" },
+      "Based on what you would like help with. Each links to a plain-English guide. ",
+      el("a", { href: "about-evidence.html" }, "What the evidence levels mean"),
+      ".",
+    ),
     el(
       "ol",
       { class: "approach-list" },

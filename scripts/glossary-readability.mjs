@@ -91,8 +91,9 @@ export function measureGlossary(glossary) {
 }
 
 // Acronyms a page must spell out the first time it uses them (issue #9): NICE, CAMHS and the
-// registers and professional bodies a visitor is told to check. Any other run of capitals on a
-// glossary page must be in KNOWN_ACRONYMS, so a new register cannot slip in unexplained.
+// registers and professional bodies a visitor is told to check, each checked against its full
+// name. Any other run of capitals on a glossary page must be in KNOWN_ACRONYMS or be defined in
+// brackets where it first appears, so a new register cannot slip in unexplained.
 export const SPELL_OUT = {
   NICE: "National Institute for Health and Care Excellence",
   CAMHS: "child and adolescent mental health services",
@@ -150,7 +151,8 @@ export function visibleText(html) {
 
 // Problems with acronyms in one page's visible text: a SPELL_OUT acronym whose first use does not
 // have its full name right before it ("... Excellence (NICE)") or right after it ("NICE (the
-// National ...)"), and any capitals that are in neither list.
+// National ...)"), and any other capitals, not in KNOWN_ACRONYMS, whose first use is not a
+// definition in brackets ("body dysmorphic disorder (BDD)").
 export function acronymProblems(text, known = KNOWN_ACRONYMS) {
   const problems = [];
   const lower = text.toLowerCase().replaceAll("&", "and");
@@ -163,9 +165,14 @@ export function acronymProblems(text, known = KNOWN_ACRONYMS) {
     if (!before.includes(name) && !after.includes(name))
       problems.push(`${acronym} is used before it is spelled out ("${full}"): "…${text.slice(Math.max(0, at - 60), at + 20)}…"`);
   }
+  // Any other acronym must be defined where it first appears, as "full name (ACR)".
+  const seen = new Set();
   for (const m of text.matchAll(/(?<![\w-])[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*(?![\w-])/g)) {
     const word = m[0];
-    if (!(word in SPELL_OUT) && !known.has(word)) problems.push(`unknown acronym ${word}: spell it out and add it to SPELL_OUT, or add it to KNOWN_ACRONYMS`);
+    if (word in SPELL_OUT || known.has(word) || seen.has(word)) continue;
+    seen.add(word);
+    const defined = text[m.index - 1] === "(" && text[m.index + word.length] === ")";
+    if (!defined) problems.push(`unknown acronym ${word}: write "full name (${word})" where a page first uses it, or add it to KNOWN_ACRONYMS`);
   }
   return [...new Set(problems)];
 }

@@ -740,7 +740,10 @@ TEST_CASE("a couple seeking help with their relationship sees only therapists wh
   const ordered_json r = persona("valid-couple-relationships.json");
   REQUIRE(!r["matches"].empty());
   for (const auto& x : r["matches"]) CHECK(has(x["clients"].get<std::vector<std::string>>(), "couples"));
-  CHECK(r["approaches"][0]["slug"] == "couples-therapy");
+  // Either therapy made for couples in general may come first (equal evidence; the sample's share
+  // decides); behavioural couples therapy is for drinking, drugs or depression, not this.
+  const std::string first = r["approaches"][0]["slug"];
+  CHECK((first == "couples-therapy" || first == "eft"));
   CHECK(r["matches"][0]["reasons"][0].get<std::string>().rfind("Works with relationship difficulties", 0) ==
         0);
 }

@@ -13,7 +13,8 @@ const char* kUsage =
     "  entry SLUG [--data DIR]                       print one glossary entry as JSON\n"
     "  search QUERY [--limit N] [--data DIR]          search the glossary\n"
     "  match --answers FILE|- [--directory FILE] [--limit N] [--data DIR]\n"
-    "  site --out DIR [--data DIR]                    write the static glossary pages\n";
+    "  site --out DIR [--data DIR]                    write the static glossary pages\n"
+    "  crisis [--answers FILE|-] [--data DIR]         print the crisis contacts a visitor sees\n";
 
 }  // namespace
 
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
       {"search", run_search, {"--data", "--limit"}},
       {"match", run_match, {"--data", "--directory", "--answers", "--limit"}},
       {"site", run_site, {"--data", "--out", "--base-url"}},
+      {"crisis", run_crisis, {"--data", "--answers"}},
   };
   for (const auto& c : commands) {
     if (command != c.name) continue;

@@ -6,7 +6,9 @@
 #include <iterator>
 #include <map>
 
+#include "crisis_contacts.h"
 #include "loaders.h"
+#include "signposts.h"
 #include "vocabulary.h"
 
 namespace tft {
@@ -514,20 +516,6 @@ int total_score(const ScoreTerm* t) {
 
 // ------------------------------------------------------------------------------------ output parts
 
-ordered_json crisis_part(const Crisis& crisis, const std::string& risk) {
-  ordered_json contacts = ordered_json::array();
-  const ordered_json all = crisis_to_json(crisis)["contacts"];
-  if (risk == "urgent") {
-    for (const auto& c : all)
-      if (c["urgent"].get<bool>()) contacts.push_back(c);
-    for (const auto& c : all)
-      if (!c["urgent"].get<bool>()) contacts.push_back(c);
-  } else if (risk == "some") {
-    contacts = all;
-  }
-  return {{"level", risk}, {"contacts", contacts}};
-}
-
 double round2(double v) {
   return std::round(v * 100.0) / 100.0;
 }
@@ -765,7 +753,10 @@ ordered_json match(const Matcher& m, const Answers& a, std::size_t limit) {
                     better);
 
   ordered_json result;
-  result["crisis"] = crisis_part(m.data->crisis, a.risk);
+  // Safety routes first (crisis_contacts.h, signposts.h): they fit the person and their nation.
+  const Person person = person_from_answers(a);
+  result["crisis"] = crisis_part(m.data->crisis, person);
+  result["signposts"] = signposts_part(m.data->crisis, person);
   result["approaches"] = approaches_part(m, q, offered, passing.size());
   ordered_json matches = ordered_json::array();
   for (std::size_t k = 0; k < keep; ++k)

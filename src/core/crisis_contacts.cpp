@@ -19,7 +19,8 @@ bool contains(const std::vector<std::string>& list, const std::string& item) {
 }
 
 bool serves_every_nation(const CrisisContact& c) {
-  return std::all_of(nation_ids().begin(), nation_ids().end(), [&](const std::string& n) { return contains(c.nations, n); });
+  return std::all_of(nation_ids().begin(), nation_ids().end(),
+                     [&](const std::string& n) { return contains(c.nations, n); });
 }
 
 // Made for children and young people (Childline): every age it serves is under 19.
@@ -28,20 +29,25 @@ bool for_young_people(const CrisisContact& c) {
 }
 
 bool for_chosen_concerns(const CrisisContact& c, const Person& p) {
-  return c.concerns.empty() ||
-         std::any_of(c.concerns.begin(), c.concerns.end(), [&](const std::string& id) { return contains(p.concerns, id); });
+  return c.concerns.empty() || std::any_of(c.concerns.begin(), c.concerns.end(),
+                                           [&](const std::string& id) { return contains(p.concerns, id); });
 }
 
 // Young people's contacts first for someone under 19; then, at urgent risk, urgent contacts; ties
 // keep the data file's order.
-std::vector<const CrisisContact*> in_order(std::vector<const CrisisContact*> list, const Person& p, bool urgent_first) {
+std::vector<const CrisisContact*> in_order(std::vector<const CrisisContact*> list, const Person& p,
+                                           bool urgent_first) {
   const bool young = p.ages.max < 19;
-  auto rank = [&](const CrisisContact* c) { return (young && for_young_people(*c) ? 0 : 2) + (urgent_first && !c->urgent ? 1 : 0); };
-  std::stable_sort(list.begin(), list.end(), [&](const CrisisContact* a, const CrisisContact* b) { return rank(a) < rank(b); });
+  auto rank = [&](const CrisisContact* c) {
+    return (young && for_young_people(*c) ? 0 : 2) + (urgent_first && !c->urgent ? 1 : 0);
+  };
+  std::stable_sort(list.begin(), list.end(),
+                   [&](const CrisisContact* a, const CrisisContact* b) { return rank(a) < rank(b); });
   return list;
 }
 
-ordered_json group_json(const std::string& nation, const std::string& title, const std::vector<const CrisisContact*>& list) {
+ordered_json group_json(const std::string& nation, const std::string& title,
+                        const std::vector<const CrisisContact*>& list) {
   ordered_json ids = ordered_json::array();
   for (const CrisisContact* c : list) ids.push_back(c->id);
   return {{"nation", nation}, {"title", title}, {"contacts", ids}};
@@ -132,7 +138,8 @@ ordered_json crisis_directory_json(const Crisis& crisis) {
   return out;
 }
 
-SafetyRoutesText safety_routes_text(const Dataset& data, const PlaceIndex& places, std::string_view answers_json) {
+SafetyRoutesText safety_routes_text(const Dataset& data, const PlaceIndex& places,
+                                    std::string_view answers_json) {
   SafetyRoutesText out;
   AnswersParse parsed = parse_answers(answers_json, data, places, AnswersMode::partial);
   if (!parsed.ok()) {

@@ -64,6 +64,7 @@ struct SafetyRoutesText {
   std::string text;
   bool ok() const { return errors.empty(); }
 };
-SafetyRoutesText safety_routes_text(const Dataset& data, const PlaceIndex& places, std::string_view answers_json);
+SafetyRoutesText safety_routes_text(const Dataset& data, const PlaceIndex& places,
+                                    std::string_view answers_json);
 
 }  // namespace tft

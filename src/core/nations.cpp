@@ -11,8 +11,10 @@ struct NationName {
   const char* name;
 };
 
-constexpr NationName kNations[] = {
-    {"england", "England"}, {"wales", "Wales"}, {"scotland", "Scotland"}, {"northern-ireland", "Northern Ireland"}};
+constexpr NationName kNations[] = {{"england", "England"},
+                                   {"wales", "Wales"},
+                                   {"scotland", "Scotland"},
+                                   {"northern-ireland", "Northern Ireland"}};
 
 }  // namespace
 

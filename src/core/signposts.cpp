@@ -30,7 +30,8 @@ ordered_json signposts_part(const Crisis& crisis, const Person& person) {
     if (!rule.nation.empty() && !person.nation.empty() && rule.nation != person.nation) continue;
     ordered_json contacts = ordered_json::array();
     for (const auto& id : rule.contacts)
-      if (const CrisisContact* c = find_contact(crisis, id); c && contact_fits(*c, person)) contacts.push_back(id);
+      if (const CrisisContact* c = find_contact(crisis, id); c && contact_fits(*c, person))
+        contacts.push_back(id);
     list.push_back({{"id", rule.id},
                     {"concern", concern.empty() ? ordered_json(nullptr) : ordered_json(concern)},
                     {"nation", rule.nation.empty() ? ordered_json(nullptr) : ordered_json(rule.nation)},

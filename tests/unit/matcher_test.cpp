@@ -258,7 +258,7 @@ std::string fixture_text(const json& fixture) {
 
 // ====================================================================== hard filters
 
-TEST_CASE("who: a couple needs a therapist who sees couples; a family one who sees families",
+TEST_CASE("who: a couple needs a therapist who sees couples, a family one who sees families",
           "[matcher][filters]") {
   Therapist t = base_therapist();
   CHECK(fails(t, {{"who", "couple"}, {"format", {"video"}}}) == "who");
@@ -327,7 +327,7 @@ TEST_CASE("format: the therapist must offer a format the visitor accepts", "[mat
   CHECK(fails(t, with(kBase, {{"format", {"video", "phone"}}})) == "");
 }
 
-TEST_CASE("distance: in person counts only within the visitor's distance; other formats need none",
+TEST_CASE("distance: in person counts only within the visitor's distance, other formats need none",
           "[matcher][filters]") {
   Therapist t = base_therapist();
   t.formats = {"in-person"};
@@ -526,7 +526,7 @@ TEST_CASE("the score is the earned share of the terms that apply, 100 when none 
 
 // kBase is a 30-year-old with no place given and no concerns: every nation's contacts apply, but
 // not Childline (under 19s) or the domestic abuse helplines (for those who chose abuse).
-TEST_CASE("crisis: none lists no contacts; some lists every one that fits; urgent puts urgent ones first",
+TEST_CASE("crisis: none lists no contacts, some lists every one that fits, urgent puts urgent ones first",
           "[matcher][crisis]") {
   const Matcher& m = bundled();
   const ordered_json none = match(m, answers_of(kBase), 1)["crisis"];
@@ -557,7 +557,7 @@ TEST_CASE("crisis: none lists no contacts; some lists every one that fits; urgen
   }
 }
 
-TEST_CASE("limit: 0 gives every therapist that passes; N gives the best N, best first, ties by id",
+TEST_CASE("limit: 0 gives every therapist that passes, N gives the best N, best first, ties by id",
           "[matcher]") {
   const Matcher& m = bundled();
   const Answers a = answers_of(with(kBase, {{"concerns", {"anxiety"}}}));
@@ -672,7 +672,7 @@ TEST_CASE("the same answers give the same bytes on every run", "[matcher][invari
 
 // ====================================================================== shared fixtures
 
-TEST_CASE("valid answer fixtures match; invalid ones give exactly the expected error lines",
+TEST_CASE("valid answer fixtures match, invalid ones give exactly the expected error lines",
           "[matcher][fixtures]") {
   const auto valid = fixture_names("valid-");
   const auto invalid = fixture_names("invalid-");

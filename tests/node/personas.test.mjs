@@ -64,9 +64,32 @@ for (const persona of personas) {
   });
 }
 
-test("signposts come straight after the crisis part of the result", () => {
-  const result = JSON.parse(core.match(JSON.stringify(personas[0].answers), 1));
-  assert.deepEqual(Object.keys(result).slice(0, 2), ["crisis", "signposts"]);
+// The shapes DESIGN §5 and §10 promise (and tft.d.ts types), for every persona's result: the
+// shared contract check only knows the first round's {level, contacts[]}.
+test("the crisis part and signposts have the documented shapes, signposts straight after crisis", () => {
+  const nations = new Set(["england", "wales", "scotland", "northern-ireland"]);
+  const isGroup = (g) => (g.nation === "uk" || nations.has(g.nation)) && typeof g.title === "string" && g.contacts.every((id) => dials.has(id));
+  for (const persona of personas) {
+    const result = persona.mode === "partial" ? JSON.parse(core.safetyRoutes(JSON.stringify(persona.answers))) : JSON.parse(core.match(JSON.stringify(persona.answers), 1));
+    assert.deepEqual(Object.keys(result).slice(0, 2), ["crisis", "signposts"], persona.name);
+    const { crisis, signposts } = result;
+    assert.deepEqual(Object.keys(crisis), ["level", "nation", "contacts", "groups", "need_help"]);
+    assert.ok(["none", "some", "urgent"].includes(crisis.level));
+    assert.ok(crisis.nation === null || nations.has(crisis.nation));
+    for (const c of crisis.contacts) {
+      assert.ok(dials.has(c.id) && typeof c.name === "string" && typeof c.how === "string" && typeof c.urgent === "boolean");
+      assert.ok(c.nations.length >= 1 && c.nations.every((n) => nations.has(n)));
+    }
+    assert.ok(crisis.groups.every(isGroup) && crisis.need_help.every(isGroup));
+    // groups show exactly the listed contacts, each once when the nation is known
+    if (crisis.nation) assert.deepEqual(flat(crisis.groups), ids(crisis.contacts));
+    for (const sp of signposts) {
+      assert.deepEqual(Object.keys(sp), ["id", "concern", "nation", "text", "contacts"]);
+      assert.ok(sp.concern === null || typeof sp.concern === "string");
+      assert.ok(sp.nation === null || nations.has(sp.nation));
+      assert.ok(sp.contacts.every((id) => dials.has(id)));
+    }
+  }
 });
 
 test("safetyRoutes refuses answers it cannot read, naming the field, as the CLI does", () => {

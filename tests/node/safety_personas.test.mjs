@@ -1,5 +1,5 @@
 // The persona stories of tests/fixtures/personas.json against the WebAssembly build: the same
-// expectations tests/unit/personas_test.cpp checks natively, and the WASM bytes equal the CLI's
+// expectations tests/unit/safety_personas_test.cpp checks natively, and the WASM bytes equal the CLI's
 // (`tft match` for complete answers, `tft crisis --answers` for answers part-way through).
 import { test } from "node:test";
 import assert from "node:assert/strict";

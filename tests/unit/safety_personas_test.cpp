@@ -1,8 +1,8 @@
 // Persona stories from tests/fixtures/personas.json: each answer set is matched (or, for
 // "mode": "partial", run as it stands at the safety question) and the result is held to what the
-// nations' published routes say it must contain. tests/node/personas.test.mjs checks the same file
-// against the WebAssembly build. This file checks the crisis and signpost expectations; other keys
-// of "expect" belong to other parts of the result and their own tests.
+// nations' published routes say it must contain. tests/node/safety_personas.test.mjs checks the
+// same file against the WebAssembly build. This file checks the crisis and signpost expectations;
+// other keys of "expect" belong to other parts of the result and their own tests.
 #include <catch2/catch.hpp>
 
 #include <algorithm>

@@ -14,6 +14,7 @@ const char* kUsage =
     "  search QUERY [--limit N] [--data DIR]          search the glossary\n"
     "  match --answers FILE|- [--directory FILE] [--limit N] [--data DIR]\n"
     "  site --out DIR [--data DIR]                    write the static glossary pages\n"
+    "  crisis [--answers FILE|-] [--data DIR]         print the crisis contacts a visitor sees\n"
     "  pack --out DIR [--shard-size N] [--region-size N] [--profile-size N] FILE...\n"
     "                                                publish a directory as packed shards\n";
 
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
       {"search", run_search, {"--data", "--limit"}},
       {"match", run_match, {"--data", "--directory", "--answers", "--limit"}},
       {"site", run_site, {"--data", "--out", "--base-url"}},
+      {"crisis", run_crisis, {"--data", "--answers"}},
       {"pack", run_pack, {"--data", "--out", "--shard-size", "--region-size", "--profile-size"}},
   };
   for (const auto& c : commands) {

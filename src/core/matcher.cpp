@@ -7,8 +7,10 @@
 #include <map>
 
 #include "approach_recommendations.h"
+#include "crisis_contacts.h"
 #include "evidence.h"
 #include "loaders.h"
+#include "signposts.h"
 #include "vocabulary.h"
 
 namespace tft {
@@ -518,20 +520,6 @@ int total_score(const ScoreTerm* t) {
 
 // ------------------------------------------------------------------------------------ output parts
 
-ordered_json crisis_part(const Crisis& crisis, const std::string& risk) {
-  ordered_json contacts = ordered_json::array();
-  const ordered_json all = crisis_to_json(crisis)["contacts"];
-  if (risk == "urgent") {
-    for (const auto& c : all)
-      if (c["urgent"].get<bool>()) contacts.push_back(c);
-    for (const auto& c : all)
-      if (!c["urgent"].get<bool>()) contacts.push_back(c);
-  } else if (risk == "some") {
-    contacts = all;
-  }
-  return {{"level", risk}, {"contacts", contacts}};
-}
-
 ordered_json match_item(const Matcher& m, const Query& q, std::size_t i, int score) {
   const Therapist& t = m.directory->therapists[i];
   const Eval e = evaluate(m, q, i, true);
@@ -700,7 +688,10 @@ ordered_json match(const Matcher& m, const Answers& a, std::size_t limit) {
                     better);
 
   ordered_json result;
-  result["crisis"] = crisis_part(m.data->crisis, a.risk);
+  // Safety routes first (crisis_contacts.h, signposts.h): they fit the person and their nation.
+  const Person person = person_from_answers(a);
+  result["crisis"] = crisis_part(m.data->crisis, person);
+  result["signposts"] = signposts_part(m.data->crisis, person);
   result["approaches"] = approach_recommendations(m, a, offered, passing.size());
   ordered_json matches = ordered_json::array();
   for (std::size_t k = 0; k < keep; ++k)

@@ -1,6 +1,7 @@
 // Matching a visitor's answers (answers.h, DESIGN §4) against a therapist directory, giving the
-// result of DESIGN §5: crisis contacts, recommended approaches, the best matches with the reasons
-// and caveats behind their scores, excluded counts and "relax" suggestions.
+// result of DESIGN §5: crisis contacts and signposts (crisis_contacts.h, signposts.h), recommended
+// approaches, the best matches with the reasons and caveats behind their scores, excluded counts
+// and "relax" suggestions.
 //
 // How it works:
 // - prepare_matcher() runs once per loaded directory and turns each therapist into a compact row

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "core/crisis_contacts.h"
 #include "core/loaders.h"
 #include "core/search.h"
 #include "core/matcher.h"
@@ -109,8 +110,17 @@ std::string questionnaire() {
 std::string concerns() {
   return tft::to_text(tft::concerns_to_json(state().data.concerns), false);
 }
+// Every crisis contact grouped by nation, as `tft crisis` prints it (compact here).
 std::string crisis() {
-  return tft::to_text(tft::crisis_to_json(state().data.crisis), false);
+  return tft::to_text(tft::crisis_directory_json(state().data.crisis), false);
+}
+
+// {"crisis", "signposts"} for answers part-way through the questionnaire, as
+// `tft crisis --answers` prints it (without the final newline), or {"errors": [...]}.
+std::string safety_routes(const std::string& answers) {
+  const tft::SafetyRoutesText out = tft::safety_routes_text(state().data, state().matcher.places, answers);
+  if (!out.ok()) return tft::to_text(tft::ordered_json{{"errors", tft::errors_to_json(out.errors)}}, false);
+  return out.text;
 }
 
 std::string validate_profile(const std::string& profile) {
@@ -132,5 +142,6 @@ EMSCRIPTEN_BINDINGS(tft_core) {
   emscripten::function("questionnaire", &questionnaire);
   emscripten::function("concerns", &concerns);
   emscripten::function("crisis", &crisis);
+  emscripten::function("safetyRoutes", &safety_routes);
   emscripten::function("validateProfile", &validate_profile);
 }

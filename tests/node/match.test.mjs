@@ -31,7 +31,7 @@ for (const f of fixtures) {
         assert.equal(cli.status, 0, cli.stderr);
         assert.equal(wasm + "\n", cli.stdout);
         const result = JSON.parse(wasm);
-        assert.deepEqual(Object.keys(result), ["crisis", "approaches", "matches", "excluded", "suggestions"]);
+        assert.deepEqual(Object.keys(result), ["crisis", "signposts", "approaches", "matches", "excluded", "suggestions"]);
       } else {
         assert.equal(cli.status, 1);
         assert.equal(cli.stdout, "");

@@ -524,17 +524,29 @@ TEST_CASE("the score is the earned share of the terms that apply, 100 when none 
 
 // ====================================================================== whole results
 
-TEST_CASE("crisis: none shows no contacts, some shows all, urgent puts urgent contacts first",
+// kBase is a 30-year-old with no place given and no concerns: every nation's contacts apply, but
+// not Childline (under 19s) or the domestic abuse helplines (for those who chose abuse).
+TEST_CASE("crisis: none lists no contacts, some lists every one that fits, urgent puts urgent ones first",
           "[matcher][crisis]") {
   const Matcher& m = bundled();
-  const auto& contacts = test::bundled_dataset().crisis.contacts;
-  CHECK(match(m, answers_of(kBase), 1)["crisis"].dump() == R"({"level":"none","contacts":[]})");
+  const ordered_json none = match(m, answers_of(kBase), 1)["crisis"];
+  CHECK(none["level"] == "none");
+  CHECK(none["contacts"].empty());
+  CHECK(none["groups"].empty());
+  CHECK_FALSE(none["need_help"].empty());  // "Need help now?" always has somewhere to turn
+
+  const std::vector<std::string> fitting{"emergency",  "nhs-111-england", "nhs-111-wales",    "nhs-24-scotland",
+                                         "lifeline-ni", "samaritans",      "shout",            "papyrus",
+                                         "calm",        "call-wales",      "samaritans-welsh", "breathing-space"};
   const ordered_json some = match(m, answers_of(with(kBase, {{"safety", {{"risk", "some"}}}})), 1)["crisis"];
   CHECK(some["level"] == "some");
-  REQUIRE(some["contacts"].size() == contacts.size());
+  std::vector<std::string> ids;
+  for (const auto& c : some["contacts"]) ids.push_back(c["id"]);
+  CHECK(ids == fitting);  // the data file's order when nothing calls for another
+
   const ordered_json urgent =
       match(m, answers_of(with(kBase, {{"safety", {{"risk", "urgent"}}}})), 1)["crisis"];
-  REQUIRE(urgent["contacts"].size() == contacts.size());
+  REQUIRE(urgent["contacts"].size() == fitting.size());
   CHECK(urgent["contacts"][0]["phone"] == "999");
   bool seen_other = false;
   for (const auto& c : urgent["contacts"]) {
@@ -803,7 +815,7 @@ TEST_CASE("someone at urgent risk gets crisis contacts first, 999 at the top", "
   const ordered_json r = persona("valid-urgent-risk.json");
   CHECK(r.begin().key() == "crisis");
   CHECK(r["crisis"]["level"] == "urgent");
-  CHECK(r["crisis"]["contacts"][0]["how"] == "Call 999");
+  CHECK(r["crisis"]["contacts"][0]["phone"] == "999");
   CHECK(r["crisis"]["contacts"][0]["urgent"] == true);
 }
 
@@ -827,7 +839,8 @@ TEST_CASE("questionnaire bands are checked: number questions only, min not above
      "bands":{"shows_if":{"question":"who","any_of":["child"]},"options":[{"id":"a","label":"A","min":0,"max":4}]}},
     {"id":"age","kind":"number","prompt":"Age?",
      "bands":{"shows_if":{"question":"who","any_of":["child"]},"options":[{"id":"b","label":"B","min":9,"max":5}]}},
-    {"id":"safety","kind":"single","prompt":"Safe?","options":[{"id":"none","label":"No"}]}]})");
+    {"id":"safety","kind":"single","prompt":"Safe?","options":[{"id":"none","label":"No","risk":"none"},
+      {"id":"some","label":"Yes, safe now","risk":"some"},{"id":"urgent","label":"Yes, not safe","risk":"urgent"}]}]})");
   Diagnostics diag;
   diag.file = "q.json";
   const Questionnaire q = parse_questionnaire(doc, diag);

@@ -5,15 +5,19 @@
 // All matching happens in the worker (matcher-client.js); views render with textContent only.
 import { createMatcherClient } from "./matcher-client.js";
 import { el, focusOn, count, replace } from "./dom.js";
-import { prepareQuestions, visibleQuestions, toAnswers, parseNumber } from "./questionnaire-model.js";
+import { prepareQuestions, visibleQuestions, toAnswers, parseNumber, worded, safetyRisk } from "./questionnaire-model.js";
 import { renderQuestion, renderCheckAnswers, backButton } from "./questionnaire-view.js";
-import { renderCrisisInterruption } from "./crisis-view.js";
+import { renderCrisisInterruption, renderNeedHelp } from "./crisis-view.js";
 import { renderResults, optionLabels } from "./results-view.js";
 import { shortlistSection, MAX_COMPARE } from "./compare-view.js";
 import { createShortlist, clearDeviceStorage } from "./shortlist.js";
 
 const flow = document.getElementById("flow");
 const status = document.getElementById("flow-status");
+// Every page's "Need help now?" block lists every nation's urgent lines; once the results know
+// where the visitor is, it lists theirs (showNeedHelp). The start page puts the full list back.
+const needHelpList = document.querySelector(".need-help__groups");
+const needHelpAll = needHelpList ? [...needHelpList.childNodes].map((n) => n.cloneNode(true)) : [];
 const matcher = createMatcherClient();
 const shortlist = createShortlist();
 
@@ -63,7 +67,7 @@ function render() {
   window.scrollTo(0, 0);
   if (view.name === "question" && questions.some((q) => q.id === view.id)) return showQuestion(view.id);
   if (view.name === "check") return showCheck();
-  if (view.name === "crisis") return showCrisis(view.level);
+  if (view.name === "crisis") return showCrisis(view);
   if (view.name === "results") return state.result ? showResults() : runMatch();
   if (view.name === "shortlist") return showShortlistOnly();
   return showStart({ focus: true });
@@ -71,6 +75,7 @@ function render() {
 
 // ---- start -----------------------------------------------------------------------------------
 function showStart({ loading = false, failure = null, focus = false } = {}) {
+  showNeedHelp(null);
   const h1 = el("h1", {}, "Find a therapist who fits you");
   const start = el(
     "button",
@@ -121,7 +126,8 @@ function nextView(afterId) {
 
 function showQuestion(id) {
   const visible = visibleQuestions(questions, state.values);
-  const question = questions.find((q) => q.id === id);
+  // Worded for who the therapy is for ("your child", "either of you"), from the data.
+  const question = worded(questions.find((q) => q.id === id), state.values.who);
   const position = visible.findIndex((q) => q.id === id) + 1;
   renderQuestion(flow, {
     question,
@@ -149,20 +155,27 @@ function showQuestion(id) {
       else state.mustHave.delete(id);
       state.visited.add(id);
       state.result = null;
-      if (id === "safety" && (value === "some" || value === "urgent")) go({ name: "crisis", level: value });
+      const risk = id === "safety" ? safetyRisk(question, value) : "none";
+      if (risk !== "none") go({ name: "crisis", level: risk, answer: value });
       else go(nextView(id));
     },
   });
 }
 
-function showCrisis(level) {
-  renderCrisisInterruption(flow, { level, crisis: data.crisis, onBack: back, onContinue: () => go(nextView("safety")) });
+// The contacts come from the core for the answers so far (the person's age puts Childline first;
+// the nation is not known yet, so every nation's routes are grouped). Should that ever fail, the
+// full grouped list still shows: a visitor at risk never meets an error instead of a number.
+async function showCrisis({ level, answer }) {
+  const { value } = await matcher.safetyRoutes(toAnswers(questions, state.values, state.mustHave));
+  if (view.name !== "crisis") return; // the visitor moved on while the worker answered
+  const part = value?.crisis ?? { level, nation: null, contacts: data.crisis.contacts, groups: data.crisis.groups };
+  renderCrisisInterruption(flow, { level, answer, part, lastChecked: data.crisis.last_checked, onBack: back, onContinue: () => go(nextView("safety")) });
 }
 
 function showCheck() {
   state.changing = false;
   renderCheckAnswers(flow, {
-    questions: visibleQuestions(questions, state.values),
+    questions: visibleQuestions(questions, state.values).map((q) => worded(q, state.values.who)),
     values: state.values,
     mustHave: state.mustHave,
     onBack: back,
@@ -239,6 +252,13 @@ function resultsContext(extra = {}) {
 
 function showResults({ focus } = {}) {
   renderResults(flow, resultsContext({ focus }));
+  showNeedHelp(state.result.crisis?.need_help);
+}
+
+function showNeedHelp(groups) {
+  if (!needHelpList) return;
+  if (groups?.length) renderNeedHelp(needHelpList, groups, data.crisis.contacts);
+  else replace(needHelpList, needHelpAll.map((n) => n.cloneNode(true)));
 }
 
 function refine({ sort, format, fee, distance }) {

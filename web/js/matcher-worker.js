@@ -3,7 +3,8 @@
 //
 // Protocol (see matcher-client.js): the page posts {id, method, args}; the worker answers
 // {id, value} or {id, error: {message}}. Before the first answer it may post {progress: text}.
-// Methods: load, match, places, resolvePlace, therapists. Errors are values; nothing throws across.
+// Methods: load, match, safetyRoutes, places, resolvePlace, therapists. Errors are values; nothing
+// throws across.
 import { createMatcher } from "./tft.js";
 import { indexPlaces, placesWithPrefix, resolvePlace } from "./places.js";
 
@@ -90,6 +91,11 @@ const methods = {
   match: async (answers, options) => {
     await ready;
     return match(answers, options);
+  },
+  // The crisis contacts and signposts for the answers so far (the crisis page mid-questionnaire).
+  safetyRoutes: async (answers) => {
+    await ready;
+    return tft.safetyRoutes(answers);
   },
   places: async (prefix, options) => {
     await ready;

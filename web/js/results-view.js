@@ -1,9 +1,10 @@
-// The results page: crisis contacts first when the safety answer reported risk, then ranked
-// matches that explain themselves ("Why this match", "What doesn't fit"), approaches that suit
-// the visitor's concerns, filters that re-run the match in the worker, the engine's relax
-// suggestions as one-click buttons, what was left out and why, and the fictional-directory note.
+// The results page: crisis contacts first when the safety answer reported risk, then signposts to
+// NHS and specialist routes, then ranked matches that explain themselves ("Why this match", "What
+// doesn't fit"), approaches that suit the visitor's concerns, filters that re-run the match in the
+// worker, the engine's relax suggestions as one-click buttons, what was left out and why, and the
+// fictional-directory note.
 import { count, el, focusOn, longDate, pounds, replace } from "./dom.js";
-import { crisisBlock } from "./crisis-view.js";
+import { crisisBlock, signpostsBlock } from "./crisis-view.js";
 import { errorMessage, errorSummary } from "./error-summary.js";
 import { backButton } from "./questionnaire-view.js";
 import { renderTherapistCard } from "./therapist-card.js";
@@ -300,7 +301,6 @@ function approachesBlock(ctx) {
 export function renderResults(container, ctx) {
   const result = ctx.result;
   const level = result.crisis?.level ?? "none";
-  const crisisData = { ...ctx.crisis, contacts: result.crisis?.contacts?.length ? result.crisis.contacts : ctx.crisis.contacts };
   const h1 = el("h1", { id: "results-title" }, "Your matches");
   const shown = result.matches.length;
   const lead = result.passing
@@ -318,7 +318,10 @@ export function renderResults(container, ctx) {
 
   replace(container, 
     backButton(ctx.onBack),
-    level !== "none" ? crisisBlock(level, crisisData, { headingLevel: 2, headingId: "results-crisis-title" }) : null,
+    level !== "none"
+      ? crisisBlock(level, result.crisis, { headingLevel: 2, headingId: "results-crisis-title", answer: ctx.values.safety, lastChecked: ctx.crisis.last_checked })
+      : null,
+    signpostsBlock(result.signposts ?? [], ctx.crisis.contacts),
     h1,
     lead,
     ctx.directory?.fictional ? el("p", { class: "notice", id: "fictional-notice" }, el("strong", {}, "Sample directory. "), ctx.directory.notice) : null,

@@ -95,6 +95,44 @@ export interface CrisisContact {
   phone?: string;
   sms?: string;
   urgent: boolean;
+  /** the nations it serves */
+  nations: Nation[];
+  /** ages of the person it is for (Childline: 0-18); absent means any age */
+  ages?: { min: number; max: number };
+  /** concern ids it is for (a domestic abuse helpline: ["abuse"]); absent means any */
+  concerns?: string[];
+}
+
+export type Nation = "england" | "wales" | "scotland" | "northern-ireland";
+
+/** Contacts grouped for display: one group for a known nation, else "uk" then one per nation. */
+export interface CrisisGroup {
+  nation: Nation | "uk";
+  title: string;
+  /** contact ids, in display order */
+  contacts: string[];
+}
+
+export interface CrisisPart {
+  level: "none" | "some" | "urgent";
+  /** from the place or coordinates in the answers; null when they give none */
+  nation: Nation | null;
+  /** every contact that fits, at some/urgent risk; [] at none */
+  contacts: CrisisContact[];
+  groups: CrisisGroup[];
+  /** the urgent routes for this visitor at any risk level ("Need help now?") */
+  need_help: CrisisGroup[];
+}
+
+export interface Signpost {
+  id: string;
+  /** the visitor's concern it answers, or null for one that applies to everyone who fits */
+  concern: string | null;
+  /** the nation it is for, or null for every nation */
+  nation: Nation | null;
+  text: string;
+  /** crisis contact ids (look them up in crisis().contacts) */
+  contacts: string[];
 }
 
 export interface Registration {
@@ -142,7 +180,8 @@ export type Suggestion =
   | { relax: "format"; add: "video" | "phone" | "text"; gain: number; text: string };
 
 export interface MatchResult {
-  crisis: { level: "none" | "some" | "urgent"; contacts: CrisisContact[] };
+  crisis: CrisisPart;
+  signposts: Signpost[];
   approaches: { slug: string; name: string; score: number; reasons: string[] }[];
   matches: Match[];
   /** by: first failing filter -> count; keys who, age, accepting_new, format, distance, then must-haves */
@@ -170,7 +209,11 @@ export interface Question {
   min?: number;
   max?: number;
   unit?: string;
-  options?: { id: string; label: string; help?: string }[];
+  /** wording by who the therapy is for (a `who` option id -> text); see worded() in questionnaire-model.js */
+  prompt_by_who?: Record<string, string>;
+  help_by_who?: Record<string, string>;
+  /** `risk`: on the safety question only, the risk level the answer means */
+  options?: { id: string; label: string; label_by_who?: Record<string, string>; help?: string; risk?: "none" | "some" | "urgent" }[];
   options_from?: "concerns" | "approaches";
   /** ask only when an earlier answer holds one of these values */
   shows_if?: { question: string; any_of: string[] };
@@ -186,7 +229,10 @@ export interface Matcher {
   entries(): EntrySummary[];
   questionnaire(): { questions: Question[] };
   concerns(): { id: string; label: string; description: string }[];
-  crisis(): { last_checked: string; source_note?: string; contacts: CrisisContact[] };
+  /** every contact, grouped for a visitor whose nation and age are unknown */
+  crisis(): { last_checked: string; source_note?: string; contacts: CrisisContact[]; groups: CrisisGroup[]; need_help: CrisisGroup[] };
+  /** The crisis part and signposts for answers part-way through the questionnaire. Throws AnswersError. */
+  safetyRoutes(answers: Partial<Answers> | string): { crisis: CrisisPart; signposts: Signpost[] };
   search(query: string, options?: { limit?: number }): SearchResult;
   /** Throws AnswersError for invalid answers. limit 0 = every therapist that passes. */
   match(answers: Answers | string, options?: { limit?: number }): MatchResult;

@@ -77,6 +77,11 @@ function wrap(core, directoryErrors) {
     questionnaire: () => parse(core.questionnaire()),
     concerns: () => parse(core.concerns()),
     crisis: () => parse(core.crisis()),
+    safetyRoutes: (answers) => {
+      const result = parse(core.safetyRoutes(typeof answers === "string" ? answers : JSON.stringify(answers)));
+      if (result.errors) throw new AnswersError(result.errors);
+      return result;
+    },
     validateProfile: (profile) =>
       parse(core.validateProfile(typeof profile === "string" ? profile : JSON.stringify(profile))),
     search: (query, { limit = 10 } = {}) => {

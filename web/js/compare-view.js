@@ -5,6 +5,7 @@
 import { el, longDate } from "./dom.js";
 import { approachLinks, registrationsList, therapistFacts } from "./results-view.js";
 import { errorMessage } from "./error-summary.js";
+import { contactList } from "./therapist-card.js";
 
 export const MAX_COMPARE = 3;
 
@@ -15,6 +16,7 @@ function compareTable(therapists, ctx) {
     ["Where", (t) => therapistFacts(t, ctx.labels).places || "Not given"],
     ["Languages", (t) => therapistFacts(t, ctx.labels).languages],
     ["Times", (t) => (t.availability ?? []).map((a) => ctx.labels.availability.get(a) ?? a).join(", ") || "Not given"],
+    ["Contact", (t) => contactList(t.contact, t.name)],
     ["Approaches", (t) => approachLinks(t.approaches, ctx.approachNames)],
     ["Registered with", (t) => registrationsList(t)],
   ];
@@ -42,6 +44,10 @@ export function shortlistText(therapists, ctx) {
   therapists.forEach((t, i) => {
     const f = therapistFacts(t, ctx.labels);
     lines.push(`${i + 1}. ${t.name}${t.pronouns ? ` (${t.pronouns})` : ""}`);
+    const c = t.contact ?? {};
+    if (c.email) lines.push(`   Email: ${c.email}`);
+    if (c.phone) lines.push(`   Phone: ${c.phone}`);
+    if (c.website) lines.push(`   Website: ${c.website}`);
     lines.push(`   Fees: ${f.fees}`);
     lines.push(`   Ways of meeting: ${f.formats}`);
     lines.push(`   Where: ${f.places || "Not given"}`);
@@ -94,6 +100,7 @@ export function shortlistSection(ctx) {
                 "li",
                 { class: "shortlist__item" },
                 el("p", { class: "shortlist__name" }, el("strong", {}, t.name), ` · ${therapistFacts(t, ctx.labels).fees}`),
+                el("div", { class: "shortlist__contact" }, contactList(t.contact, t.name)),
                 el(
                   "div",
                   { class: "shortlist__actions" },

@@ -75,7 +75,7 @@ async function answerQuestion(page, id, kind, want) {
   } else if (kind === "place") {
     await tabTo(page, `#q-${id}`);
     await page.keyboard.type(want.type);
-    await page.waitForSelector(`#q-${id}-list [role=option]`);
+    await page.locator(`#q-${id}-list[data-query="${want.type}"] [role=option]`).first().waitFor();
     for (let i = 0; i < 8; i++) {
       await page.keyboard.press("ArrowDown");
       const text = await page.evaluate((listId) => document.querySelector(`#${listId} [aria-selected=true]`)?.textContent, `q-${id}-list`);

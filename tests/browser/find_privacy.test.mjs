@@ -90,8 +90,11 @@ test("no answer leaves the browser: requests, headers, bodies and storage hold n
   await page.waitForFunction(() => !document.querySelector("#flow").hasAttribute("aria-busy"));
   await page.locator(".save-button").first().click();
   await page.check("#remember-shortlist");
-  await page.locator("#show-more").click().catch(() => {});
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => window.__storageWrites.some((w) => w.kind === "localStorage"));
+  // Showing more re-runs the match in the worker with a larger limit.
+  const shown = await page.locator(".match-card").count();
+  await page.locator("#show-more").click();
+  await page.waitForFunction((n) => document.querySelectorAll(".match-card").length > n, shown);
 
   const writes = await page.evaluate(() => window.__storageWrites);
   const stored = await page.evaluate(async () => ({

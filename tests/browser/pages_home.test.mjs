@@ -3,7 +3,7 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage, screenshot } from "./support.mjs";
-import { assertClean, pendingReason, tabTo } from "./pages_support.mjs";
+import { assertClean, tabTo } from "./pages_support.mjs";
 
 let site;
 before(async () => (site = await launch()));
@@ -13,7 +13,7 @@ for (const [linkText, target] of [
   ["Find a therapist", "find.html"],
   ["Learn about therapy approaches", "glossary/index.html"],
 ]) {
-  test(`home → "${linkText}" by keyboard reaches ${target}`, { todo: pendingReason(target) }, async () => {
+  test(`home → "${linkText}" by keyboard reaches ${target}`, async () => {
     const { page, record, context } = await openPage(site, { width: 360, height: 740 });
     await page.goto(site.baseUrl);
     await tabTo(page, (a) => a.tag === "A" && a.cls.includes("home-path__link") && a.text === linkText);

@@ -6,7 +6,6 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { siteDir } from "./support.mjs";
-import { PENDING_PAGES, pendingReason } from "./pages_support.mjs";
 
 function htmlFiles(dir) {
   const out = [];
@@ -59,7 +58,6 @@ function hasId(page, id) {
 
 const links = internalLinks();
 const dead = links.filter((l) => l.target !== null && !resolves(l.target));
-const pendingNow = Object.keys(PENDING_PAGES);
 
 test("the crawl sees every page of the site and their links", () => {
   const pages = new Set(links.map((l) => l.page));
@@ -68,8 +66,7 @@ test("the crawl sees every page of the site and their links", () => {
 });
 
 test("every internal link, script, stylesheet and form action in every built page resolves", () => {
-  const broken = dead.filter((l) => !pendingNow.includes(l.target));
-  assert.deepEqual(broken.map((l) => `${l.page}: ${l.attr}="${l.url}"`), []);
+  assert.deepEqual(dead.map((l) => `${l.page}: ${l.attr}="${l.url}"`), []);
 });
 
 test("every #fragment link points at an id on its page", () => {
@@ -77,9 +74,4 @@ test("every #fragment link points at an id on its page", () => {
     .filter((l) => l.fragment && (l.target === null || (l.target.endsWith(".html") && resolves(l.target))))
     .filter((l) => !hasId(l.target ?? l.page, l.fragment));
   assert.deepEqual(missing.map((l) => `${l.page}: ${l.url}`), []);
-});
-
-test("links to the pages other work builds resolve", { todo: pendingReason(...pendingNow) }, () => {
-  const broken = dead.filter((l) => pendingNow.includes(l.target));
-  assert.deepEqual([...new Set(broken.map((l) => l.target))], []);
 });

@@ -1,16 +1,5 @@
 // Shared checks for the pages tests (home, privacy, For Professionals, crisis, 404).
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { siteDir } from "./support.mjs";
-
-// Pages other work delivers (the questionnaire, the glossary A-Z). Until they are in build/site,
-// tests that need them are reported as TODO instead of failing; once built, they run in full.
-export const PENDING_PAGES = { "find.html": "the find-a-therapist flow", "glossary/index.html": "the glossary pages" };
-export const pendingReason = (...pages) => {
-  const missing = pages.filter((p) => !existsSync(join(siteDir, p)));
-  return missing.length ? `not built on this branch yet: ${missing.map((p) => `${p} (${PENDING_PAGES[p] ?? "?"})`).join(", ")}` : false;
-};
 
 // No console error, uncaught error, CSP violation, failed response or request to another origin.
 // `expected404` is the one URL allowed to answer 404 (the 404 page test asks for a missing page).

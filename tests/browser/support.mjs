@@ -66,3 +66,16 @@ export async function screenshot(page, name) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
+
+// Types into a search box whose list is filled by asynchronous replies (the glossary search and
+// the place box), then waits until the list answers the whole text: the list records the query it
+// shows in data-query, so an earlier keystroke's reply can never be mistaken for the final one.
+export async function typeAndSettle(page, box, text) {
+  await box.focus();
+  await page.keyboard.type(text);
+  const list = page.locator(`#${await box.getAttribute("aria-controls")}`);
+  await page.waitForFunction(([listEl, inputEl]) => listEl.dataset.query === inputEl.value, [
+    await list.elementHandle(),
+    await box.elementHandle(),
+  ]);
+}

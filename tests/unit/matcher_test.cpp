@@ -259,7 +259,7 @@ std::string fixture_text(const json& fixture) {
 
 // ====================================================================== hard filters
 
-TEST_CASE("who: a couple needs a therapist who sees couples; a family one who sees families",
+TEST_CASE("who: a couple needs a therapist who sees couples, a family one who sees families",
           "[matcher][filters]") {
   Therapist t = base_therapist();
   CHECK(fails(t, {{"who", "couple"}, {"format", {"video"}}}) == "who");
@@ -328,7 +328,7 @@ TEST_CASE("format: the therapist must offer a format the visitor accepts", "[mat
   CHECK(fails(t, with(kBase, {{"format", {"video", "phone"}}})) == "");
 }
 
-TEST_CASE("distance: in person counts only within the visitor's distance; other formats need none",
+TEST_CASE("distance: in person counts only within the visitor's distance, other formats need none",
           "[matcher][filters]") {
   Therapist t = base_therapist();
   t.formats = {"in-person"};
@@ -527,7 +527,7 @@ TEST_CASE("the score is the earned share of the terms that apply, 100 when none 
 
 // ====================================================================== whole results
 
-TEST_CASE("crisis: none shows no contacts; some shows all; urgent puts urgent contacts first",
+TEST_CASE("crisis: none shows no contacts, some shows all, urgent puts urgent contacts first",
           "[matcher][crisis]") {
   const Matcher& m = bundled();
   const auto& contacts = test::bundled_dataset().crisis.contacts;
@@ -548,7 +548,7 @@ TEST_CASE("crisis: none shows no contacts; some shows all; urgent puts urgent co
   }
 }
 
-TEST_CASE("limit: 0 gives every therapist that passes; N gives the best N, best first, ties by id",
+TEST_CASE("limit: 0 gives every therapist that passes, N gives the best N, best first, ties by id",
           "[matcher]") {
   // Best first means (docs/matching.md): those who list a chosen concern, then by fit band, then
   // entries confirmed in the last six months, then by score, then by id.
@@ -702,7 +702,7 @@ TEST_CASE("the same answers give the same bytes on every run", "[matcher][invari
 
 // ====================================================================== shared fixtures
 
-TEST_CASE("valid answer fixtures match; invalid ones give exactly the expected error lines",
+TEST_CASE("valid answer fixtures match, invalid ones give exactly the expected error lines",
           "[matcher][fixtures]") {
   const auto valid = fixture_names("valid-");
   const auto invalid = fixture_names("invalid-");

@@ -119,6 +119,9 @@ function enhance(form, index) {
 
   const render = (query) => {
     list.replaceChildren();
+    // Which query the list now answers: the worker replies once per keystroke, so a test (or a
+    // script) knows the list is final when this equals what is in the box.
+    list.dataset.query = query;
     hits.forEach((hit, i) => {
       const li = document.createElement("li");
       li.id = `${listId}-${i}`;

@@ -66,6 +66,9 @@ export function placeCombobox({ id, value, lookup, resolve, describedBy, invalid
 
   function show(places) {
     options = places;
+    // The text these suggestions answer (look-ups are asynchronous and one is made per keystroke),
+    // so a test can wait for the list that fits what is in the box.
+    list.dataset.query = input.value;
     list.replaceChildren(
       ...places.map((p, i) =>
         el(

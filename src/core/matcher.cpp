@@ -502,8 +502,9 @@ void score_terms(const Matcher& m, const Query& q, std::size_t i, const Eval& e,
         t[tDistance].reason =
             distance_text(e.distance, q.unit) + " from " + from + " (in-person sessions in " + where + ")";
       else if (r.formats & kInPerson)
-        t[tDistance].caveat = "In-person sessions are " + distance_text(e.distance, q.unit) + " away in " + where +
-                              ", beyond your " + distance_text(a.max_distance_km, q.unit) + "; other formats only";
+        // Short, because it is often the card's one caveat: the summary already says the visitor's
+        // limit and that these therapists meet in other ways.
+        t[tDistance].caveat = "In-person sessions are " + distance_text(e.distance, q.unit) + " away, in " + where;
       else
         t[tDistance].caveat = "Does not offer in-person sessions";
     }

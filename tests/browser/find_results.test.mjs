@@ -50,8 +50,8 @@ test("an empty result says so plainly and a relax button adds exactly the promis
   const sum = items.reduce((n, t) => n + Number(t.match(/: ([\d,]+)$/)[1].replace(/,/g, "")), 0);
   assert.equal(sum, total, `${items.join("; ")} add up to ${total}`);
 
-  const button = page.locator(".suggestion button").first();
-  const gain = Number((await button.textContent()).match(/Show (\d+) more/)[1]);
+  const button = page.locator(".suggestion__button").first();
+  const gain = Number((await button.textContent()).match(/to see (\d+|one) more therap/)[1]);
   assert.ok(gain > 0);
   await button.click();
   await settled(page);

@@ -103,6 +103,29 @@ test("20 matches at 360 px: a summary first, short cards with contact, fit in wo
   await context.close();
 });
 
+test("the page judges freshness by the visitor's own date: long after the sample was confirmed, every card says so first", async () => {
+  const { page, record, context } = await openPage(site, { width: 360, height: 780 });
+  await page.clock.setFixedTime(new Date("2028-01-15T10:00:00"));
+  await resultsFor(page, LEEDS);
+  const cards = await page.$$eval(".match-card", (all) =>
+    all.map((c) => ({ stale: c.classList.contains("match-card--stale"), caveat: c.querySelector(".match-card__caveat")?.textContent ?? "" })),
+  );
+  assert.equal(cards.length, 20);
+  for (const c of cards) {
+    assert.ok(c.stale, "marked as not recently confirmed");
+    assert.match(c.caveat, /^What doesn't fit: Last confirmed these details on \d{1,2} \w+ 20\d\d, more than 6 months ago/);
+  }
+  // On the sample's own day most entries are current.
+  await page.clock.setFixedTime(new Date("2026-11-20T10:00:00"));
+  await page.click(".refine summary");
+  await page.click("#refine-submit");
+  await settled(page);
+  const stale = await page.locator(".match-card--stale").count();
+  assert.ok(stale < 20, `${stale} of 20 cards stale on 20 November 2026`);
+  assertCleanRecord(record, site.baseUrl);
+  await context.close();
+});
+
 test("filters: loosening never lowers the count, a changed value is never a must-have, chips remove must-haves", async () => {
   const { page, record, context } = await openPage(site, { width: 360, height: 780 });
   await resultsFor(page, LEEDS);

@@ -6,6 +6,7 @@ import { el, longDate } from "./dom.js";
 import { approachLinks, registrationsList, therapistFacts } from "./results-view.js";
 import { errorMessage } from "./error-summary.js";
 import { contactList } from "./therapist-card.js";
+import { firstMessagePanel } from "./first-message-view.js";
 
 export const MAX_COMPARE = 3;
 
@@ -95,12 +96,14 @@ export function shortlistSection(ctx) {
           el(
             "ul",
             { class: "shortlist__list" },
-            items.map((t) =>
-              el(
+            items.map((t) => {
+              const message = firstMessagePanel(t, ctx);
+              return el(
                 "li",
                 { class: "shortlist__item" },
                 el("p", { class: "shortlist__name" }, el("strong", {}, t.name), ` · ${therapistFacts(t, ctx.labels).fees}`),
-                el("div", { class: "shortlist__contact" }, contactList(t.contact, t.name)),
+                el("div", { class: "shortlist__contact" }, contactList(t.contact, t.name), message.button),
+                message.panel,
                 el(
                   "div",
                   { class: "shortlist__actions" },
@@ -112,27 +115,32 @@ export function shortlistSection(ctx) {
                   ),
                   el("button", { type: "button", class: "link-button", onclick: () => ctx.onRemove(t.id) }, "Remove", el("span", { class: "visually-hidden" }, ` ${t.name} from your shortlist`)),
                 ),
-              ),
-            ),
+              );
+            }),
           ),
           ctx.compareError ? errorMessage("compare-error", ctx.compareError) : null,
           el("button", { type: "button", class: "button button--secondary", id: "compare-button", "aria-describedby": ctx.compareError ? "compare-error" : null, onclick: ctx.onCompare }, "Compare"),
           ctx.compareOpen && comparing.length >= 2 ? el("div", { class: "compare-wrap" }, compareTable(comparing, ctx)) : null,
         ]
-      : el("p", {}, "Nothing saved yet. Use ‘Save to shortlist’ on a therapist to keep them here while you decide."),
-    el(
-      "div",
-      { class: "must-have remember" },
-      remember,
-      el("label", { class: "choice__label", for: "remember-shortlist" }, "Remember my shortlist on this device"),
-      el("p", { class: "hint choice__hint", id: "remember-shortlist-hint" }, "We keep only which therapists you saved, in this browser, never your answers. Untick this or use ‘Clear everything’ to remove it."),
-    ),
-    el(
-      "div",
-      { class: "button-group shortlist__tools" },
-      el("button", { type: "button", class: "button button--secondary", id: "print-shortlist", disabled: !items.length, onclick: () => window.print() }, "Print shortlist"),
-      el("button", { type: "button", class: "button button--secondary", id: "download-shortlist", disabled: !items.length, onclick: () => download(shortlistText(items, ctx)) }, "Download shortlist"),
-    ),
+      : el("p", {}, "Nothing saved yet. Use ‘Save’ on a therapist to keep them here while you decide."),
+    // Remembering, printing and downloading mean something only once a therapist is saved.
+    items.length
+      ? [
+          el(
+            "div",
+            { class: "must-have remember" },
+            remember,
+            el("label", { class: "choice__label", for: "remember-shortlist" }, "Remember my shortlist on this device"),
+            el("p", { class: "hint choice__hint", id: "remember-shortlist-hint" }, "We keep only which therapists you saved, in this browser, never your answers. Untick this or use ‘Clear everything’ to remove it."),
+          ),
+          el(
+            "div",
+            { class: "button-group shortlist__tools" },
+            el("button", { type: "button", class: "button button--secondary", id: "print-shortlist", onclick: () => window.print() }, "Print shortlist"),
+            el("button", { type: "button", class: "button button--secondary", id: "download-shortlist", onclick: () => download(shortlistText(items, ctx)) }, "Download shortlist"),
+          ),
+        ]
+      : null,
     el(
       "div",
       { class: "clear-all" },

@@ -301,6 +301,8 @@ function profileOf(m) {
 function shortlistContext() {
   return {
     shortlist,
+    values: state.values,
+    messageLabels: { concerns: concernLabels },
     compareIds: state.compareIds,
     compareOpen: state.compareOpen,
     compareError: state.compareError,

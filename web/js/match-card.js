@@ -36,11 +36,11 @@ function metWords(earned, possible) {
 
 const FORMAT_WORDS = { "in-person": "in person", video: "video", phone: "phone", text: "text" };
 
+// The fee range alone; reduced fees are in "More about …" and in the budget caveat when it applies.
 function fees(t) {
   const f = t.fees;
   if (!f) return "";
-  const range = f.min === f.max ? `£${f.min}` : `£${f.min} to £${f.max}`;
-  return `${range} a session${f.concessions || f.low_cost_places ? " (reduced fees available)" : ""}`;
+  return f.min === f.max ? `£${f.min}` : `£${f.min}–£${f.max}`;
 }
 
 // How they meet: in-person only when it is within the visitor's limit (otherwise the caveat says
@@ -134,11 +134,10 @@ export function matchCard(m, ctx) {
       el("h3", { class: "match-card__name", id: nameId }, m.name, m.pronouns ? el("span", { class: "match-card__pronouns" }, ` (${m.pronouns})`) : null),
       save,
     ),
-    el("p", { class: "match-card__fit" }, band ? el("strong", { class: `fit fit--${m.band}` }, band) : null, band ? " · " : null, meeting(m, ctx)),
+    el("p", { class: "match-card__fit" }, band ? el("strong", { class: `fit fit--${m.band}` }, band) : null, band ? " · " : null, el("span", { class: "match-card__fees" }, fees(m)), " · ", meeting(m, ctx)),
     reasons.length ? el("ul", { class: "match-card__reasons" }, reasons.slice(0, 2).map((r) => el("li", {}, r))) : null,
     caveats.length ? el("p", { class: "match-card__caveat" }, el("span", { class: "visually-hidden" }, "What doesn't fit: "), caveats[0]) : null,
-    el("p", { class: "match-card__fees" }, fees(m)),
-    el("div", { class: "match-card__contact" }, el("h4", { class: "visually-hidden" }, "Contact ", m.name), contactList(m.contact, m.name), message.button),
+    el("div", { class: "match-card__contact" }, el("h4", { class: "visually-hidden" }, "Contact ", m.name), contactList(m.contact, m.name, { compact: true }), message.button),
     more,
     message.panel,
   );

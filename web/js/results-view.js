@@ -342,40 +342,37 @@ function suggestionsBlock(ctx) {
     el(
       "ul",
       { class: "suggestions__list" },
-      usable.map((s, i) =>
+      // The core's sentence says what the button does ("Add phone sessions to see 8 more
+      // therapists"), so it is the button's own label.
+      usable.map((s) =>
         el(
           "li",
-          { class: "suggestion" },
-          el("span", { id: `suggestion-${i}` }, s.text),
-          " ",
-          el(
-            "button",
-            { type: "button", class: "button button--secondary button--small", "aria-describedby": `suggestion-${i}`, dataset: { relax: s.relax }, onclick: () => ctx.onRelax(s) },
-            `Show ${s.gain.toLocaleString("en-GB")} more`,
-          ),
+          {},
+          el("button", { type: "button", class: "button button--secondary suggestion__button", dataset: { relax: s.relax, gain: String(s.gain) }, onclick: () => ctx.onRelax(s) }, s.text),
         ),
       ),
     ),
   );
 }
 
+// The approaches by name, each a link to its guide; the evidence behind each is one tap away.
 function approachesBlock(ctx) {
-  const list = ctx.result.approaches ?? [];
+  const list = (ctx.result.approaches ?? []).slice(0, 5);
   if (!list.length) return null;
+  const name = (a) => a.name ?? ctx.approachNames.get(a.slug) ?? a.slug;
   return el(
     "section",
     { class: "approaches", "aria-labelledby": "approaches-title" },
     el("h2", { id: "approaches-title" }, "Approaches that may help"),
+    el("ul", { class: "inline-list approach-names" }, list.map((a) => el("li", {}, el("a", { href: `glossary/${a.slug}.html` }, name(a))))),
     el(
-      "ul",
-      { class: "approach-list" },
-      list.slice(0, 4).map((a) =>
-        el(
-          "li",
-          { class: "approach-item" },
-          el("a", { class: "approach-item__name", href: `glossary/${a.slug}.html` }, a.name ?? ctx.approachNames.get(a.slug) ?? a.slug),
-          a.reasons?.length ? el("span", { class: "approach-item__why" }, `: ${lowerFirst(a.reasons[0])}`) : null,
-        ),
+      "details",
+      { class: "approaches__why" },
+      el("summary", {}, "Why these approaches"),
+      el(
+        "ul",
+        { class: "approach-list" },
+        list.map((a) => el("li", { class: "approach-item" }, el("h3", { class: "approach-item__name" }, name(a)), el("ul", { class: "reasons" }, (a.reasons ?? []).map((r) => el("li", {}, r))))),
       ),
     ),
   );
@@ -446,7 +443,7 @@ export function renderResults(container, ctx) {
     backButton(ctx.onBack),
     level !== "none" ? crisisBlock(level, crisisData, { headingLevel: 2, headingId: "results-crisis-title" }) : null,
     h1,
-    el("p", { class: "lead results-summary", id: "results-count" }, summaryText(result, ctx)),
+    el("p", { class: "results-summary", id: "results-count" }, summaryText(result, ctx)),
     ctx.directory?.fictional ? el("p", { class: "notice", id: "fictional-notice" }, el("strong", {}, "Sample directory. "), ctx.directory.notice) : null,
     mustHaveChips(ctx),
     refineForm(ctx),

@@ -61,28 +61,31 @@ export const websiteText = (url) => String(url).replace(/^https:\/\//, "").repla
  * only; the loader already insists on it, and a preview of a half-typed entry shows anything
  * else as plain text). `name` makes each link's purpose clear out of context.
  */
-export function contactList(contact, name = "") {
-  const ul = el("ul", "contact-list");
+export function contactList(contact, name = "", { compact = false } = {}) {
+  const ul = el("ul", compact ? "contact-list contact-list--compact" : "contact-list");
   if (!contact || typeof contact !== "object") return ul;
   const item = (label, text, href) => {
     const li = el("li", "contact-list__item");
-    li.append(el("span", "contact-list__label", `${label} `));
+    if (!compact) li.append(el("span", "contact-list__label", `${label} `));
     if (href) {
       const a = el("a", "contact-list__link", text);
       a.href = href;
-      if (name) a.setAttribute("aria-label", `${label} ${name}: ${text}`);
+      const full = label === "Email" ? contact.email : label === "Website" ? websiteText(contact.website) : text;
+      if (name) a.setAttribute("aria-label", `${label} ${name}: ${full}`);
       li.append(a);
     } else li.append(text);
     ul.append(li);
   };
-  if (isText(contact.email)) item("Email", contact.email, `mailto:${contact.email}`);
+  // Compact (a results card): "Email" and "Website" stand for the addresses, which the link's
+  // accessible name, "More about …", the shortlist and the printout give in full.
+  if (isText(contact.email)) item("Email", compact ? "Email" : contact.email, `mailto:${contact.email}`);
   if (isText(contact.phone)) item("Phone", contact.phone, telHref(contact.phone));
   if (isText(contact.website)) {
     let secure = false;
     try {
       secure = new URL(contact.website).protocol === "https:";
     } catch {}
-    item("Website", websiteText(contact.website), secure ? contact.website : null);
+    item("Website", compact ? "Website" : websiteText(contact.website), secure ? contact.website : null);
   }
   return ul;
 }

@@ -31,7 +31,14 @@ export function firstMessagePanel(t, ctx) {
 }
 
 function build(panel, t, ctx) {
-  const parts = firstMessageParts(ctx.values ?? {}, ctx.messageLabels ?? {});
+  // Ask only for ways of meeting this therapist offers (in person only when it is near enough).
+  const values = { ...(ctx.values ?? {}) };
+  if (Array.isArray(t.formats) && values.format) {
+    const near = t.distance_km !== undefined && ctx.maxDistanceKm !== undefined && t.distance_km <= ctx.maxDistanceKm;
+    const offered = values.format.filter((f) => t.formats.includes(f) && (f !== "in-person" || near));
+    if (offered.length) values.format = offered;
+  }
+  const parts = firstMessageParts(values, ctx.messageLabels ?? {});
   const base = panel.id;
   let edited = false;
   const status = el("p", { class: "first-message__status", role: "status", id: `${base}-status` });

@@ -51,7 +51,8 @@ function meeting(m, ctx) {
   const ways = (m.formats ?? []).filter((f) => wanted.has(f) && (f !== "in-person" || nearby)).map((f) => FORMAT_WORDS[f] ?? f);
   const text = ways.length ? ways.join(", ") : (m.formats ?? []).map((f) => FORMAT_WORDS[f] ?? f).join(", ");
   const sentence = text.charAt(0).toUpperCase() + text.slice(1);
-  return nearby ? `${sentence} · ${milesText(m.distance_km)} away${m.place ? ` in ${m.place}` : ""}` : sentence;
+  if (!nearby) return sentence;
+  return [sentence, " · ", el("span", { class: "match-card__distance" }, `${milesText(m.distance_km)} away${m.place ? ` in ${m.place}` : ""}`)];
 }
 
 function breakdown(m) {

@@ -34,7 +34,7 @@ function build(panel, t, ctx) {
   // Ask only for ways of meeting this therapist offers (in person only when it is near enough).
   const values = { ...(ctx.values ?? {}) };
   if (Array.isArray(t.formats) && values.format) {
-    const near = t.distance_km !== undefined && ctx.maxDistanceKm !== undefined && t.distance_km <= ctx.maxDistanceKm;
+    const near = ctx.maxDistanceKm === undefined || t.distance_km === undefined || t.distance_km <= ctx.maxDistanceKm;
     const offered = values.format.filter((f) => t.formats.includes(f) && (f !== "in-person" || near));
     if (offered.length) values.format = offered;
   }

@@ -946,6 +946,17 @@ std::string first_failing_filter(const Matcher& m, const Answers& answers, std::
   return f < 0 ? "" : kFilterNames[f];
 }
 
+double widest_distance_considered_km(const Answers& answers) {
+  // Whichever units the suggestions are worded in: the shards a visitor loads do not depend on it.
+  double widest = answers.max_distance_km;
+  for (const DistanceUnit unit : {DistanceUnit::km, DistanceUnit::miles}) {
+    std::size_t count = 0;
+    const double* steps = distance_steps(unit, count);
+    for (std::size_t s = 0; s < count; ++s) widest = std::max(widest, steps[s]);
+  }
+  return widest;
+}
+
 ordered_json places_json(const PlaceIndex& index, std::string_view prefix, std::size_t limit) {
   ordered_json list = ordered_json::array();
   for (const Place* p : places_with_prefix(index, prefix, std::min<std::size_t>(limit, 100)))

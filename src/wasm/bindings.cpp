@@ -74,6 +74,9 @@ std::string match(const std::string& answers, int limit, const std::string& toda
   return out.text;
 }
 
+// match(answers, limit) as before the options existed: km, and the directory's own date.
+std::string match_in_km(const std::string& answers, int limit) { return match(answers, limit, "", "km"); }
+
 // The place box: {"places": [{name, county, region, lat, lon}]}, most populous first.
 std::string places(const std::string& prefix, int limit) {
   return tft::to_text(
@@ -128,7 +131,9 @@ EMSCRIPTEN_BINDINGS(tft_core) {
   emscripten::function("loadDataset", &load_dataset);
   emscripten::function("loadDirectory", &load_directory);
   emscripten::function("appendDirectory", &append_directory);
+  // Overloaded by argument count: match(answers, limit) or match(answers, limit, today, units).
   emscripten::function("match", &match);
+  emscripten::function("match", &match_in_km);
   emscripten::function("places", &places);
   emscripten::function("directoryInfo", &directory_info);
   emscripten::function("entry", &entry);

@@ -3,8 +3,10 @@
 // What: a FICTIONAL sample directory of 240 therapists in the format of
 // DESIGN.md section 3, for demonstrations and tests. Every person in it is
 // invented: names are random pairings of a first-name list and a surname list,
-// registration numbers all read "FICTIONAL-<BODY>-<5 digits>", and there are no
-// phone numbers, email addresses or websites anywhere in the file.
+// registration numbers all read "FICTIONAL-<BODY>-<5 digits>", and contact details
+// are made up too: email addresses and websites at example.org (a domain reserved
+// for examples) and phone numbers from Ofcom's ranges kept for drama, which never
+// reach a real line (0113 496 0000 to 0999, 07700 900000 to 900999).
 //
 // How it is built: each therapist is drawn from a practice profile (integrative
 // counsellor, CBT therapist, trauma specialist, couples therapist, child
@@ -17,8 +19,10 @@
 // but does not swamp the sample). Gender "undisclosed" entries carry no
 // pronouns (the field is optional).
 //
-// Deterministic: all randomness comes from one mulberry32 generator with a
-// fixed seed; no clock, no locale, no Math.random. The same places file gives
+// Deterministic: all randomness comes from mulberry32 generators with fixed
+// seeds; no clock, no locale, no Math.random. Contact details, the "updated"
+// date and waiting times draw from a second generator of their own, so adding
+// them left every other field as it was. The same places file gives
 // identical bytes. Rerun from the repository root, after the places file:
 //
 //     node scripts/generate-places.mjs
@@ -404,6 +408,65 @@ const capital = (s) => s[0].toUpperCase() + s.slice(1);
 const aOrAn = (w) => (/^[aeiou]/i.test(w) ? "an " : "a ") + w;
 const ordered = (ids, vocabulary) => vocabulary.filter((v) => ids.includes(v));
 
+// ---------------------------------------------------------------- contact and freshness (own generator)
+const contactRand = mulberry32(SEED ^ 0x0c0ffee);
+const contactChance = (p) => contactRand() < p;
+const contactInt = (lo, hi) => lo + Math.floor(contactRand() * (hi - lo + 1));
+// The day the sample stands for: "updated" dates fall in the 18 months before it, most of them in
+// the last six (an entry older than six months gets a caveat on the results page).
+const SAMPLE_DAY = Date.UTC(2026, 10, 20);
+const usedPhones = new Set();
+const usedMailboxes = new Set();
+
+function dramaPhone() {
+  for (;;) {
+    const mobile = contactChance(0.45);
+    const n = String(contactInt(0, 999)).padStart(3, "0");
+    const phone = mobile ? `07700 900${n}` : `0113 496 0${n}`;
+    if (!usedPhones.has(phone)) {
+      usedPhones.add(phone);
+      return phone;
+    }
+  }
+}
+
+// "Siobhan O'Hare" -> "siobhan.ohare"; a repeat gets a number.
+function mailbox(name) {
+  const base = name.toLowerCase().normalize("NFKD").replace(/[^a-z ]/g, "").trim().replace(/\s+/g, ".");
+  let box = base;
+  for (let n = 2; usedMailboxes.has(box); n++) box = `${base}${n}`;
+  usedMailboxes.add(box);
+  return box;
+}
+
+function contactFor(name) {
+  const box = mailbox(name);
+  const contact = {};
+  const email = contactChance(0.85);
+  const phone = contactChance(0.6);
+  const website = contactChance(0.45);
+  if (email || (!phone && !website)) contact.email = `${box}@example.org`;
+  if (phone) contact.phone = dramaPhone();
+  if (website) contact.website = `https://${box.replace(/\./g, "-")}.example.org`;
+  return contact;
+}
+
+function freshness(accepting) {
+  const daysAgo = contactChance(0.85) ? contactInt(0, 175) : contactInt(190, 540);
+  const updated = new Date(SAMPLE_DAY - daysAgo * DAY).toISOString().slice(0, 10);
+  // Optional in the format: about one in ten entries says nothing about waiting.
+  const waiting = contactChance(0.1) ? undefined : accepting ? weightedBy(contactRand, [["none", 45], ["weeks", 40], ["months", 15]]) : "months";
+  return { updated, waiting };
+}
+
+function weightedBy(next, entries) {
+  let total = 0;
+  for (const [, w] of entries) total += w;
+  let r = next() * total;
+  for (const [v, w] of entries) if ((r -= w) < 0) return v;
+  return entries[entries.length - 1][0];
+}
+
 const usedNames = new Set();
 const usedNumbers = new Set();
 const DAY = 86400000;
@@ -582,6 +645,7 @@ function makeTherapist(index, nation, flags) {
     "culturally-responsive", "disability-aware"]).slice(0, 3);
 
   const accepting = flags.accepting;
+  const fresh = freshness(accepting);
 
   const therapist = {
     id: `t-${String(index + 1).padStart(6, "0")}`,
@@ -600,6 +664,9 @@ function makeTherapist(index, nation, flags) {
     availability,
     identity: identityList,
     accepting_new: accepting,
+    ...(fresh.waiting ? { waiting: fresh.waiting } : {}),
+    contact: contactFor(name),
+    updated: fresh.updated,
     bio: "",
   };
   therapist.bio = bio(therapist, profile, home, onlineOnly);

@@ -121,6 +121,13 @@ struct Location {
   double lon = 0;
 };
 
+// How a visitor gets in touch: at least one of the three is set (the loader checks).
+struct ContactDetails {
+  std::string email;
+  std::string phone;    // as the therapist writes it: "0113 496 0123"
+  std::string website;  // https only
+};
+
 struct Therapist {
   std::string id;
   std::string name;
@@ -143,6 +150,9 @@ struct Therapist {
   std::vector<std::string> identity;
   bool accepting_new = true;
   std::string bio;
+  ContactDetails contact;
+  std::string updated;  // YYYY-MM-DD: the day the therapist last confirmed the entry
+  std::string waiting;  // how soon they can start: none | weeks | months, or "" when not said
 };
 
 struct Directory {

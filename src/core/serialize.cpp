@@ -51,6 +51,13 @@ ordered_json therapist_to_json(const Therapist& t) {
   j["availability"] = t.availability;
   j["identity"] = t.identity;
   j["accepting_new"] = t.accepting_new;
+  if (!t.waiting.empty()) j["waiting"] = t.waiting;
+  ordered_json contact = ordered_json::object();
+  if (!t.contact.email.empty()) contact["email"] = t.contact.email;
+  if (!t.contact.phone.empty()) contact["phone"] = t.contact.phone;
+  if (!t.contact.website.empty()) contact["website"] = t.contact.website;
+  j["contact"] = std::move(contact);
+  j["updated"] = t.updated;
   if (!t.bio.empty()) j["bio"] = t.bio;
   return j;
 }

@@ -62,13 +62,21 @@ std::string append_directory(const std::string& name, const std::string& text) {
 }
 
 // The DESIGN §5 result as the CLI prints it (same bytes, without the CLI's final newline), or
-// {"errors": [...]} naming each bad field of the answers. `limit` 0 means all that pass.
-std::string match(const std::string& answers, int limit) {
-  const tft::MatchText out =
-      tft::match_text(state().matcher, answers, limit > 0 ? static_cast<std::size_t>(limit) : 0);
+// {"errors": [...]} naming each bad field of the answers or option. `limit` 0 means all that pass;
+// `today` (YYYY-MM-DD, or "" for the directory's newest date) and `units` ("km" | "miles") as
+// `tft match --today --units`.
+std::string match(const std::string& answers, int limit, const std::string& today, const std::string& units) {
+  tft::MatchOptions options;
+  options.limit = limit > 0 ? static_cast<std::size_t>(limit) : 0;
+  if (auto bad = tft::parse_match_options(today, units, options); !bad.empty())
+    return tft::to_text(tft::ordered_json{{"errors", tft::errors_to_json(bad)}}, false);
+  const tft::MatchText out = tft::match_text(state().matcher, answers, options);
   if (!out.ok()) return tft::to_text(tft::ordered_json{{"errors", tft::errors_to_json(out.errors)}}, false);
   return out.text;
 }
+
+// match(answers, limit) as before the options existed: km, and the directory's own date.
+std::string match_in_km(const std::string& answers, int limit) { return match(answers, limit, "", "km"); }
 
 // The place box: {"places": [{name, county, region, lat, lon}]}, most populous first.
 std::string places(const std::string& prefix, int limit) {
@@ -133,7 +141,9 @@ EMSCRIPTEN_BINDINGS(tft_core) {
   emscripten::function("loadDataset", &load_dataset);
   emscripten::function("loadDirectory", &load_directory);
   emscripten::function("appendDirectory", &append_directory);
+  // Overloaded by argument count: match(answers, limit) or match(answers, limit, today, units).
   emscripten::function("match", &match);
+  emscripten::function("match", &match_in_km);
   emscripten::function("places", &places);
   emscripten::function("directoryInfo", &directory_info);
   emscripten::function("entry", &entry);

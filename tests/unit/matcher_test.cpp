@@ -8,6 +8,7 @@
 #include <memory>
 #include <random>
 #include <set>
+#include <tuple>
 
 #include "core/answers.h"
 #include "core/loaders.h"
@@ -453,11 +454,13 @@ TEST_CASE("budget term: full within budget, less when a little over, nothing whe
   CHECK(term(within, "budget").reason == "Fees from £50, within your £60 budget");
   const auto over = terms_for(t, with(kBase, {{"budget", {{"max_per_session", 40}}}}));
   CHECK(term(over, "budget").earned == Approx(kWeights.budget * 0.75));
-  CHECK(term(over, "budget").caveat == "£10 over your budget");
+  // Said once, as a caveat: never "close to your budget" beside "£10 over" (issue 13).
+  CHECK(term(over, "budget").reason.empty());
+  CHECK(term(over, "budget").caveat == "Fees from £50, £10 over your £40 budget");
   const auto far = terms_for(t, with(kBase, {{"budget", {{"max_per_session", 20}}}}));
   CHECK(term(far, "budget").earned == 0);
   CHECK(term(far, "budget").reason.empty());
-  CHECK(term(far, "budget").caveat == "£30 over your budget");
+  CHECK(term(far, "budget").caveat == "Fees from £50, £30 over your £20 budget");
 }
 
 TEST_CASE("low-cost term: concessions or low-cost places when the visitor wants them", "[matcher][score]") {
@@ -505,7 +508,7 @@ TEST_CASE("distance term: closer in-person sessions score more, with the distanc
   t.locations = {{"York", 53.9576, -1.0827}};
   const auto far = terms_for(t, leeds);
   CHECK(term(far, "distance").earned == 0);
-  CHECK(term(far, "distance").caveat.find("beyond your 10 km") != std::string::npos);
+  CHECK(term(far, "distance").caveat.rfind(" km away, in York") != std::string::npos);
 }
 
 TEST_CASE("the score is the earned share of the terms that apply, 100 when none apply", "[matcher][score]") {
@@ -559,6 +562,13 @@ TEST_CASE("crisis: none lists no contacts, some lists every one that fits, urgen
 
 TEST_CASE("limit: 0 gives every therapist that passes, N gives the best N, best first, ties by id",
           "[matcher]") {
+  // Best first means (docs/matching.md): those who list a chosen concern, then by fit band, then
+  // entries confirmed in the last six months, then by score, then by id.
+  auto band = [](const ordered_json& x) { return x["band"] == "strong" ? 2 : x["band"] == "good" ? 1 : 0; };
+  auto key = [&](const ordered_json& x) {
+    return std::make_tuple(!x["lists_concern"].get<bool>(), -band(x), x["stale"].get<bool>(), -x["score"].get<int>(),
+                           x["id"].get<std::string>());
+  };
   const Matcher& m = bundled();
   const Answers a = answers_of(with(kBase, {{"concerns", {"anxiety"}}}));
   const ordered_json all = match(m, a, 0);
@@ -568,7 +578,7 @@ TEST_CASE("limit: 0 gives every therapist that passes, N gives the best N, best 
   for (std::size_t i = 1; i < all["matches"].size(); ++i) {
     const auto& x = all["matches"][i - 1];
     const auto& y = all["matches"][i];
-    CHECK((x["score"] > y["score"] || (x["score"] == y["score"] && x["id"] < y["id"])));
+    CHECK(key(x) < key(y));
   }
 }
 
@@ -605,11 +615,16 @@ TEST_CASE("invariants hold over 500 generated answer sets", "[matcher][invariant
       std::size_t index = static_cast<std::size_t>(&t - therapists.data());
       const auto terms = explain_score(m, a, index);
       std::vector<std::string> reasons, caveats;
+      if (x["stale"].get<bool>()) caveats.push_back(stale_caveat(t.updated));
       double earned = 0, possible = 0;
       for (const auto& term : terms) {
         earned += term.earned;
         possible += term.possible;
-        CHECK((term.earned > 0) == !term.reason.empty());
+        // Every reason belongs to a term that earned; a term that earned writes a reason, except a
+        // fee a little over budget, which earns some points but is said only as a caveat.
+        if (!term.reason.empty()) CHECK(term.earned > 0);
+        if (term.earned > 0 && term.reason.empty())
+          CHECK((std::string(term.name) == "budget" && term.earned < term.possible && !term.caveat.empty()));
         if (term.possible > 0 && term.earned == 0) CHECK(!term.caveat.empty());
         if (term.possible == 0) CHECK((term.reason.empty() && term.caveat.empty()));
         if (!term.reason.empty()) reasons.push_back(term.reason);
@@ -619,6 +634,33 @@ TEST_CASE("invariants hold over 500 generated answer sets", "[matcher][invariant
       CHECK(x["caveats"].get<std::vector<std::string>>() == caveats);
       CHECK(x["score"] == (possible > 0 ? std::lround(100 * earned / possible) : 100));
     }
+
+    // The summary's counts, checked from the therapists' own fields: how many pass, how many of
+    // those list a chosen concern, and how many of the first group can meet in person in range.
+    const auto& summary = r["summary"];
+    CHECK(summary["passing"].get<std::size_t>() == matches.size());
+    std::size_t listing = 0, near_listing = 0, near_all = 0;
+    for (const auto& x : matches) {
+      const Therapist& t = therapist_by_id(x["id"]);
+      const bool lists = shares(t.concerns, a.concerns);
+      CHECK(x["lists_concern"].get<bool>() == lists);
+      bool near = false;
+      if (a.has_location && has(a.format, "in-person") && has(t.formats, "in-person"))
+        for (const auto& l : t.locations)
+          near = near || round_km(haversine_km(a.lat, a.lon, l.lat, l.lon)) <= a.max_distance_km;
+      listing += lists ? 1 : 0;
+      near_listing += lists && near ? 1 : 0;
+      near_all += near ? 1 : 0;
+      CHECK(x["band"] == (x["score"] >= 80 ? "strong" : x["score"] >= 60 ? "good" : "partial"));
+    }
+    if (a.concerns.empty())
+      CHECK_FALSE(summary.contains("listing_concerns"));
+    else
+      CHECK(summary["listing_concerns"].get<std::size_t>() == listing);
+    if (a.has_location && has(a.format, "in-person"))
+      CHECK(summary["nearby"].get<std::size_t>() == (!a.concerns.empty() && listing ? near_listing : near_all));
+    else
+      CHECK_FALSE(summary.contains("nearby"));
 
     // Adding a must-have never adds a match.
     for (const auto& f : must_have_fields()) {
@@ -849,4 +891,171 @@ TEST_CASE("questionnaire bands are checked: number questions only, min not above
                                  "q.json:$.questions[1].bands.options[0]: min is greater than max"});
   REQUIRE(q.questions.size() == 3);
   CHECK(q.questions[1].bands.size() == 1);
+}
+
+// ------------------------------------------------------------------------------------ reading the result
+
+TEST_CASE("fit bands: strong from 80, good from 60, partial below", "[matcher][result]") {
+  CHECK(std::string(fit_band(100)) == "strong");
+  CHECK(std::string(fit_band(80)) == "strong");
+  CHECK(std::string(fit_band(79)) == "good");
+  CHECK(std::string(fit_band(60)) == "good");
+  CHECK(std::string(fit_band(59)) == "partial");
+  CHECK(std::string(fit_band(0)) == "partial");
+}
+
+TEST_CASE("therapists who list a chosen concern come first, even when another scores higher",
+          "[matcher][result]") {
+  // A lists anxiety but offers nothing else asked for; B lists no concern asked for but offers
+  // the approach asked for, within budget, in the language asked for.
+  Therapist lister = base_therapist("t-000009");
+  lister.concerns = {"anxiety"};
+  lister.approaches = {"person-centred"};
+  lister.fee_min = 95;
+  Therapist other = base_therapist("t-000001");
+  other.concerns = {"grief-loss"};
+  other.approaches = {"emdr"};
+  other.fee_min = 40;
+  auto s = small({lister, other});
+  const json answers = with(kBase, {{"concerns", {"anxiety", "depression", "stress", "sleep"}},
+                                    {"approaches", {"emdr"}},
+                                    {"budget", {{"max_per_session", 50}}}});
+  const ordered_json r = match(s->matcher, answers_of(answers), 0);
+  REQUIRE(r["matches"].size() == 2);
+  const auto& first = r["matches"][0];
+  const auto& second = r["matches"][1];
+  REQUIRE(second["score"].get<int>() > first["score"].get<int>());  // the case this test is about
+  CHECK(first["id"] == "t-000009");
+  CHECK(first["lists_concern"] == true);
+  CHECK(second["lists_concern"] == false);
+  CHECK(r["summary"]["passing"] == 2);
+  CHECK(r["summary"]["listing_concerns"] == 1);
+}
+
+TEST_CASE("an entry not confirmed for six months gets a caveat first and ranks after current ones in its band",
+          "[matcher][result][freshness]") {
+  Therapist old_entry = base_therapist("t-000001");  // the smaller id: first on a tie, unless stale
+  old_entry.updated = "2026-05-29";
+  Therapist current = base_therapist("t-000002");
+  current.updated = "2026-11-01";
+  auto s = small({old_entry, current});
+  const Answers a = answers_of(with(kBase, {{"concerns", {"anxiety"}}}));
+  MatchOptions options;
+  options.limit = 0;
+  options.today = "2026-11-30";
+  const ordered_json r = match(s->matcher, a, options);
+  REQUIRE(r["matches"].size() == 2);
+  CHECK(r["matches"][0]["score"] == r["matches"][1]["score"]);
+  CHECK(r["matches"][0]["id"] == "t-000002");
+  CHECK(r["matches"][1]["stale"] == true);
+  CHECK(r["matches"][1]["caveats"][0] ==
+        "Last confirmed these details on 29 May 2026, more than 6 months ago: check they are still practising");
+  CHECK(r["summary"]["stale"] == 1);
+  CHECK(r["summary"]["today"] == "2026-11-30");
+
+  // A day earlier, 29 May 2026 is exactly six months back: still current, so the tie goes to the smaller id.
+  options.today = "2026-11-29";
+  const ordered_json on_the_day = match(s->matcher, a, options);
+  CHECK(on_the_day["matches"][0]["id"] == "t-000001");
+  CHECK(on_the_day["summary"]["stale"] == 0);
+
+  // No date given: the directory's own newest date (2026-11-01) is the reference, so the
+  // output depends only on the inputs; 29 May 2026 is within six months of it.
+  options.today = "";
+  const ordered_json by_directory = match(s->matcher, a, options);
+  CHECK(by_directory["summary"]["today"] == "2026-11-01");
+  CHECK(by_directory["summary"]["stale"] == 0);
+  CHECK(by_directory["matches"][0]["id"] == "t-000001");
+}
+
+TEST_CASE("a stale entry still ranks by band: a strong fit that is stale comes before a good fit",
+          "[matcher][result][freshness]") {
+  Therapist strong_old = base_therapist("t-000002");
+  strong_old.updated = "2025-01-01";
+  strong_old.languages = {"en", "cy"};
+  strong_old.gender = "male";
+  strong_old.availability = {"weekend"};
+  Therapist good_new = base_therapist("t-000001");
+  good_new.updated = "2026-11-01";
+  good_new.concerns = {"anxiety", "stress"};
+  good_new.languages = {"pl"};
+  auto s = small({strong_old, good_new});
+  MatchOptions options;
+  options.limit = 0;
+  options.today = "2026-11-30";
+  const ordered_json r =
+      match(s->matcher,
+            answers_of(with(kBase, {{"concerns", {"anxiety"}}, {"languages", {"cy"}}, {"therapist_gender", "male"},
+                                    {"availability", {"weekend"}}})),
+            options);
+  REQUIRE(r["matches"].size() == 2);
+  CHECK(r["matches"][0]["id"] == "t-000002");
+  CHECK(r["matches"][0]["band"] == "strong");
+  CHECK(r["matches"][0]["stale"] == true);
+  CHECK(r["matches"][1]["band"] != "strong");
+}
+
+TEST_CASE("distances are worded in miles when asked, whole miles only, the numbers stay in km",
+          "[matcher][result][units]") {
+  CHECK(distance_text(0.7, DistanceUnit::miles) == "less than a mile");
+  CHECK(distance_text(1.6, DistanceUnit::miles) == "1 mile");
+  CHECK(distance_text(4.2, DistanceUnit::miles) == "3 miles");
+  CHECK(distance_text(24.14, DistanceUnit::miles) == "15 miles");
+  CHECK(distance_text(4.2, DistanceUnit::km) == "4.2 km");
+
+  Therapist near = base_therapist("t-000001");
+  near.locations = {{"Headingley", 53.8195, -1.5780}};  // about 3.4 km (2 miles) from Leeds
+  Therapist far = base_therapist("t-000002");
+  far.formats = {"in-person"};
+  far.locations = {{"York", 53.9576, -1.0827}};  // about 35 km (22 miles) from Leeds
+  auto s = small({near, far});
+  MatchOptions options;
+  options.limit = 0;
+  options.unit = DistanceUnit::miles;
+  const Answers a = answers_of(with(kBase, {{"format", {"in-person"}}, {"location", {{"place", "Leeds"}}}, {"max_distance_km", 8}}));
+  const ordered_json r = match(s->matcher, a, options);
+  REQUIRE(r["matches"].size() == 1);
+  const auto& m = r["matches"][0];
+  CHECK(m["distance_km"].get<double>() == Approx(3.4).margin(0.2));
+  CHECK(m["reasons"].back() == "2 miles from Leeds (in-person sessions in Headingley)");
+  CHECK(r["summary"]["nearby"] == 1);
+  CHECK(r["summary"]["max_distance_km"] == 8);
+  // The smallest step that helps: 25 miles reaches York; the limit goes back as km.
+  REQUIRE(!r["suggestions"].empty());
+  const auto& wider = r["suggestions"][0];
+  CHECK(wider["relax"] == "max_distance_km");
+  CHECK(wider["to"].get<double>() == Approx(25 * 1.609344));
+  CHECK(wider["text"] == "Travel up to 25 miles to see 1 more therapist");
+}
+
+TEST_CASE("the summary says when nobody near enough lists the concern, and how the rest can meet",
+          "[matcher][result]") {
+  Therapist remote = base_therapist("t-000001");
+  remote.concerns = {"ocd"};
+  remote.formats = {"video", "phone"};
+  remote.locations = {};
+  Therapist near_no_ocd = base_therapist("t-000002");
+  near_no_ocd.concerns = {"anxiety"};
+  auto s = small({remote, near_no_ocd});
+  const Answers a = answers_of(with(kBase, {{"concerns", {"ocd"}},
+                                            {"format", {"in-person", "video", "phone"}},
+                                            {"location", {{"place", "Leeds"}}},
+                                            {"max_distance_km", 24}}));
+  const ordered_json r = match(s->matcher, a, 0);
+  const auto& summary = r["summary"];
+  CHECK(summary["passing"] == 2);
+  CHECK(summary["listing_concerns"] == 1);
+  CHECK(summary["nearby"] == 0);  // of those who list OCD
+  CHECK(summary["remote_formats"] == ordered_json::array({"video", "phone"}));
+}
+
+TEST_CASE("match options from text: a bad date or unit is named", "[matcher][result]") {
+  MatchOptions o;
+  CHECK(parse_match_options("2026-11-30", "miles", o).empty());
+  CHECK(o.today == "2026-11-30");
+  CHECK(o.unit == DistanceUnit::miles);
+  const auto bad = parse_match_options("30/11/2026", "furlongs", o);
+  REQUIRE(bad.size() == 2);
+  CHECK(format_error(bad[0]) == "options:$.today: expected a date written YYYY-MM-DD, found \"30/11/2026\"");
+  CHECK(format_error(bad[1]) == "options:$.units: unknown value \"furlongs\"; expected one of: km, miles");
 }

@@ -148,11 +148,19 @@ export interface Match {
   name: string;
   /** 0..100: share of what the visitor asked for that this therapist meets */
   score: number;
+  /** the score in words: strong 80+, good 60-79, partial below (pages show this, not the number) */
+  band: "strong" | "good" | "partial";
+  /** lists at least one of the visitor's concerns (false when none were asked) */
+  lists_concern: boolean;
+  /** not confirmed in the 6 months before the reference day: a caveat says so and it ranks lower */
+  stale: boolean;
+  /** each score term that applies: points earned of those possible */
+  breakdown: { term: string; earned: number; possible: number }[];
   /** nearest in-person location, 0.1 km steps; absent when there is no location to measure */
   distance_km?: number;
   /** why this match: one line per score term that earned points */
   reasons: string[];
-  /** what does not fit: one line per score term that lost points */
+  /** what does not fit: the freshness caveat first when stale, then one line per term that lost points */
   caveats: string[];
   /** the nearest (or first) place they see people in person */
   place?: string;
@@ -170,7 +178,30 @@ export interface Match {
   availability: ("weekday-daytime" | "weekday-evening" | "weekend")[];
   identity: string[];
   accepting_new: boolean;
+  /** how soon a new client can usually start */
+  waiting?: "none" | "weeks" | "months";
+  /** at least one; website is always https */
+  contact: { email?: string; phone?: string; website?: string };
+  /** YYYY-MM-DD: the day the therapist last confirmed the entry */
+  updated: string;
   bio?: string;
+}
+
+/** The facts of the results page's first sentence, counted over every therapist that passes. */
+export interface MatchSummary {
+  passing: number;
+  /** of those, how many list at least one chosen concern (only when concerns were given) */
+  listing_concerns?: number;
+  /** the next four only when in-person sessions with a location were asked for */
+  max_distance_km?: number;
+  /** of the first group (those listing a concern if any, else all): within max_distance_km in person */
+  nearby?: number;
+  /** other ways the rest of that group meet, among those the visitor accepts */
+  remote_formats?: ("video" | "phone" | "text")[];
+  /** passing therapists not confirmed within 6 months of `today` */
+  stale: number;
+  /** YYYY-MM-DD: the reference day used */
+  today: string;
 }
 
 export type Suggestion =
@@ -182,6 +213,7 @@ export type Suggestion =
 export interface MatchResult {
   crisis: CrisisPart;
   signposts: Signpost[];
+  summary: MatchSummary;
   approaches: { slug: string; name: string; score: number; reasons: string[] }[];
   matches: Match[];
   /** by: first failing filter -> count; keys who, age, accepting_new, format, distance, then must-haves */
@@ -234,8 +266,11 @@ export interface Matcher {
   /** The crisis part and signposts for answers part-way through the questionnaire. Throws AnswersError. */
   safetyRoutes(answers: Partial<Answers> | string): { crisis: CrisisPart; signposts: Signpost[] };
   search(query: string, options?: { limit?: number }): SearchResult;
-  /** Throws AnswersError for invalid answers. limit 0 = every therapist that passes. */
-  match(answers: Answers | string, options?: { limit?: number }): MatchResult;
+  /**
+   * Throws AnswersError for invalid answers or options. limit 0 = every therapist that passes.
+   * today: YYYY-MM-DD for freshness (default: the directory's newest "updated"); units: the words.
+   */
+  match(answers: Answers | string, options?: { limit?: number; today?: string; units?: "km" | "miles" }): MatchResult;
   /** UK places whose name starts with `prefix`, most populous first (default limit 8, at most 100). */
   places(prefix: string, options?: { limit?: number }): PlaceSuggestion[];
   /** Errors for one directory entry, paths from "$"; empty when the entry is good. */

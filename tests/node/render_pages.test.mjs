@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { markCurrentLink, renderSite, rootFor } from "../../scripts/render-pages.mjs";
+import { crisisList, markCurrentLink, needHelpBlock, renderSite, rootFor } from "../../scripts/render-pages.mjs";
 import { startServer } from "../../scripts/serve.mjs";
 import { readData } from "./support.mjs";
 
@@ -92,4 +92,24 @@ test("the server answers unknown paths with the site's 404 page under the full s
   } finally {
     await new Promise((ok) => server.close(ok));
   }
+});
+
+test("crisis text is written into the pages as text: markup in the data file stays escaped", () => {
+  const crisis = {
+    last_checked: "2026-01-02",
+    contacts: [{ name: "<b>Line</b> & co", how: 'Call <i>"now"</i>', when: "<script>x</script>", for: "<u>all</u>", phone: "999", sms: "", urgent: true }],
+  };
+  for (const html of [needHelpBlock(crisis), crisisList(crisis)]) {
+    assert.doesNotMatch(html, /<(b|i|u|script)>/, html);
+    assert.match(html, /&lt;b&gt;Line&lt;\/b&gt; &amp; co|Call &lt;i&gt;&quot;now&quot;&lt;\/i&gt;/);
+  }
+  assert.match(crisisList(crisis), /&lt;script&gt;x&lt;\/script&gt;/);
+});
+
+test("the 'Need help now?' block lists the urgent contacts only, in the data file's order", () => {
+  const crisis = JSON.parse(readData("crisis.json"));
+  const names = [...needHelpBlock(crisis).matchAll(/<strong>([^<]*)<\/strong>/g)].map((m) => m[1]);
+  const urgent = crisis.contacts.filter((c) => c.urgent).map((c) => c.name.replace(/'/g, "&#39;"));
+  assert.ok(urgent.length >= 1 && urgent.length < crisis.contacts.length, "the data has both kinds");
+  assert.deepEqual(names, urgent);
 });

@@ -278,8 +278,11 @@ TEST_CASE("oracle ages: both ends of a therapist's range, 17/18/19, and child ag
   CHECK(who(R"({"min":0,"max":4})", "child") == V{"t-000602"});
   CHECK(who(R"({"min":3,"max":4})", "child") == V{"t-000602"});
 
-  // A child is under 18: 18, or a band reaching 18, is an error naming the age, never a match.
+  // A child is under 18: 18, or a band reaching 18, is an error naming the age, never a match; and
+  // a couple or a family is not asked an age at all.
   for (const char* bad : {R"({"who":"child","format":["video"],"age":18})",
+                          R"({"who":"couple","format":["video"],"age":30})",
+                          R"({"who":"family","format":["video"],"age":30})",
                           R"({"who":"child","format":["video"],"age":{"min":17,"max":18}})",
                           R"({"who":"myself","format":["video"],"age":121})",
                           R"({"who":"myself","format":["video"],"age":-1})",
@@ -344,4 +347,25 @@ TEST_CASE("oracle distances: published great-circle distances between UK cities"
   CHECK(haversine_km(60.0, 0.0, 60.0, 0.1) == Approx(111.195 * 0.1 * 0.5).epsilon(0.002));
   CHECK(round_km(34.94) == 34.9);
   CHECK(round_km(34.95001) == 35.0);
+}
+
+TEST_CASE("oracle answers: distances default to 20 km and must be 1 to 1000 km", "[oracle][answers]") {
+  auto at = [](const std::string& id, double km) {
+    Therapist t = therapist(id);
+    t.formats = {"in-person"};
+    t.locations = {{"Oracle", kLeedsLat + north(km), kLeedsLon}};
+    return t;
+  };
+  const auto o = oracle({at("t-000703", 20.1), at("t-000702", 20.0), at("t-000701", 19.9)});
+  const std::string where = R"({"who":"myself","format":["in-person"],"location":{"lat":53.7965,"lon":-1.5478})";
+  // No distance given: docs/matching.md's default of 20 km, the limit itself included.
+  CHECK(ids(run(*o, where + "}")) == std::vector<std::string>{"t-000701", "t-000702"});
+  CHECK(ids(run(*o, where + R"(,"max_distance_km":1})")).empty());
+  CHECK(ids(run(*o, where + R"(,"max_distance_km":1000})")).size() == 3);
+  for (const char* bad : {"0", "0.5", "1000.5", "-20"}) {
+    INFO(bad);
+    const MatchText out = match_text(o->matcher, where + R"(,"max_distance_km":)" + bad + "}", 0);
+    REQUIRE(out.errors.size() == 1);
+    CHECK(out.errors[0].path == "$.max_distance_km");
+  }
 }

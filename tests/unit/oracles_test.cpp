@@ -15,6 +15,7 @@
 #include "core/loaders.h"
 #include "core/matcher.h"
 #include "core/places.h"
+#include "core/search.h"
 #include "test_support.h"
 
 using namespace tft;
@@ -368,4 +369,23 @@ TEST_CASE("oracle answers: distances default to 20 km and must be 1 to 1000 km",
     REQUIRE(out.errors.size() == 1);
     CHECK(out.errors[0].path == "$.max_distance_km");
   }
+}
+
+TEST_CASE("oracle search: typo tolerance is one edit from 4 letters and two from 8, exactly at the edges",
+          "[oracle][search]") {
+  // The rule in the README: one edit for words of 4-7 letters, two for 8 or more. Each query ends
+  // in a space, so it is a finished word (not a prefix still being typed).
+  static const SearchIndex index = build_search_index(test::bundled_dataset());
+  auto first = [&](const std::string& query) {
+    const auto hits = search(index, query, 3).hits;
+    return hits.empty() ? std::string() : hits[0].slug;
+  };
+  CHECK(first("gestalx ") == "gestalt");    // 7 letters, one edit
+  CHECK(first("schemx ") == "schema");      // 6 letters, one edit
+  CHECK(first("gsetalx ") != "gestalt");    // 7 letters, two edits: too many
+  CHECK(first("gstalx ") != "gestalt");     // 6 letters, two edits: too many
+  CHECK(first("gsetaltx ") == "gestalt");   // 8 letters, two edits
+  CHECK(first("gsetaltt ") == "gestalt");
+  CHECK(first("schmx ") != "schema");       // 5 letters, two edits
+  CHECK(first("dtb ") != "dbt");            // 3 letters: no typo at all
 }

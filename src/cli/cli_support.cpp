@@ -6,6 +6,8 @@
 #include <iterator>
 #include <sstream>
 
+#include "../core/published_directory.h"
+
 namespace tft::cli {
 
 std::string Args::flag(const std::string& name, const std::string& fallback) const {
@@ -122,6 +124,35 @@ Loaded load_all(const Args& args, bool with_directory) {
       out.directory = load_directory({out.directory_path, out.texts.back()}, out.dataset.data);
     }
   }
+  return out;
+}
+
+DirectoryLoad read_published_directory(const std::string& manifest_path, std::string_view manifest_text,
+                                       const Dataset& data) {
+  ManifestLoad manifest = parse_manifest({manifest_path, manifest_text});
+  if (!manifest.ok()) {
+    DirectoryLoad out;
+    out.errors = std::move(manifest.errors);
+    return out;
+  }
+  const auto slash = manifest_path.find_last_of('/');
+  const std::string folder = slash == std::string::npos ? "" : manifest_path.substr(0, slash + 1);
+  std::map<std::string, std::string> files;
+  std::vector<Error> io_errors;
+  auto read_one = [&](const PublishedFile& f) {
+    std::string why;
+    if (auto bytes = read_file(folder + f.file, why))
+      files[f.file] = std::move(*bytes);
+    else
+      io_errors.push_back({folder + f.file, "$", why});
+  };
+  for (const auto& s : manifest.manifest.shards) {
+    read_one(s.matching);
+    for (const auto& p : s.profiles) read_one(p.file);
+  }
+  DirectoryLoad out = load_packed_directory(manifest.manifest, files, data);
+  io_errors.insert(io_errors.end(), out.errors.begin(), out.errors.end());
+  out.errors = std::move(io_errors);
   return out;
 }
 

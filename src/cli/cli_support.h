@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../core/loaders.h"
@@ -40,6 +41,11 @@ struct Loaded {
 // Loads the data folder, and the directory when `with_directory` (from --directory, default the
 // sample). I/O errors become Errors with path "$" so every problem prints the same way.
 Loaded load_all(const Args& args, bool with_directory);
+
+// Reads a packed directory through its manifest (docs/directory-format.md): every file the manifest
+// lists, from the manifest's folder, each checked against its size and SHA-256 before it is read.
+DirectoryLoad read_published_directory(const std::string& manifest_path, std::string_view manifest_text,
+                                       const Dataset& data);
 
 // Prints one line per error to stderr: FILE:PATH: message.
 void print_errors(const std::vector<Error>& errors);

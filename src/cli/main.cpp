@@ -13,7 +13,9 @@ const char* kUsage =
     "  entry SLUG [--data DIR]                       print one glossary entry as JSON\n"
     "  search QUERY [--limit N] [--data DIR]          search the glossary\n"
     "  match --answers FILE|- [--directory FILE] [--limit N] [--data DIR]\n"
-    "  site --out DIR [--data DIR]                    write the static glossary pages\n";
+    "  site --out DIR [--data DIR]                    write the static glossary pages\n"
+    "  pack --out DIR [--shard-size N] [--region-size N] [--profile-size N] FILE...\n"
+    "                                                publish a directory as packed shards\n";
 
 }  // namespace
 
@@ -35,6 +37,7 @@ int main(int argc, char** argv) {
       {"search", run_search, {"--data", "--limit"}},
       {"match", run_match, {"--data", "--directory", "--answers", "--limit"}},
       {"site", run_site, {"--data", "--out", "--base-url"}},
+      {"pack", run_pack, {"--data", "--out", "--shard-size", "--region-size", "--profile-size"}},
   };
   for (const auto& c : commands) {
     if (command != c.name) continue;

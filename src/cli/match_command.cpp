@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "../core/matcher.h"
+#include "../core/published_directory.h"
 #include "commands.h"
 
 namespace tft::cli {
@@ -44,7 +45,9 @@ int run_match(const Args& args) {
       errors.push_back({path, "$", read_error});
       continue;
     }
-    DirectoryLoad load = load_directory({path, *text}, loaded.dataset.data);
+    // A packed directory is named by its manifest (tft pack); anything else is authoring JSON.
+    DirectoryLoad load = is_manifest_text(*text) ? read_published_directory(path, *text, loaded.dataset.data)
+                                                 : load_directory({path, *text}, loaded.dataset.data);
     errors.insert(errors.end(), load.errors.begin(), load.errors.end());
     append_directory(directory, std::move(load.directory));
   }

@@ -861,6 +861,12 @@ std::string first_failing_filter(const Matcher& m, const Answers& answers, std::
   return f < 0 ? "" : kFilterNames[f];
 }
 
+double widest_distance_considered_km(const Answers& answers) {
+  double widest = answers.max_distance_km;
+  for (const double s : kDistanceSteps) widest = std::max(widest, s);
+  return widest;
+}
+
 ordered_json places_json(const PlaceIndex& index, std::string_view prefix, std::size_t limit) {
   ordered_json list = ordered_json::array();
   for (const Place* p : places_with_prefix(index, prefix, std::min<std::size_t>(limit, 100)))

@@ -128,6 +128,11 @@ std::vector<ScoreTerm> explain_score(const Matcher& m, const Answers& answers, s
 // Whether a therapist passes every hard filter, and the name of the first it fails ("" if none).
 std::string first_failing_filter(const Matcher& m, const Answers& answers, std::size_t therapist);
 
+// The farthest distance (km) a match for these answers looks at: the visitor's own limit, or the
+// widest "travel up to" suggestion. Therapists who meet only in person farther away than this can
+// change neither the matches nor the suggestions (shards_for in published_directory.h relies on it).
+double widest_distance_considered_km(const Answers& answers);
+
 // The places box: `{"places": [{name, county, region, lat, lon}]}` for a typed prefix.
 ordered_json places_json(const PlaceIndex& index, std::string_view prefix, std::size_t limit);
 

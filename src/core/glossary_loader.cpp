@@ -31,14 +31,24 @@ std::optional<Recommendation> parse_recommendation(const std::string& s) {
   return std::nullopt;
 }
 
-// One evidence tag (docs/evidence.md). Returns true when it is complete and valid.
+// "NICE NG116", "NICE CG31": the guideline ids a tag may cite.
+bool is_nice_guideline(const std::string& s) {
+  if (s.size() < 8 || s.compare(0, 5, "NICE ") != 0) return false;
+  if (s.compare(5, 2, "NG") != 0 && s.compare(5, 2, "CG") != 0) return false;
+  return std::all_of(s.begin() + 7, s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// One evidence tag. Every field but `model` is required, and the fields must agree with each other
+// (docs/evidence.md): offer and consider are what a NICE guideline says, so they need a NICE source
+// and a NICE source needs one of them; strong needs a NICE offer or consider. Returns true when the
+// tag is complete and valid.
 bool read_evidence_tag(const json& value, const std::string& path, Diagnostics& diag, ConcernEvidence& tag) {
   const std::size_t before = diag.errors.size();
   ObjectReader c(value, path, diag);
   tag.id = c.text("id", Need::required, 64).value_or("");
-  if (auto level = c.one_of("evidence", Need::required, {"strong", "moderate", "emerging"}))
-    tag.evidence = *parse_evidence(*level);
-  if (const json* ages = c.object("ages", Need::optional)) {
+  const auto level = c.one_of("evidence", Need::required, {"strong", "moderate", "emerging"});
+  if (level) tag.evidence = *parse_evidence(*level);
+  if (const json* ages = c.object("ages", Need::required)) {
     ObjectReader a(*ages, c.field_path("ages"), diag);
     const auto lo = a.integer("min", Need::required, 0, 120), hi = a.integer("max", Need::required, 0, 120);
     if (lo && hi && *lo > *hi) diag.add(a.path(), "min is greater than max");
@@ -46,10 +56,29 @@ bool read_evidence_tag(const json& value, const std::string& path, Diagnostics& 
     a.finish();
   }
   tag.model = c.text("model", Need::optional, 160).value_or("");
-  tag.source = c.text("source", Need::optional, 80).value_or("");
-  if (auto rec = c.one_of("recommendation", Need::optional, {"offer", "consider", "review-evidence", "research-only"}))
-    tag.recommendation = *parse_recommendation(*rec);
+  const auto source = c.text("source", Need::required, 80);
+  if (source) {
+    tag.source = *source;
+    if (!is_nice_guideline(tag.source) && tag.source != "systematic review" && tag.source != "trials")
+      diag.add(c.field_path("source"),
+               "must be a NICE guideline id such as \"NICE NG116\", \"systematic review\" or \"trials\", found " +
+                   quote_for_message(tag.source));
+  }
+  const auto rec = c.one_of("recommendation", Need::required, {"offer", "consider", "review-evidence", "research-only"});
+  if (rec) tag.recommendation = *parse_recommendation(*rec);
   c.finish();
+  if (source && rec && diag.errors.size() == before) {
+    const bool nice = is_nice_guideline(tag.source);
+    const bool says = tag.recommendation == Recommendation::offer || tag.recommendation == Recommendation::consider;
+    if (says && !nice)
+      diag.add(c.field_path("recommendation"), "offer and consider are what a NICE guideline says; the source is " +
+                                                   quote_for_message(tag.source));
+    else if (nice && !says)
+      diag.add(c.field_path("recommendation"),
+               "a NICE source needs offer or consider; cite the review or trials for anything else");
+    else if (tag.evidence == Evidence::strong && !(nice && says))
+      diag.add(c.field_path("evidence"), "strong needs a NICE guideline that says offer or consider");
+  }
   return diag.errors.size() == before;
 }
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "evidence.h"
 #include "loaders.h"
 
 namespace tft {
@@ -44,23 +45,15 @@ std::string lower_first(std::string s) {
   return s;
 }
 
-const char* evidence_heading(Evidence e) {
-  switch (e) {
-    case Evidence::strong: return "Strong evidence";
-    case Evidence::moderate: return "Moderate evidence";
-    case Evidence::emerging: return "Emerging evidence";
-  }
-  return "";
-}
-
 const char* evidence_meaning(Evidence e) {
   switch (e) {
     case Evidence::strong:
-      return "Recommended in NICE guidance, or supported by systematic reviews of several good trials.";
+      return "A NICE guideline says to offer it, or to consider it as a first choice, for this age group.";
     case Evidence::moderate:
-      return "Supported by some good trials, but not yet enough for firm conclusions.";
+      return "Good trials or reviews support it, or NICE names it as a later choice. Not yet enough for firm "
+             "conclusions.";
     case Evidence::emerging:
-      return "Early or limited research, or evidence mostly from clinical experience. It may still help.";
+      return "Early or limited research so far. Less studied does not mean it does not work.";
   }
   return "";
 }
@@ -243,12 +236,16 @@ std::string entry_page(const Dataset& data, const GlossaryEntry& e, const SiteOp
       if (c.evidence != level) continue;
       const auto it = concerns.find(c.id);
       const std::string label = it != concerns.end() ? it->second->label : c.id;
-      items += "<li>" + html_escape(label) + "</li>\n";
+      // Whom the evidence is about, in which form and on whose word (docs/evidence.md).
+      std::string detail = age_group_words(c.ages);
+      if (!c.model.empty()) detail += "; " + c.model;
+      items += "<li><span class=\"evidence__concern\">" + html_escape(label) + "</span>: " + html_escape(detail) +
+               ". <span class=\"evidence__source\">Source: " + html_escape(evidence_source_words(c)) + ".</span></li>\n";
     }
     if (items.empty()) continue;
     const std::string id = std::string("evidence-") + evidence_name(level);
     h += "<section class=\"evidence evidence--" + std::string(evidence_name(level)) + "\" aria-labelledby=\"" + id +
-         "\"><h3 id=\"" + id + "\">" + evidence_heading(level) + "</h3>\n<p class=\"evidence__meaning\">" +
+         "\"><h3 id=\"" + id + "\">" + evidence_level_words(level) + "</h3>\n<p class=\"evidence__meaning\">" +
          evidence_meaning(level) + "</p>\n<ul>\n" + items + "</ul>\n</section>\n";
   }
   h += "<p class=\"evidence__note\">Evidence describes what has helped groups of people in research. It cannot promise "

@@ -6,6 +6,8 @@
 #include <iterator>
 #include <map>
 
+#include "approach_recommendations.h"
+#include "evidence.h"
 #include "loaders.h"
 #include "vocabulary.h"
 
@@ -87,6 +89,7 @@ struct Query {
   std::uint16_t must = 0;
   std::vector<char> concern_wanted, approach_wanted;
   std::vector<std::uint16_t> concerns, approaches, languages;
+  std::vector<std::uint8_t> evidence;      // [approach * concerns + concern], for the person's age
   std::vector<char> concern_has_evidence;  // by concern: some glossary approach has evidence for it
   std::size_t evidence_concerns = 0;       // how many of the visitor's concerns have evidence
 };
@@ -116,6 +119,7 @@ Query make_query(const Matcher& m, const Answers& a) {
   q.concern_wanted.assign(nc, 0);
   q.approach_wanted.assign(na, 0);
   q.concern_has_evidence.assign(nc, 0);
+  q.evidence = evidence_levels(m, evidence_ages(a));
   for (const auto& c : a.concerns) {
     const auto it = std::lower_bound(m.concern_ids.begin(), m.concern_ids.end(), c);
     if (it == m.concern_ids.end() || *it != c) continue;
@@ -123,7 +127,7 @@ Query make_query(const Matcher& m, const Answers& a) {
     q.concern_wanted[id] = 1;
     q.concerns.push_back(id);
     for (std::size_t ap = 0; ap < na; ++ap)
-      if (m.evidence[ap * nc + id]) q.concern_has_evidence[id] = 1;
+      if (q.evidence[ap * nc + id]) q.concern_has_evidence[id] = 1;
     if (q.concern_has_evidence[id]) ++q.evidence_concerns;
   }
   for (const auto& s : a.approaches) {
@@ -347,7 +351,7 @@ void score_terms(const Matcher& m, const Query& q, std::size_t i, const Eval& e,
       std::uint16_t best_approach = 0;
       for (std::uint32_t k = 0; k < r.approaches_count; ++k) {
         const std::uint16_t ap = m.approach_pool[r.approaches_begin + k];
-        const int level = m.evidence[ap * nc + c];
+        const int level = q.evidence[ap * nc + c];
         if (level > best) best = level, best_approach = ap;
       }
       sum += kEvidenceWeight[best];
@@ -528,61 +532,6 @@ ordered_json crisis_part(const Crisis& crisis, const std::string& risk) {
   return {{"level", risk}, {"contacts", contacts}};
 }
 
-double round2(double v) {
-  return std::round(v * 100.0) / 100.0;
-}
-
-ordered_json approaches_part(const Matcher& m, const Query& q, const std::vector<std::uint32_t>& offered,
-                             std::size_t passing) {
-  struct Pick {
-    double score;
-    std::uint16_t id;
-  };
-  const std::size_t nc = m.concern_ids.size();
-  std::vector<Pick> picks;
-  for (std::uint16_t ap = 0; ap < m.approach_slugs.size(); ++ap) {
-    if (!m.approach_entries[ap]) continue;
-    double evidence = 0;
-    for (const auto c : q.concerns)
-      if (q.concern_has_evidence[c]) evidence += kEvidenceWeight[m.evidence[ap * nc + c]];
-    if (q.evidence_concerns) evidence /= static_cast<double>(q.evidence_concerns);
-    const bool wanted = q.approach_wanted[ap] != 0;
-    if (evidence <= 0 && !wanted) continue;
-    const double share = passing ? static_cast<double>(offered[ap]) / static_cast<double>(passing) : 0;
-    picks.push_back({round2(0.6 * evidence + 0.25 * (wanted ? 1 : 0) + 0.15 * share), ap});
-  }
-  std::sort(picks.begin(), picks.end(), [&](const Pick& x, const Pick& y) {
-    return x.score != y.score ? x.score > y.score : m.approach_slugs[x.id] < m.approach_slugs[y.id];
-  });
-  if (picks.size() > 6) picks.resize(6);
-  ordered_json list = ordered_json::array();
-  for (const Pick& p : picks) {
-    std::vector<std::string> reasons;
-    for (int level = 3; level >= 1; --level) {
-      std::vector<std::string> concerns;
-      for (const auto c : q.concerns)
-        if (m.evidence[p.id * nc + c] == level) concerns.push_back(lower_first(m.concern_labels[c]));
-      if (concerns.empty()) continue;
-      std::string text = std::string(1, static_cast<char>(kEvidenceWord[level][0] - 'a' + 'A')) +
-                         (kEvidenceWord[level] + 1) + " evidence for " + join_words(concerns);
-      if (level == 3) text += ": recommended by NICE guidance or systematic reviews";
-      reasons.push_back(text);
-    }
-    if (q.approach_wanted[p.id]) reasons.push_back("You asked for this approach");
-    if (passing) {
-      const std::uint32_t n = offered[p.id];
-      reasons.push_back(n ? "Offered by " + std::to_string(n) + " of the " + std::to_string(passing) +
-                                " therapists who fit your answers"
-                          : "Not offered by any of the therapists who fit your answers");
-    }
-    list.push_back({{"slug", m.approach_slugs[p.id]},
-                    {"name", m.approach_entries[p.id]->name},
-                    {"score", p.score},
-                    {"reasons", reasons}});
-  }
-  return list;
-}
-
 ordered_json match_item(const Matcher& m, const Query& q, std::size_t i, int score) {
   const Therapist& t = m.directory->therapists[i];
   const Eval e = evaluate(m, q, i, true);
@@ -638,8 +587,6 @@ Matcher prepare_matcher(const Dataset& data, const Directory& directory) {
     m.concern_labels.push_back(label);
   }
   for (const auto& s : approach_slugs(data)) m.approach_slugs.push_back(s);  // std::set: sorted
-  const std::size_t nc = m.concern_ids.size();
-  m.evidence.assign(m.approach_slugs.size() * nc, 0);
   auto concern_number = [&](const std::string& id) -> long {
     const auto it = std::lower_bound(m.concern_ids.begin(), m.concern_ids.end(), id);
     return it != m.concern_ids.end() && *it == id ? it - m.concern_ids.begin() : -1;
@@ -649,19 +596,7 @@ Matcher prepare_matcher(const Dataset& data, const Directory& directory) {
     return it != m.approach_slugs.end() && *it == slug ? it - m.approach_slugs.begin() : -1;
   };
   m.approach_entries.assign(m.approach_slugs.size(), nullptr);
-  for (std::size_t ap = 0; ap < m.approach_slugs.size(); ++ap) {
-    const GlossaryEntry* e = find_entry(data, m.approach_slugs[ap]);
-    m.approach_entries[ap] = e;
-    if (!e) continue;
-    for (const auto& ce : e->concerns) {
-      const long c = concern_number(ce.id);
-      if (c < 0) continue;
-      const std::uint8_t level = ce.evidence == Evidence::strong     ? 3
-                                 : ce.evidence == Evidence::moderate ? 2
-                                                                     : 1;
-      m.evidence[ap * nc + static_cast<std::size_t>(c)] = level;
-    }
-  }
+  for (std::size_t ap = 0; ap < m.approach_slugs.size(); ++ap) m.approach_entries[ap] = find_entry(data, m.approach_slugs[ap]);
 
   const auto& list = directory.therapists;
   m.rows.resize(list.size());
@@ -766,7 +701,7 @@ ordered_json match(const Matcher& m, const Answers& a, std::size_t limit) {
 
   ordered_json result;
   result["crisis"] = crisis_part(m.data->crisis, a.risk);
-  result["approaches"] = approaches_part(m, q, offered, passing.size());
+  result["approaches"] = approach_recommendations(m, a, offered, passing.size());
   ordered_json matches = ordered_json::array();
   for (std::size_t k = 0; k < keep; ++k)
     matches.push_back(match_item(m, q, passing[k].index, passing[k].score));

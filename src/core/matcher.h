@@ -46,7 +46,8 @@ struct ScoreWeights {
   double concerns = 30;
   // How strong the glossary's evidence is for the therapist's approaches on the visitor's concerns
   // (strong 1, moderate 0.6, emerging 0.3 of the weight, best approach per concern, averaged over
-  // the concerns that have any evidence listed).
+  // the concerns that have any evidence listed). Only evidence tags whose ages fit the person count
+  // (approach_recommendations.h, docs/evidence.md).
   double evidence = 15;
   // Offers at least one approach the visitor asked for by name.
   double approaches = 15;
@@ -96,8 +97,6 @@ struct Matcher {
   std::vector<std::string> concern_ids, concern_labels;  // by concern number
   std::vector<std::string> approach_slugs;               // by approach number
   std::vector<const GlossaryEntry*> approach_entries;    // by approach number; nullptr if none
-  std::vector<std::uint8_t>
-      evidence;  // [approach * concerns + concern]: 0 none, 1 emerging, 2 moderate, 3 strong
   std::vector<Row> rows;
   std::vector<std::uint16_t> concern_pool, approach_pool, language_pool;
   std::vector<double> location_pool;  // lat, lon pairs

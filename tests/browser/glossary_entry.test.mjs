@@ -41,11 +41,16 @@ test("an entry page shows every section with JavaScript disabled", async () => {
   assert.equal(await faqs.nth(0).locator("p").first().isVisible(), false);
   await faqs.nth(0).locator("summary").click();
   assert.equal(await faqs.nth(0).locator("p").first().isVisible(), true);
-  // Evidence names each concern by its label, under its level.
+  // Evidence names each concern by its label, under its level, with the tag's model and source.
   for (const c of expected.concerns) {
     const label = concerns.find((k) => k.id === c.id).label;
-    const items = await page.locator(`#evidence .evidence--${c.evidence} li`).allTextContents();
-    assert.ok(items.includes(label), `${label} under ${c.evidence}`);
+    const items = page.locator(`#evidence .evidence--${c.evidence} li`);
+    const texts = await items.allTextContents();
+    const labels = await items.locator(".evidence__concern").allTextContents();
+    assert.ok(
+      texts.some((t, i) => labels[i] === label && t.includes(`Source: ${c.source}`) && t.includes(c.model ?? "")),
+      `${label} under ${c.evidence} from ${c.source}`,
+    );
   }
   // Related approaches are links to pages that exist.
   const related = page.locator("#related a");

@@ -75,6 +75,27 @@ TEST_CASE("an entry page has every section, the FAQ data and the call to action"
   CHECK(page.find("datetime=\"" + e->last_reviewed + "\"") != std::string::npos);
 }
 
+TEST_CASE("an entry page says whom each piece of evidence is about, in which form and from where",
+          "[site][pages][evidence]") {
+  const Dataset& d = test::bundled_dataset();
+  const GlossaryEntry* tf = find_entry(d, "tf-cbt");
+  const GlossaryEntry* emdr = find_entry(d, "emdr");
+  REQUIRE(tf);
+  REQUIRE(emdr);
+  const std::string page = entry_page(d, *tf, SiteOptions{});
+  // NICE NG116: offer for 7 to 17 and for adults; the tag for 3 to 6 rests on trials.
+  CHECK(page.find("<span class=\"evidence__concern\">Trauma or PTSD</span>: children and young people aged 7 to 17. "
+                  "<span class=\"evidence__source\">Source: NICE NG116, which says to offer it.</span>") !=
+        std::string::npos);
+  CHECK(page.find("<span class=\"evidence__concern\">Trauma or PTSD</span>: adults. ") != std::string::npos);
+  CHECK(page.find("children aged 3 to 6; trauma-focused CBT adapted for young children, with a parent. "
+                  "<span class=\"evidence__source\">Source: trials; no NICE recommendation.</span>") != std::string::npos);
+  const std::string emdr_page = entry_page(d, *emdr, SiteOptions{});
+  CHECK(emdr_page.find("children and young people aged 7 to 17; EMDR if trauma-focused CBT has not helped. "
+                       "<span class=\"evidence__source\">Source: NICE NG116, which says to consider it.</span>") !=
+        std::string::npos);
+}
+
 TEST_CASE("the A to Z index lists every entry once and pages come one per entry", "[site][pages]") {
   const Dataset& d = test::bundled_dataset();
   const auto pages = glossary_pages(d, SiteOptions{});

@@ -27,7 +27,8 @@ std::string entry_json(const std::string& slug, const std::string& name, const s
   return "{" + extra + (extra.empty() ? "" : ",") + R"("slug":")" + slug + R"(","name":")" + name +
          R"(","aliases":[],"summary":"S.","how_it_works":"H.","who_for":"W.","session":"X.",)"
          R"("benefits":["a","b","c","d"],"faqs":[{"q":"q1","a":"a1"},{"q":"q2","a":"a2"},{"q":"q3","a":"a3"}],)"
-         R"("evidence_summary":"E.","concerns":[{"id":"anxiety","evidence":"moderate"}],"formats":["individual"],)"
+         R"("evidence_summary":"E.","concerns":[{"id":"anxiety","evidence":"moderate","ages":{"min":18,"max":120},)"
+         R"("source":"systematic review","recommendation":"review-evidence"}],"formats":["individual"],)"
          R"("related":[],"last_reviewed":"2026-11-23"})";
 }
 
@@ -132,10 +133,22 @@ TEST_CASE("glossary loader checks related slugs and concern ids", "[loaders][glo
   json doc = json::parse(R"({"entries":[)" + entry_json("cbt", "Cognitive behavioural therapy") + "," +
                          entry_json("act", "Acceptance and commitment therapy") + "]}");
   doc["entries"][0]["related"] = {"act", "nope"};
-  doc["entries"][1]["concerns"] = {{{"id", "sadness"}, {"evidence", "strong"}}};
+  doc["entries"][1]["concerns"][0]["id"] = "sadness";
   CHECK(glossary_errors(doc.dump()) ==
         std::vector<std::string>{R"(glossary.json:$.entries[1].concerns[0].id: unknown concern id "sadness")",
                                  R"(glossary.json:$.entries[0].related[1]: no glossary entry has the slug "nope")"});
+}
+
+TEST_CASE("glossary loader holds every evidence tag to the rules of docs/evidence.md", "[loaders][glossary][evidence]") {
+  const json fixture = json::parse(test::read_text(test::fixture_path("glossary-evidence-errors.json")));
+  for (const auto& c : fixture["cases"]) {
+    SECTION(c["name"].get<std::string>()) {
+      json entry = fixture["good_entry"];
+      entry["concerns"] = c["concerns"];
+      const json doc = {{"entries", json::array({entry})}};
+      CHECK(glossary_errors(doc.dump()) == c["errors"].get<std::vector<std::string>>());
+    }
+  }
 }
 
 TEST_CASE("crisis contacts need digits-only numbers and a checked date", "[loaders][crisis]") {

@@ -776,8 +776,11 @@ TEST_CASE("a visitor with OCD sees ERP and CBT among the top approaches, with th
   for (std::size_t i = 0; i < 3 && i < r["approaches"].size(); ++i) top.push_back(r["approaches"][i]["slug"]);
   CHECK(has(top, "erp"));
   CHECK(has(top, "cbt"));
+  // NICE offers CBT for both concerns at 29 (CG31 for OCD, CG113 for anxiety); ERP only for OCD.
+  CHECK(r["approaches"][0]["slug"] == "cbt");
   const std::string first_reason = r["approaches"][0]["reasons"][0];
-  CHECK(first_reason.rfind("Strong evidence for obsessive thoughts or OCD", 0) == 0);
+  CHECK(first_reason.rfind("Strong evidence: NICE recommends offering", 0) == 0);
+  CHECK(first_reason.find("with obsessive thoughts or OCD (NICE CG31)") != std::string::npos);
   for (const auto& x : r["matches"]) CHECK(x["fees"]["min"].get<int>() <= 60);  // budget is a must-have
 }
 

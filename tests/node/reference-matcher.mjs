@@ -1,6 +1,7 @@
 // A second, deliberately simple matcher written from the design alone (docs/matching.md: answers,
 // hard filters and their order, the score; the term rules in the ScoreWeights comments of
-// src/core/matcher.h), used as an oracle for the answer fixtures. It shares no code with the core:
+// src/core/matcher.h; docs/evidence.md for whose evidence counts), used as an oracle for the answer
+// fixtures. It shares no code with the core:
 // its own place look-up, its own great-circle distance (the atan2 form, not haversine), its own
 // filters and score. It reads the therapist directory and the glossary as published JSON.
 //
@@ -110,9 +111,19 @@ function firstFailure(t, v) {
   return null;
 }
 
-function evidenceLevel(glossary, slug, concern) {
+// Whose evidence counts (docs/evidence.md "Which tags count for a person"): the age or band given;
+// else a child 0-17, a family any age, anyone else 18-64. A tag fits when its ages share a year.
+function personAges(v) {
+  if (v.age) return v.age;
+  if (v.who === "child") return { min: 0, max: 17 };
+  if (v.who === "family") return { min: 0, max: 120 };
+  return { min: 18, max: 64 };
+}
+const fits = (tag, ages) => tag.ages.min <= ages.max && ages.min <= tag.ages.max;
+
+function evidenceLevel(glossary, slug, concern, ages) {
   const entry = glossary.entries.find((e) => e.slug === slug);
-  const tags = (entry?.concerns ?? []).filter((c) => c.id === concern);
+  const tags = (entry?.concerns ?? []).filter((c) => c.id === concern && fits(c, ages));
   return Math.max(0, ...tags.map((c) => EVIDENCE[c.evidence]));
 }
 
@@ -122,9 +133,10 @@ function terms(t, v, glossary) {
   const concerns = v.concerns ?? [];
   if (concerns.length) {
     out.push([WEIGHTS.concerns * share(concerns, t.concerns), WEIGHTS.concerns]);
-    const withEvidence = concerns.filter((c) => glossary.entries.some((e) => e.concerns.some((x) => x.id === c)));
+    const ages = personAges(v);
+    const withEvidence = concerns.filter((c) => glossary.entries.some((e) => e.concerns.some((x) => x.id === c && fits(x, ages))));
     if (withEvidence.length) {
-      const best = withEvidence.map((c) => Math.max(0, ...t.approaches.map((a) => evidenceLevel(glossary, a, c))));
+      const best = withEvidence.map((c) => Math.max(0, ...t.approaches.map((a) => evidenceLevel(glossary, a, c, ages))));
       out.push([(WEIGHTS.evidence * best.reduce((s, x) => s + x, 0)) / withEvidence.length, WEIGHTS.evidence]);
     }
   }

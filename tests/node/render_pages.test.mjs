@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { crisisFromCore, markCurrentLink, renderSite, rootFor } from "../../scripts/render-pages.mjs";
+import { crisisFromCore, crisisList, markCurrentLink, needHelpBlock, renderSite, rootFor } from "../../scripts/render-pages.mjs";
 import { startServer } from "../../scripts/serve.mjs";
 import { cliPath, dataDir, readData } from "./support.mjs";
 
@@ -117,4 +117,16 @@ test("the server answers unknown paths with the site's 404 page under the full s
   } finally {
     await new Promise((ok) => server.close(ok));
   }
+});
+
+test("crisis text is written into the pages as text: markup in the data file stays escaped", () => {
+  const contact = { id: "x", name: "<b>Line</b> & co", how: 'Call <i>"now"</i>', when: "<script>x</script>", for: "<u>all</u>", phone: "999", sms: "", urgent: true };
+  const group = { nation: "uk", title: "<i>Anywhere</i>", contacts: ["x"] };
+  const crisis = { last_checked: "2026-01-02", contacts: [contact], groups: [group], need_help: [group] };
+  for (const html of [needHelpBlock(crisis), crisisList(crisis)]) {
+    assert.doesNotMatch(html, /<(b|i|u|script)>/, html);
+    assert.match(html, /&lt;b&gt;Line&lt;\/b&gt; &amp; co|Call &lt;i&gt;&quot;now&quot;&lt;\/i&gt;/);
+    assert.match(html, /&lt;i&gt;Anywhere&lt;\/i&gt;/);
+  }
+  assert.match(crisisList(crisis), /&lt;script&gt;x&lt;\/script&gt;/);
 });

@@ -128,6 +128,8 @@ TEST_CASE("text fields refuse invisible and direction-changing characters, namin
       {"Sam\u2028Fixture", "contains a line or paragraph separator (U+2028) at character 4; remove it"},
       {"Sam\u2029", "contains a line or paragraph separator (U+2029) at character 4; remove it"},
       {"Sam\u0085", "contains a control character (U+0085) at character 4; remove it"},
+      // What a browser's decoder leaves for bytes that were not UTF-8: the WASM module gets that.
+      {"Sa\uFFFDm", "contains a replacement character, left where the text's encoding was damaged (U+FFFD) at character 3; remove it"},
   };
   for (const auto& c : cases) {
     for (const char* field : {"name", "bio"}) {

@@ -14,6 +14,8 @@ export const good = readFixture("directory-errors.json").good_therapist;
 export const TIME_LIMIT_MS = 120_000;
 // The documented bound (docs/security.md), above the same program loading a one-entry directory.
 export const allowance = (bytes) => 8 * bytes + 4 * MiB;
+// And whatever the input, no load's whole process (CLI) or heap (WASM) passes this (issue #12).
+export const CEILING = 512 * MiB;
 
 // `open` + copies of `item` joined by commas + `close`, `bytes` long or just under.
 function fill(open, item, close, bytes) {

@@ -4,7 +4,7 @@
 // WASM heap never shrinks, so its size after a load is at least the load's peak; each case runs
 // in its own node process, hostile-wasm-load.mjs). Both must stay within the bound of
 // docs/security.md: 8 times the input plus 4 MiB above the same program loading a one-entry
-// directory. The big inputs are made at test time (hostile-cases.mjs).
+// directory, and never more than 512 MiB in all. The big inputs are made at test time (hostile-cases.mjs).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -12,7 +12,7 @@ import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cliPath, fixturesDir } from "./support.mjs";
-import { MiB, TIME_LIMIT_MS, allCases, allowance, checkErrors, good } from "./hostile-cases.mjs";
+import { CEILING, MiB, TIME_LIMIT_MS, allCases, allowance, checkErrors, good } from "./hostile-cases.mjs";
 
 // No load may ever take more than this, whatever the bound says; a runaway fails instead of
 // taking the machine's memory.
@@ -76,6 +76,7 @@ for (const c of allCases()) {
     const above = Math.max(0, r.rssBytes - cliBaseline);
     figures.push({ name: c.name, bytes: Buffer.byteLength(c.text), cli: above });
     assert.ok(above <= allowance(Buffer.byteLength(c.text)), `${c.name}: ${above} bytes above the baseline for ${Buffer.byteLength(c.text)} bytes of input`);
+    assert.ok(r.rssBytes <= CEILING, `${c.name}: the CLI's peak was ${r.rssBytes} bytes`);
   });
 }
 
@@ -96,6 +97,7 @@ test("the WASM module gives the same errors for the hostile corpus and stays wit
     const figure = figures.find((f) => f.name === c.name);
     if (figure) Object.assign(figure, { wasm: above, heap: out.heapAfter });
     assert.ok(above <= allowance(out.bytes), `${c.name}: the heap ended ${above} bytes above the baseline for ${out.bytes} bytes of input`);
+    assert.ok(out.heapAfter <= CEILING, `${c.name}: the heap ended at ${out.heapAfter} bytes`);
   }
   console.log("memory per hostile file, above loading a one-entry directory (CLI: peak resident size; WASM: heap size after the load)");
   for (const f of figures) console.log(`  ${f.name}: ${f.bytes} bytes in; CLI +${f.cli}; WASM +${f.wasm} (heap ${f.heap})`);

@@ -4,12 +4,11 @@
 #include <cmath>
 
 #include "evidence.h"
+#include "match_tuning.h"
 
 namespace tft {
 
 namespace {
-
-constexpr std::size_t kMaxApproaches = 6;
 
 std::uint8_t level_number(Evidence e) {
   return e == Evidence::strong ? 3 : e == Evidence::moderate ? 2 : 1;
@@ -76,12 +75,13 @@ ordered_json approach_recommendations(const Matcher& m, const Answers& a, const 
     const bool wanted = std::find(a.approaches.begin(), a.approaches.end(), m.approach_slugs[ap]) != a.approaches.end();
     if (evidence <= 0 && !wanted) continue;
     const double share = passing ? static_cast<double>(offered[ap]) / static_cast<double>(passing) : 0;
-    picks.push_back({round2(0.8 * evidence + 0.15 * (wanted ? 1 : 0) + 0.05 * share), ap});
+    const RecommendationWeights& w = kRecommendationWeights;
+    picks.push_back({round2(w.evidence * evidence + w.asked * (wanted ? 1 : 0) + w.offered_share * share), ap});
   }
   std::sort(picks.begin(), picks.end(), [&](const Pick& x, const Pick& y) {
     return x.score != y.score ? x.score > y.score : m.approach_slugs[x.id] < m.approach_slugs[y.id];
   });
-  if (picks.size() > kMaxApproaches) picks.resize(kMaxApproaches);
+  if (picks.size() > kRecommendationWeights.listed) picks.resize(kRecommendationWeights.listed);
 
   ordered_json list = ordered_json::array();
   for (const Pick& p : picks) {

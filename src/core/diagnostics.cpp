@@ -14,17 +14,6 @@ void Diagnostics::add(const std::string& path, const std::string& message) {
 
 std::string format_error(const Error& e) { return e.file + ":" + e.path + ": " + e.message; }
 
-void merge(Diagnostics& into, const Diagnostics& from) {
-  for (const Error& e : from.errors) {
-    if (into.errors.size() >= into.max_errors) {
-      into.truncated = true;
-      return;
-    }
-    into.errors.push_back(e);
-  }
-  into.truncated = into.truncated || from.truncated;
-}
-
 namespace {
 bool is_plain_key(const std::string& key) {
   if (key.empty() || key.size() > 64) return false;

@@ -1,5 +1,7 @@
 #include "evidence.h"
 
+#include "text.h"
+
 namespace tft {
 
 namespace {
@@ -7,13 +9,6 @@ namespace {
 constexpr AgeRange kAdultsAssumed{18, 64};
 constexpr AgeRange kChildren{0, 17};
 constexpr AgeRange kAnyAge{0, 120};
-
-// "Anxiety or worry" -> "anxiety or worry", while "ADHD" and "PTSD" keep their capitals.
-std::string in_sentence(const std::string& label) {
-  if (label.size() >= 2 && label[0] >= 'A' && label[0] <= 'Z' && !(label[1] >= 'A' && label[1] <= 'Z'))
-    return static_cast<char>(label[0] - 'A' + 'a') + label.substr(1);
-  return label;
-}
 
 }  // namespace
 
@@ -72,7 +67,7 @@ std::string evidence_reason(const ConcernEvidence& tag, const std::string& conce
   const std::string what = tag.model.empty() ? "this" : tag.model;
   const std::string whom = age_group_words(tag.ages);
   // "adults with parenting" does not read; every other concern label follows "with".
-  const std::string need = (tag.id == "parenting" ? "who want help with " : "with ") + in_sentence(concern_label);
+  const std::string need = (tag.id == "parenting" ? "who want help with " : "with ") + lower_first(concern_label);
   std::string text = std::string(evidence_level_words(tag.evidence)) + ": ";
   switch (tag.recommendation) {
     case Recommendation::offer: text += "NICE recommends offering " + what + " to " + whom + " " + need; break;

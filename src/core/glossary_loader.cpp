@@ -5,16 +5,12 @@
 #include <map>
 
 #include "loaders.h"
+#include "text.h"
 #include "vocabulary.h"
 
 namespace tft {
 
 namespace {
-
-std::string lower_ascii(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::optional<Evidence> parse_evidence(const std::string& s) {
   if (s == "strong") return Evidence::strong;
@@ -174,7 +170,7 @@ std::vector<GlossaryEntry> parse_glossary(const json& root, Diagnostics& diag,
     for (std::size_t a = 0; a < e.aliases.size(); ++a) spellings.push_back({index_path(path + ".aliases", a), e.aliases[a]});
     for (const auto& [where, spelling] : spellings) {
       if (spelling.empty()) continue;
-      const auto [it, inserted] = spelling_owner.emplace(lower_ascii(spelling), e.slug);
+      const auto [it, inserted] = spelling_owner.emplace(ascii_lower(spelling), e.slug);
       if (!inserted && it->second != e.slug) {
         diag.add(where, quote_for_message(spelling) + " is already the name or an alias of " + quote_for_message(it->second));
         ok = false;

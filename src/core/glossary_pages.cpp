@@ -8,6 +8,7 @@
 
 #include "evidence.h"
 #include "loaders.h"
+#include "text.h"
 
 namespace tft {
 
@@ -30,19 +31,11 @@ std::string paragraphs(const std::string& text) {
 
 bool starts_with_vowel_sound(std::string_view s) {
   if (s.empty()) return false;
-  const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+  const char c = ascii_lower(s[0]);
   // Acronyms are read letter by letter: "an MBT", "an SFBT", "a CBT".
-  if (s.size() >= 2 && std::isupper(static_cast<unsigned char>(s[0])) && std::isupper(static_cast<unsigned char>(s[1])))
+  if (s.size() >= 2 && is_ascii_upper(s[0]) && is_ascii_upper(s[1]))
     return std::string_view("aefhilmnorsx").find(c) != std::string_view::npos;
   return std::string_view("aeiou").find(c) != std::string_view::npos;
-}
-
-std::string lower_first(std::string s) {
-  // Keep acronyms and proper names ("EMDR", "Jungian") as written.
-  const bool acronym = s.size() >= 2 && std::isupper(static_cast<unsigned char>(s[1]));
-  if (!acronym && s.rfind("Jungian", 0) != 0 && !s.empty())
-    s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
-  return s;
 }
 
 const char* evidence_meaning(Evidence e) {
@@ -98,11 +91,6 @@ std::string first_letter(const std::string& name) {
   return "#";
 }
 
-std::string lower_ascii(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 }  // namespace
 
 std::string html_escape(std::string_view text) {
@@ -145,7 +133,7 @@ std::string json_for_script(std::string_view json_text) {
 std::string find_therapist_label(const GlossaryEntry& e) {
   std::string who = e.name;
   const auto replace_tail = [&](std::string_view tail, std::string_view with) {
-    if (who.size() >= tail.size() && lower_ascii(who.substr(who.size() - tail.size())) == tail) {
+    if (who.size() >= tail.size() && ascii_lower(who.substr(who.size() - tail.size())) == tail) {
       who = who.substr(0, who.size() - tail.size()) + std::string(with);
       return true;
     }
@@ -154,8 +142,9 @@ std::string find_therapist_label(const GlossaryEntry& e) {
   if (!replace_tail("counselling", "counsellor") && !replace_tail("psychotherapy", "psychotherapist") &&
       !replace_tail("therapy", "therapist"))
     who += " therapist";
-  // "Counselling" alone becomes "counsellor", whose capital came from the name.
-  who = lower_first(who);
+  // "Counselling" alone becomes "counsellor", whose capital came from the name; acronyms and
+  // proper names ("EMDR", "Jungian") keep theirs.
+  if (who.rfind("Jungian", 0) != 0) who = lower_first(who);
   return std::string("Find ") + (starts_with_vowel_sound(who) ? "an " : "a ") + who;
 }
 
@@ -171,12 +160,10 @@ std::string long_date(std::string_view iso) {
   return std::to_string(day) + " " + kMonths[month - 1] + " " + std::string(iso.substr(0, 4));
 }
 
-std::string entry_page(const Dataset& data, const GlossaryEntry& e, const SiteOptions& options) {
-  const std::string canonical = options.base_url + options.folder + e.slug + ".html";
-  const std::string name = html_escape(e.name);
-  const std::string cta_href = "{{root}}find.html?approach=" + html_escape(e.slug);
-  const std::string cta_label = html_escape(find_therapist_label(e));
+namespace {
 
+// The page's questions and answers as schema.org FAQPage data, for the head.
+std::string faq_json_ld(const GlossaryEntry& e, const std::string& canonical) {
   nlohmann::ordered_json ld;
   ld["@context"] = "https://schema.org";
   ld["@type"] = "FAQPage";
@@ -185,12 +172,13 @@ std::string entry_page(const Dataset& data, const GlossaryEntry& e, const SiteOp
   for (const auto& f : e.faqs)
     ld["mainEntity"].push_back(
         {{"@type", "Question"}, {"name", f.q}, {"acceptedAnswer", {{"@type", "Answer"}, {"text", f.a}}}});
-  const std::string ld_text = ld.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return ld.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
 
-  std::string h = head(e.name + ": what it is, how it works and who it may help – Time for Therapy", e.summary,
-                       canonical);
-  h += "  <script type=\"application/ld+json\">" + json_for_script(ld_text) + "</script>\n";
-  h += "</head>\n<body>\n  <!--#include header-->\n  <main id=\"main\" class=\"glossary-entry\">\n";
+// From the breadcrumb to the benefits: what the approach is and how it works.
+std::string entry_sections(const GlossaryEntry& e, const std::string& name, const std::string& cta_href,
+                           const std::string& cta_label) {
+  std::string h;
   h += "<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\"><ol><li><a href=\"{{root}}index.html\">Home</a></li>"
        "<li><a href=\"index.html\">Therapy approaches A to Z</a></li><li aria-current=\"page\">" + name +
        "</li></ol></nav>\n";
@@ -226,6 +214,12 @@ std::string entry_page(const Dataset& data, const GlossaryEntry& e, const SiteOp
   for (const auto& b : e.benefits) h += "<li>" + html_escape(b) + "</li>\n";
   h += "</ul>\n</section>\n";
 
+  return h;
+}
+
+// "What is the evidence?": the summary, then each level's concerns with whom and on whose word.
+std::string evidence_section(const Dataset& data, const GlossaryEntry& e) {
+  std::string h;
   // The first line spells out NICE, so every page names it in full before the summary and the
   // ratings use the acronym (docs/plain-english.md), and links to what the levels mean.
   h += "<section id=\"evidence\" aria-labelledby=\"h-evidence\"><h2 id=\"h-evidence\">What is the evidence?</h2>\n"
@@ -256,6 +250,12 @@ std::string entry_page(const Dataset& data, const GlossaryEntry& e, const SiteOp
   h += "<p class=\"evidence__note\">Evidence describes what has helped groups of people in research. It cannot promise "
        "how therapy will go for you, and the right therapist matters as much as the approach.</p>\n</section>\n";
 
+  return h;
+}
+
+// Frequently asked questions and related approaches.
+std::string faqs_and_related(const Dataset& data, const GlossaryEntry& e) {
+  std::string h;
   h += "<section id=\"faqs\" aria-labelledby=\"h-faqs\"><h2 id=\"h-faqs\">Frequently asked questions</h2>\n"
        "<div class=\"faq-list\">\n";
   for (const auto& f : e.faqs)
@@ -272,6 +272,23 @@ std::string entry_page(const Dataset& data, const GlossaryEntry& e, const SiteOp
     }
     h += "</ul>\n</section>\n";
   }
+  return h;
+}
+
+}  // namespace
+
+std::string entry_page(const Dataset& data, const GlossaryEntry& e, const SiteOptions& options) {
+  const std::string canonical = options.base_url + options.folder + e.slug + ".html";
+  const std::string name = html_escape(e.name);
+  const std::string cta_href = "{{root}}find.html?approach=" + html_escape(e.slug);
+  const std::string cta_label = html_escape(find_therapist_label(e));
+  std::string h = head(e.name + ": what it is, how it works and who it may help – Time for Therapy", e.summary,
+                       canonical);
+  h += "  <script type=\"application/ld+json\">" + json_for_script(faq_json_ld(e, canonical)) + "</script>\n";
+  h += "</head>\n<body>\n  <!--#include header-->\n  <main id=\"main\" class=\"glossary-entry\">\n";
+  h += entry_sections(e, name, cta_href, cta_label);
+  h += evidence_section(data, e);
+  h += faqs_and_related(data, e);
   h += "<aside class=\"entry__find\" aria-labelledby=\"h-find\"><h2 id=\"h-find\">" + cta_label + "</h2>\n"
        "<p>Answer a few short questions and see therapists who fit you. Your answers stay on your device.</p>\n"
        "<p><a class=\"button button--large\" href=\"" + cta_href + "\">Start the questions</a></p>\n</aside>\n";
@@ -285,7 +302,7 @@ std::string index_page(const Dataset& data, const SiteOptions& options) {
   std::vector<const GlossaryEntry*> entries;
   for (const auto& e : data.glossary) entries.push_back(&e);
   std::stable_sort(entries.begin(), entries.end(), [](const GlossaryEntry* a, const GlossaryEntry* b) {
-    const std::string x = lower_ascii(a->name), y = lower_ascii(b->name);
+    const std::string x = ascii_lower(a->name), y = ascii_lower(b->name);
     return x != y ? x < y : a->slug < b->slug;
   });
   std::map<std::string, std::vector<const GlossaryEntry*>> by_letter;
@@ -302,10 +319,10 @@ std::string index_page(const Dataset& data, const SiteOptions& options) {
   h += search_form();
   h += "<nav class=\"az-jump\" aria-label=\"Jump to a letter\"><ul>";
   for (const auto& [letter, list] : by_letter)
-    h += "<li><a href=\"#letter-" + html_escape(lower_ascii(letter)) + "\">" + html_escape(letter) + "</a></li>";
+    h += "<li><a href=\"#letter-" + html_escape(ascii_lower(letter)) + "\">" + html_escape(letter) + "</a></li>";
   h += "</ul></nav>\n";
   for (const auto& [letter, list] : by_letter) {
-    const std::string id = "letter-" + html_escape(lower_ascii(letter));
+    const std::string id = "letter-" + html_escape(ascii_lower(letter));
     h += "<section class=\"az-letter\" aria-labelledby=\"" + id + "\"><h2 id=\"" + id + "\">" + html_escape(letter) +
          "</h2>\n<ul class=\"az-list\">\n";
     for (const auto* e : list) {
@@ -313,7 +330,7 @@ std::string index_page(const Dataset& data, const SiteOptions& options) {
       for (const auto& a : e->aliases) {
         // Acronyms help people recognise an entry at a glance; other names stay on the page.
         bool acronym = a.size() <= 6;
-        for (char c : a) acronym = acronym && (std::isupper(static_cast<unsigned char>(c)) || c == '-');
+        for (char c : a) acronym = acronym && (is_ascii_upper(c) || c == '-');
         if (acronym) aliases += (aliases.empty() ? "" : ", ") + html_escape(a);
       }
       h += "<li><a href=\"" + html_escape(e->slug) + ".html\">" + html_escape(e->name) + "</a>";

@@ -14,7 +14,7 @@
 //   the therapists whose only failure is F; widening distance or budget gains those whose only
 //   failure is that filter and who are within the new limit. Tests check these numbers by
 //   re-running match() with the relaxed answers.
-// - Scores come from score terms (kWeights, below): every term that earns points writes a reason,
+// - Scores come from score terms (kWeights in match_tuning.h): every term that earns points writes a reason,
 //   every term that earns nothing writes a caveat, and nothing else writes either. The score is
 //   round(100 · earned / possible) over the terms that apply to the answers (a term applies when
 //   the visitor answered its question), so it reads as "how much of what you asked for".
@@ -40,40 +40,9 @@
 
 namespace tft {
 
-// The weight of each score term: the points a therapist earns when the term is fully met. Terms
-// that do not apply to the visitor's answers drop out of both sides of the score's fraction.
-struct ScoreWeights {
-  // The visitor's concerns that the therapist lists, as a share of those asked: the single best
-  // sign that this person does this kind of work.
-  double concerns = 30;
-  // How strong the glossary's evidence is for the therapist's approaches on the visitor's concerns
-  // (strong 1, moderate 0.6, emerging 0.3 of the weight, best approach per concern, averaged over
-  // the concerns that have any evidence listed). Only evidence tags whose ages fit the person count
-  // (approach_recommendations.h, docs/evidence.md).
-  double evidence = 15;
-  // Offers at least one approach the visitor asked for by name.
-  double approaches = 15;
-  // Fees from within budget: full weight; up to £20 over: falling linearly to half; further: none.
-  double budget = 10;
-  // Offers concessions or low-cost places, when the visitor wants them.
-  double low_cost = 5;
-  // Works in at least one of the visitor's languages.
-  double languages = 5;
-  // Is the gender the visitor would prefer (not "any").
-  double gender = 5;
-  // Share of the visitor's times (daytime, evening, weekend) the therapist offers.
-  double availability = 5;
-  // Share of the visitor's identity needs (e.g. LGBTQ+ affirming) the therapist states.
-  double identity = 5;
-  // In-person sessions within the visitor's distance: full weight next door, half at the limit.
-  double distance = 5;
-};
-
-inline constexpr ScoreWeights kWeights{};
-
 // One evaluated score term of one therapist.
 struct ScoreTerm {
-  const char* name;  // "concerns", "evidence", ... as in ScoreWeights
+  const char* name;  // "concerns", "evidence", ... as in ScoreWeights (match_tuning.h)
   double earned = 0;
   double possible = 0;
   std::string reason;  // set exactly when earned > 0 (and explanations were asked for)

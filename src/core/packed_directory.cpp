@@ -13,6 +13,7 @@
 #include "contact.h"
 #include "json_input.h"
 #include "result_summary.h"
+#include "text.h"
 #include "vocabulary.h"
 
 namespace tft {
@@ -173,26 +174,6 @@ class Reader {
   Error error_;
 };
 
-bool valid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  for (std::size_t i = 0; i < n;) {
-    const unsigned c = p[i];
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (!len || i + len > n) return false;
-    std::uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-      cp = cp << 6 | (p[i + k] & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    const std::uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < least[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += len;
-  }
-  return true;
-}
-
 // The fixed part of the header, shared by both kinds of file. Returns the section table's spans.
 struct Header {
   std::uint32_t therapists = 0, first_row = 0, shard_checksum = 0, checksum = 0;
@@ -275,7 +256,7 @@ std::string_view read_text16(Reader& r, std::size_t& o, std::size_t end, const c
     return {};
   }
   const std::string_view s(reinterpret_cast<const char*>(r.at(o + 2)), len);
-  if (!valid_utf8(s)) r.fail(o + 2, std::string(what) + " is not valid UTF-8");
+  if (!is_valid_utf8(s)) r.fail(o + 2, std::string(what) + " is not valid UTF-8");
   o += 2 + len;
   return s;
 }
@@ -434,19 +415,10 @@ std::string pack_profiles(const std::vector<const Therapist*>& therapists, std::
                   {records.out});
 }
 
-MatchingCheck check_matching(const std::string& name, std::string_view bytes) {
-  MatchingCheck out;
-  Reader r(name, bytes);
-  const Header h = check_header(r, bytes, kMatchingMagic, kMatchingSections, "matching");
-  auto finish = [&]() -> MatchingCheck& {
-    if (r.failed()) out.errors.push_back(r.error());
-    return out;
-  };
-  if (r.failed()) return finish();
-  MatchingView& v = out.view;
-  v.bytes = bytes;
-  v.therapists = h.therapists;
-  v.checksum = h.checksum;
+namespace {
+
+// The vocabularies: concerns, approaches, identity tags and places, each in increasing order.
+bool check_vocabularies(Reader& r, const Header& h, MatchingView& v) {
   const auto [vocab_at, vocab_size] = h.sections[sVocab];
   std::size_t o = vocab_at;
   const std::size_t vocab_end = vocab_at + vocab_size;
@@ -454,26 +426,33 @@ MatchingCheck check_matching(const std::string& name, std::string_view bytes) {
   v.approaches = read_vocab(r, o, vocab_end, "approach", 256, true);
   v.identity = read_vocab(r, o, vocab_end, "identity", 256, true);
   v.places = read_vocab(r, o, vocab_end, "place", 0xFFFFFFFFu, false);
-  if (r.failed()) return finish();
+  if (r.failed()) return false;
   if (o != vocab_end) {
     r.fail(o, "the vocabulary section has " + std::to_string(vocab_end - o) + " bytes left over");
-    return finish();
+    return false;
   }
   for (const auto& s : v.identity)
     if (!identity_tags().count(std::string(s))) {
       r.fail(vocab_at, "unknown identity tag " + quote_for_message(std::string(s)));
-      return finish();
+      return false;
     }
+  return true;
+}
 
-  // Rows: fixed width, so the count fixes the section's size.
+// What the rows count in the variable-length sections.
+struct RowTotals {
+  std::size_t codes = 0, langs = 0, locs = 0;
+};
+
+// Rows: fixed width, so the count fixes the section's size; every count and field in range.
+bool check_rows(Reader& r, const Header& h, MatchingView& v, RowTotals& totals) {
   const auto [rows_at, rows_size] = h.sections[sRows];
   if (rows_size != std::size_t{h.therapists} * kRowSize) {
     r.fail(16, "the header counts " + std::to_string(h.therapists) + " therapists but the rows section holds " +
                    std::to_string(rows_size) + " bytes, not " + std::to_string(std::size_t{h.therapists} * kRowSize));
-    return finish();
+    return false;
   }
   v.rows = r.at(rows_at);
-  std::size_t codes = 0, langs = 0, locs = 0;
   for (std::size_t i = 0; i < h.therapists; ++i) {
     const unsigned char* row = v.rows + i * kRowSize;
     const std::size_t at = rows_at + i * kRowSize;
@@ -496,25 +475,79 @@ MatchingCheck check_matching(const std::string& name, std::string_view bytes) {
     else if (get16(row + 12) > kMaxFee || get16(row + 14) > kMaxFee || get16(row + 12) > get16(row + 14))
       bad(12, "fees must be £0-1000, min no more than max");
     else if (!day_number(day_text(get32(row + 16)))) bad(16, "the date last confirmed is not a YYYYMMDD date");
-    if (r.failed()) return finish();
-    codes += nc + na + nf + ncl + nav + ni;
-    langs += nl;
-    locs += nloc;
+    if (r.failed()) return false;
+    totals.codes += nc + na + nf + ncl + nav + ni;
+    totals.langs += nl;
+    totals.locs += nloc;
   }
+  return true;
+}
+
+// The codes, languages and locations sections hold exactly what the rows count.
+bool check_section_sizes(Reader& r, const Header& h, MatchingView& v, const RowTotals& t) {
   const auto [codes_at, codes_size] = h.sections[sCodes];
   const auto [langs_at, langs_size] = h.sections[sLanguages];
   const auto [locs_at, locs_size] = h.sections[sLocations];
-  const auto [ids_at, ids_size] = h.sections[sIds];
-  if (codes_size != codes) r.fail(kFixedHeader + 8 * sCodes + 4, "the codes section should hold " + std::to_string(codes) + " bytes, as the rows count");
-  else if (langs_size != 2 * langs) r.fail(kFixedHeader + 8 * sLanguages + 4, "the languages section should hold " + std::to_string(2 * langs) + " bytes, as the rows count");
-  else if (locs_size != kLocationSize * locs) r.fail(kFixedHeader + 8 * sLocations + 4, "the locations section should hold " + std::to_string(kLocationSize * locs) + " bytes, as the rows count");
-  if (r.failed()) return finish();
+  const std::size_t ids_at = h.sections[sIds].first;
+  if (codes_size != t.codes) r.fail(kFixedHeader + 8 * sCodes + 4, "the codes section should hold " + std::to_string(t.codes) + " bytes, as the rows count");
+  else if (langs_size != 2 * t.langs) r.fail(kFixedHeader + 8 * sLanguages + 4, "the languages section should hold " + std::to_string(2 * t.langs) + " bytes, as the rows count");
+  else if (locs_size != kLocationSize * t.locs) r.fail(kFixedHeader + 8 * sLocations + 4, "the locations section should hold " + std::to_string(kLocationSize * t.locs) + " bytes, as the rows count");
+  if (r.failed()) return false;
   v.codes = r.at(codes_at);
   v.languages = r.at(langs_at);
   v.locations = r.at(locs_at);
   v.ids = r.at(ids_at);
+  return true;
+}
 
-  // Every code, language, location and id, row by row.
+// Therapist i's `count` languages from languages[l]: two letters each, none twice. Advances l.
+void check_languages(Reader& r, const MatchingView& v, std::size_t langs_at, std::size_t i, unsigned count,
+                     std::size_t& l) {
+  for (unsigned j = 0; j < count && !r.failed(); ++j, ++l) {
+    const unsigned code = get16(v.languages + 2 * l);
+    if (code >= 26 * 26) r.fail(langs_at + 2 * l, "therapist " + std::to_string(i) + ": language code " + std::to_string(code) + " is not two letters");
+    for (unsigned before = 0; before < j; ++before)
+      if (get16(v.languages + 2 * (l - j + before)) == code)
+        r.fail(langs_at + 2 * l, "therapist " + std::to_string(i) + " lists a language twice");
+  }
+}
+
+// Therapist i's `count` locations from locations[k]: inside the UK, with a known place. Advances k.
+void check_locations(Reader& r, const MatchingView& v, std::size_t locs_at, std::size_t i, unsigned count,
+                     std::size_t& k) {
+  for (unsigned j = 0; j < count && !r.failed(); ++j, ++k) {
+    const unsigned char* loc = v.locations + kLocationSize * k;
+    const auto lat = static_cast<std::int32_t>(get32(loc)), lon = static_cast<std::int32_t>(get32(loc + 4));
+    if (lat < kLatMin || lat > kLatMax || lon < kLonMin || lon > kLonMax)
+      r.fail(locs_at + kLocationSize * k, "therapist " + std::to_string(i) + ": a location lies outside the UK's bounds");
+    else if (get32(loc + 8) >= v.places.size())
+      r.fail(locs_at + kLocationSize * k + 8, "therapist " + std::to_string(i) + ": place code " + std::to_string(get32(loc + 8)) + " is not in the vocabulary");
+  }
+}
+
+// Therapist i's id at ids[id]: a length byte, then a slug. Advances id; false when the walk must stop.
+bool check_id(Reader& r, const MatchingView& v, std::size_t ids_at, std::size_t ids_size, std::size_t i,
+              std::size_t& id) {
+  if (id >= ids_size) {
+    r.fail(ids_at + id, "the ids section ends before therapist " + std::to_string(i) + "'s id");
+    return false;
+  }
+  const std::size_t len = v.ids[id];
+  if (len < 1 || len > kMaxIdChars || len > ids_size - id - 1) {
+    r.fail(ids_at + id, "therapist " + std::to_string(i) + "'s id length " + std::to_string(len) + " is not 1-64 bytes within the section");
+    return false;
+  }
+  if (!is_slug(std::string(reinterpret_cast<const char*>(v.ids + id + 1), len)))
+    r.fail(ids_at + id + 1, "therapist " + std::to_string(i) + "'s id must be lower-case letters, digits and hyphens");
+  id += 1 + len;
+  return true;
+}
+
+// Every code, language, location and id, row by row.
+void check_row_contents(Reader& r, const Header& h, const MatchingView& v) {
+  const std::size_t rows_at = h.sections[sRows].first, codes_at = h.sections[sCodes].first;
+  const std::size_t langs_at = h.sections[sLanguages].first, locs_at = h.sections[sLocations].first;
+  const auto [ids_at, ids_size] = h.sections[sIds];
   std::size_t c = 0, l = 0, k = 0, id = 0;
   for (std::size_t i = 0; i < h.therapists && !r.failed(); ++i) {
     const unsigned char* row = v.rows + i * kRowSize;
@@ -528,39 +561,32 @@ MatchingCheck check_matching(const std::string& name, std::string_view bytes) {
     bool in_person = false;
     for (unsigned f = 0; f < nf; ++f) in_person = in_person || v.codes[c + nc + na + f] == 0;
     c += nc + na + nf + ncl + nav + ni;
-    for (unsigned j = 0; j < row[6] && !r.failed(); ++j, ++l) {
-      const unsigned code = get16(v.languages + 2 * l);
-      if (code >= 26 * 26) r.fail(langs_at + 2 * l, "therapist " + std::to_string(i) + ": language code " + std::to_string(code) + " is not two letters");
-      for (unsigned before = 0; before < j; ++before)
-        if (get16(v.languages + 2 * (l - j + before)) == code)
-          r.fail(langs_at + 2 * l, "therapist " + std::to_string(i) + " lists a language twice");
-    }
+    check_languages(r, v, langs_at, i, row[6], l);
     if (in_person && row[7] == 0) r.fail(rows_at + i * kRowSize + 7, "therapist " + std::to_string(i) + " offers in-person sessions but has no location");
-    for (unsigned j = 0; j < row[7] && !r.failed(); ++j, ++k) {
-      const unsigned char* loc = v.locations + kLocationSize * k;
-      const auto lat = static_cast<std::int32_t>(get32(loc)), lon = static_cast<std::int32_t>(get32(loc + 4));
-      if (lat < kLatMin || lat > kLatMax || lon < kLonMin || lon > kLonMax)
-        r.fail(locs_at + kLocationSize * k, "therapist " + std::to_string(i) + ": a location lies outside the UK's bounds");
-      else if (get32(loc + 8) >= v.places.size())
-        r.fail(locs_at + kLocationSize * k + 8, "therapist " + std::to_string(i) + ": place code " + std::to_string(get32(loc + 8)) + " is not in the vocabulary");
-    }
-    if (r.failed()) break;
-    if (id >= ids_size) {
-      r.fail(ids_at + id, "the ids section ends before therapist " + std::to_string(i) + "'s id");
-      break;
-    }
-    const std::size_t len = v.ids[id];
-    if (len < 1 || len > kMaxIdChars || len > ids_size - id - 1) {
-      r.fail(ids_at + id, "therapist " + std::to_string(i) + "'s id length " + std::to_string(len) + " is not 1-64 bytes within the section");
-      break;
-    }
-    if (!is_slug(std::string(reinterpret_cast<const char*>(v.ids + id + 1), len)))
-      r.fail(ids_at + id + 1, "therapist " + std::to_string(i) + "'s id must be lower-case letters, digits and hyphens");
-    id += 1 + len;
+    check_locations(r, v, locs_at, i, row[7], k);
+    if (r.failed() || !check_id(r, v, ids_at, ids_size, i, id)) break;
   }
   if (!r.failed() && id != ids_size)
     r.fail(ids_at + id, "the ids section has " + std::to_string(ids_size - id) + " bytes left over");
-  return finish();
+}
+
+}  // namespace
+
+MatchingCheck check_matching(const std::string& name, std::string_view bytes) {
+  MatchingCheck out;
+  Reader r(name, bytes);
+  const Header h = check_header(r, bytes, kMatchingMagic, kMatchingSections, "matching");
+  if (!r.failed()) {
+    MatchingView& v = out.view;
+    v.bytes = bytes;
+    v.therapists = h.therapists;
+    v.checksum = h.checksum;
+    RowTotals totals;
+    if (check_vocabularies(r, h, v) && check_rows(r, h, v, totals) && check_section_sizes(r, h, v, totals))
+      check_row_contents(r, h, v);
+  }
+  if (r.failed()) out.errors.push_back(r.error());
+  return out;
 }
 
 PackedRow MatchingCursor::next() {

@@ -6,6 +6,7 @@
 #include "contact.h"
 #include "glossary_pages.h"
 #include "json_input.h"
+#include "vocabulary.h"
 
 namespace tft {
 
@@ -29,14 +30,6 @@ std::string distance_text(double km, DistanceUnit unit) {
   return buf;
 }
 
-const double* distance_steps(DistanceUnit unit, std::size_t& count) {
-  static const double km[] = {10, 25, 50, 100};
-  // 5, 10, 25 and 50 miles, so a suggestion reads in round miles.
-  static const double miles[] = {5 * kKmPerMile, 10 * kKmPerMile, 25 * kKmPerMile, 50 * kKmPerMile};
-  count = 4;
-  return unit == DistanceUnit::km ? km : miles;
-}
-
 std::string stale_caveat(std::string_view updated) {
   return "Last confirmed these details on " + long_date(updated) + ", more than " + std::to_string(kFreshMonths) +
          " months ago: check they are still practising";
@@ -58,9 +51,8 @@ ordered_json summary_json(const SummaryFacts& s) {
     j["max_distance_km"] = s.max_distance_km;
     j["nearby"] = s.nearby;
     ordered_json formats = ordered_json::array();
-    if (s.remote_formats & 2) formats.push_back("video");
-    if (s.remote_formats & 4) formats.push_back("phone");
-    if (s.remote_formats & 8) formats.push_back("text");
+    for (const CodedWord& f : format_codes())
+      if (f.id != "in-person" && (s.remote_formats & f.code)) formats.push_back(std::string(f.id));
     j["remote_formats"] = std::move(formats);
   }
   j["stale"] = s.stale;

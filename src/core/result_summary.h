@@ -26,8 +26,6 @@ inline constexpr double kKmPerMile = 1.609344;
 // "4.2 km" / "3 miles", "less than a mile" (whole miles: a straight line between town centres
 // does not justify a decimal).
 std::string distance_text(double km, DistanceUnit unit);
-// The limits a "travel further" suggestion offers, in kilometres, smallest first.
-const double* distance_steps(DistanceUnit unit, std::size_t& count);
 
 // The caveat on an entry not confirmed within kFreshMonths of the reference day.
 std::string stale_caveat(std::string_view updated);

@@ -25,13 +25,13 @@ std::uint8_t client_for(const std::string& who) {
 
 // The visitor's concerns by number, and which of them any approach has evidence for at their age.
 void number_concerns(const Matcher& m, const Answers& a, Query& q) {
-  const std::size_t nc = m.concern_ids.size(), na = m.approach_slugs.size();
+  const std::size_t nc = m.tables->concern_ids.size(), na = m.tables->approach_slugs.size();
   q.concern_wanted.assign(nc, 0);
   q.concern_has_evidence.assign(nc, 0);
   for (const auto& c : a.concerns) {
-    const auto it = std::lower_bound(m.concern_ids.begin(), m.concern_ids.end(), c);
-    if (it == m.concern_ids.end() || *it != c) continue;
-    const auto id = static_cast<std::uint16_t>(it - m.concern_ids.begin());
+    const auto it = std::lower_bound(m.tables->concern_ids.begin(), m.tables->concern_ids.end(), c);
+    if (it == m.tables->concern_ids.end() || *it != c) continue;
+    const auto id = static_cast<std::uint16_t>(it - m.tables->concern_ids.begin());
     q.concern_wanted[id] = 1;
     q.concerns.push_back(id);
     for (std::size_t ap = 0; ap < na; ++ap)
@@ -41,22 +41,22 @@ void number_concerns(const Matcher& m, const Answers& a, Query& q) {
 }
 
 void number_approaches(const Matcher& m, const Answers& a, Query& q) {
-  q.approach_wanted.assign(m.approach_slugs.size(), 0);
+  q.approach_wanted.assign(m.tables->approach_slugs.size(), 0);
   for (const auto& s : a.approaches) {
-    const auto it = std::lower_bound(m.approach_slugs.begin(), m.approach_slugs.end(), s);
-    if (it == m.approach_slugs.end() || *it != s) continue;
-    const auto id = static_cast<std::uint16_t>(it - m.approach_slugs.begin());
+    const auto it = std::lower_bound(m.tables->approach_slugs.begin(), m.tables->approach_slugs.end(), s);
+    if (it == m.tables->approach_slugs.end() || *it != s) continue;
+    const auto id = static_cast<std::uint16_t>(it - m.tables->approach_slugs.begin());
     q.approach_wanted[id] = 1;
     q.approaches.push_back(id);
   }
 }
 
 // The nearest in-person location of therapist i, into e.distance and e.nearest.
-void find_nearest(const Matcher& m, const Query& q, const Matcher::Row& r, bool exact, Eval& e) {
+void find_nearest(const Matcher& m, const Query& q, const MatcherRow& r, bool exact, Eval& e) {
   const Answers& a = *q.a;
   for (std::uint32_t k = 0; k < r.locations_count; ++k) {
-    const double lat = m.location_pool[2 * (r.locations_begin + k)];
-    const double lon = m.location_pool[2 * (r.locations_begin + k) + 1];
+    const double lat = m.tables->location_pool[2 * (r.locations_begin + k)];
+    const double lon = m.tables->location_pool[2 * (r.locations_begin + k) + 1];
     if (!exact && std::fabs(lat - a.lat) * kDistanceCutoff.km_per_degree_latitude > q.cutoff_km) continue;
     const double d = round_km(haversine_km(a.lat, a.lon, lat, lon));
     if (d < e.distance) {
@@ -66,22 +66,22 @@ void find_nearest(const Matcher& m, const Query& q, const Matcher::Row& r, bool 
   }
 }
 
-bool offers_wanted_approach(const Matcher& m, const Query& q, const Matcher::Row& r) {
+bool offers_wanted_approach(const Matcher& m, const Query& q, const MatcherRow& r) {
   bool any = false;
   for (std::uint32_t k = 0; k < r.approaches_count; ++k)
-    any = any || q.approach_wanted[m.approach_pool[r.approaches_begin + k]];
+    any = any || q.approach_wanted[m.tables->approach_pool[r.approaches_begin + k]];
   return any;
 }
 
-bool speaks_wanted_language(const Matcher& m, const Query& q, const Matcher::Row& r) {
+bool speaks_wanted_language(const Matcher& m, const Query& q, const MatcherRow& r) {
   bool any = false;
   for (std::uint32_t k = 0; k < r.languages_count; ++k)
-    for (const auto l : q.languages) any = any || m.language_pool[r.languages_begin + k] == l;
+    for (const auto l : q.languages) any = any || m.tables->language_pool[r.languages_begin + k] == l;
   return any;
 }
 
 // The must-haves the visitor chose, as Filter bits of what this therapist fails.
-std::uint16_t failed_must_haves(const Matcher& m, const Query& q, const Matcher::Row& r) {
+std::uint16_t failed_must_haves(const Matcher& m, const Query& q, const MatcherRow& r) {
   std::uint16_t failed = 0;
   const auto fail_if = [&](Filter f, bool fails) {
     if ((q.must & (1u << f)) && fails) failed = static_cast<std::uint16_t>(failed | (1u << f));
@@ -112,7 +112,7 @@ Query make_query(const Matcher& m, const Answers& a, const MatchOptions& options
   Query q;
   q.a = &a;
   q.unit = options.unit;
-  q.today = options.today.empty() ? m.newest_updated : options.today;
+  q.today = options.today.empty() ? m.tables->newest_updated : options.today;
   q.stale_before = day_number(months_before(q.today, kFreshMonths));
   q.formats = mask_of(format_codes(), a.format);
   q.in_person = (q.formats & kInPerson) && a.has_location;
@@ -140,7 +140,7 @@ Query make_query(const Matcher& m, const Answers& a, const MatchOptions& options
 }
 
 Eval evaluate(const Matcher& m, const Query& q, std::size_t i, bool exact) {
-  const Matcher::Row& r = m.rows[i];
+  const MatcherRow& r = m.tables->rows[i];
   const Answers& a = *q.a;
   Eval e;
   auto fail = [&](Filter f) { e.failed = static_cast<std::uint16_t>(e.failed | (1u << f)); };

@@ -28,65 +28,44 @@ std::string to_see(std::size_t gain) {
   return " to see " + plural(gain, "more therapist", "more therapists");
 }
 
-struct Suggestion {
-  std::size_t gain;
-  ordered_json json;
-};
-
-void must_have_suggestions(const Query& q, const RelaxGains& gains, std::vector<Suggestion>& out) {
+void must_have_suggestions(const Query& q, const RelaxGains& gains, std::vector<RelaxSuggestion>& out) {
   for (const auto& field : q.a->must_have) {
     const Filter f = must_have_filter(field);
     if (f == kFilterCount || !gains.drop[f]) continue;
-    const std::size_t g = gains.drop[f];
-    out.push_back({g,
-                   {{"relax", "must_have"},
-                    {"field", field},
-                    {"gain", g},
-                    {"text", std::string("Make ") + must_have_words(field) +
-                                 " a preference rather than a must-have" + to_see(g)}}});
+    RelaxSuggestion s{"must_have", field, std::nullopt, "", gains.drop[f], ""};
+    s.text = std::string("Make ") + must_have_words(field) + " a preference rather than a must-have" + to_see(s.gain);
+    out.push_back(std::move(s));
   }
 }
 
 // The smallest widening that helps.
-void distance_suggestion(const Query& q, const RelaxGains& gains, std::vector<Suggestion>& out) {
+void distance_suggestion(const Query& q, const RelaxGains& gains, std::vector<RelaxSuggestion>& out) {
   const auto& steps = distance_steps(q.unit);
   for (std::size_t s = 0; s < steps.size(); ++s) {
     if (!gains.distance[s]) continue;
-    const std::size_t g = gains.distance[s];
-    out.push_back({g,
-                   {{"relax", "max_distance_km"},
-                    {"to", number_json(steps[s])},
-                    {"gain", g},
-                    {"text", "Travel up to " + distance_text(steps[s], q.unit) + to_see(g)}}});
+    out.push_back({"max_distance_km", "", steps[s], "", gains.distance[s],
+                   "Travel up to " + distance_text(steps[s], q.unit) + to_see(gains.distance[s])});
     return;
   }
 }
 
 // The smallest rise that helps.
-void budget_suggestion(const Query& q, const RelaxGains& gains, std::vector<Suggestion>& out) {
+void budget_suggestion(const Query& q, const RelaxGains& gains, std::vector<RelaxSuggestion>& out) {
   for (std::size_t s = 0; s < kRelaxSteps.budget_rise.size(); ++s) {
     if (!gains.budget[s]) continue;
     const double rise = kRelaxSteps.budget_rise[s];
-    const std::size_t g = gains.budget[s];
-    out.push_back({g,
-                   {{"relax", "budget"},
-                    {"to", number_json(q.budget + rise)},
-                    {"gain", g},
-                    {"text", "Raise your budget by " + pounds(rise) + " to " + pounds(q.budget + rise) + to_see(g)}}});
+    out.push_back({"budget", "", q.budget + rise, "", gains.budget[s],
+                   "Raise your budget by " + pounds(rise) + " to " + pounds(q.budget + rise) + to_see(gains.budget[s])});
     return;
   }
 }
 
-void format_suggestions(const RelaxGains& gains, std::vector<Suggestion>& out) {
+void format_suggestions(const RelaxGains& gains, std::vector<RelaxSuggestion>& out) {
   const CodedWords& formats = format_codes();
   for (std::size_t k = 0; k < formats.size(); ++k) {
     if (!gains.format[k]) continue;
-    const std::size_t g = gains.format[k];
-    out.push_back({g,
-                   {{"relax", "format"},
-                    {"add", std::string(formats[k].id)},
-                    {"gain", g},
-                    {"text", "Add " + std::string(formats[k].words) + " sessions" + to_see(g)}}});
+    out.push_back({"format", "", std::nullopt, std::string(formats[k].id), gains.format[k],
+                   "Add " + std::string(formats[k].words) + " sessions" + to_see(gains.format[k])});
   }
 }
 
@@ -99,7 +78,7 @@ RelaxGains start_gains() {
 }
 
 void count_gains(const Matcher& m, const Query& q, std::size_t i, const Eval& e, RelaxGains& gains) {
-  const Matcher::Row& r = m.rows[i];
+  const MatcherRow& r = m.tables->rows[i];
   const std::size_t f = static_cast<std::size_t>(first_filter(e.failed)) % kFilterCount;
   // Exactly one failing filter: relaxing that one alone would let this therapist through.
   if ((e.failed & (e.failed - 1)) == 0) {
@@ -123,16 +102,15 @@ void count_gains(const Matcher& m, const Query& q, std::size_t i, const Eval& e,
   }
 }
 
-ordered_json relax_suggestions(const Query& q, const RelaxGains& gains) {
-  std::vector<Suggestion> found;
+std::vector<RelaxSuggestion> relax_suggestions(const Query& q, const RelaxGains& gains) {
+  std::vector<RelaxSuggestion> found;
   must_have_suggestions(q, gains, found);
   distance_suggestion(q, gains, found);
   budget_suggestion(q, gains, found);
   format_suggestions(gains, found);
-  std::stable_sort(found.begin(), found.end(), [](const Suggestion& x, const Suggestion& y) { return x.gain > y.gain; });
-  ordered_json suggestions = ordered_json::array();
-  for (auto& s : found) suggestions.push_back(std::move(s.json));
-  return suggestions;
+  std::stable_sort(found.begin(), found.end(),
+                   [](const RelaxSuggestion& x, const RelaxSuggestion& y) { return x.gain > y.gain; });
+  return found;
 }
 
 }  // namespace tft

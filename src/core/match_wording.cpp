@@ -29,8 +29,8 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 }
 
 std::string approach_name(const Matcher& m, std::uint16_t id) {
-  const GlossaryEntry* e = m.approach_entries[id];
-  return e ? e->name : m.approach_slugs[id];
+  const GlossaryEntry* e = m.tables->approach_entries[id];
+  return e ? e->name : m.tables->approach_slugs[id];
 }
 
 std::string option_label(const Matcher& m, const char* question, const std::string& id) {
@@ -39,11 +39,6 @@ std::string option_label(const Matcher& m, const char* question, const std::stri
       for (const auto& o : q.options)
         if (o.id == id) return o.label;
   return id;
-}
-
-ordered_json number_json(double v) {
-  if (std::floor(v) == v && std::fabs(v) < 1e15) return static_cast<std::int64_t>(v);
-  return v;
 }
 
 }  // namespace tft

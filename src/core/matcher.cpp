@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include "approach_recommendations.h"
 #include "crisis_contacts.h"
@@ -26,7 +27,7 @@ long number_of(const std::vector<std::string>& sorted, const std::string& id) {
 }
 
 // Concerns by id and approaches by slug, each numbered in sorted order.
-void number_vocabulary(const Dataset& data, Matcher& m) {
+void number_vocabulary(const Dataset& data, MatcherTables& m) {
   std::map<std::string, std::string> labels;
   for (const auto& c : data.concerns) labels[c.id] = c.label;
   for (const auto& [id, label] : labels) {
@@ -39,7 +40,7 @@ void number_vocabulary(const Dataset& data, Matcher& m) {
 }
 
 // Each row's position in id order, for tie-breaks that do not depend on the file's order.
-void rank_ids(const Directory& directory, Matcher& m) {
+void rank_ids(const Directory& directory, MatcherTables& m) {
   const auto& list = directory.therapists;
   std::vector<std::uint32_t> order(list.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -65,7 +66,7 @@ std::uint8_t pool_ids(const std::vector<std::string>& ids, const std::vector<std
   return count;
 }
 
-void pack_lists(const Therapist& t, Matcher& m, Matcher::Row& r) {
+void pack_lists(const Therapist& t, MatcherTables& m, MatcherRow& r) {
   r.concerns_begin = static_cast<std::uint32_t>(m.concern_pool.size());
   r.concerns_count = pool_ids(t.concerns, m.concern_ids, m.concern_pool);
   r.approaches_begin = static_cast<std::uint32_t>(m.approach_pool.size());
@@ -81,7 +82,7 @@ void pack_lists(const Therapist& t, Matcher& m, Matcher::Row& r) {
   }
 }
 
-void pack_fields(const Therapist& t, Matcher::Row& r) {
+void pack_fields(const Therapist& t, MatcherRow& r) {
   r.formats = mask_of(format_codes(), t.formats);
   r.clients = mask_of(client_codes(), t.clients);
   r.availability = mask_of(availability_codes(), t.availability);
@@ -128,7 +129,7 @@ struct Pass {
 };
 
 // Counts one passing therapist toward the summary's facts.
-void count_summary(const Query& q, const Matcher::Row& r, const Eval& e, bool lists, bool stale, Pass& pass) {
+void count_summary(const Query& q, const MatcherRow& r, const Eval& e, bool lists, bool stale, Pass& pass) {
   pass.facts.listing += lists ? 1 : 0;
   pass.facts.stale += stale ? 1 : 0;
   if (!q.in_person) return;
@@ -140,14 +141,15 @@ void count_summary(const Query& q, const Matcher::Row& r, const Eval& e, bool li
 }
 
 Pass scan(const Matcher& m, const Query& q) {
-  const std::size_t n = m.rows.size();
+  const MatcherTables& tables = *m.tables;
+  const std::size_t n = tables.rows.size();
   Pass pass;
   pass.passing.reserve(n);  // one allocation: growing it step by step churns a heap full of directory strings
-  pass.offered.assign(m.approach_slugs.size(), 0);
+  pass.offered.assign(tables.approach_slugs.size(), 0);
   ScoreTerm terms[kTermCount];
   for (std::size_t i = 0; i < n; ++i) {
     const Eval e = evaluate(m, q, i, false);
-    const Matcher::Row& r = m.rows[i];
+    const MatcherRow& r = tables.rows[i];
     if (e.failed) {
       ++pass.by[static_cast<std::size_t>(first_filter(e.failed)) % kFilterCount];
       count_gains(m, q, i, e, pass.gains);
@@ -159,7 +161,7 @@ Pass scan(const Matcher& m, const Query& q) {
     pass.passing.push_back({score, static_cast<std::uint8_t>(lists), static_cast<std::uint8_t>(fit_band_rank(score)),
                             static_cast<std::uint8_t>(!stale), r.id_rank, static_cast<std::uint32_t>(i)});
     count_summary(q, r, e, lists, stale, pass);
-    for (std::uint32_t k = 0; k < r.approaches_count; ++k) ++pass.offered[m.approach_pool[r.approaches_begin + k]];
+    for (std::uint32_t k = 0; k < r.approaches_count; ++k) ++pass.offered[tables.approach_pool[r.approaches_begin + k]];
   }
   return pass;
 }
@@ -177,59 +179,66 @@ SummaryFacts summary_facts(const Query& q, const Pass& pass) {
   return facts;
 }
 
-ordered_json excluded_json(const Pass& pass, std::size_t therapists) {
-  ordered_json by = ordered_json::object();
+std::vector<ExcludedCount> count_excluded(const Pass& pass) {
+  std::vector<ExcludedCount> by;
   for (int f = 0; f < kFilterCount; ++f)
-    if (pass.by[f]) by[kFilterNames[f]] = pass.by[f];
-  return {{"total", therapists - pass.passing.size()}, {"by", by}};
+    if (pass.by[f]) by.push_back({kFilterNames[f], pass.by[f]});
+  return by;
 }
 
 }  // namespace
 
 // ------------------------------------------------------------------------------------ public
 
+Matcher::Matcher() = default;
+Matcher::Matcher(Matcher&&) noexcept = default;
+Matcher& Matcher::operator=(Matcher&&) noexcept = default;
+Matcher::~Matcher() = default;
+
 Matcher prepare_matcher(const Dataset& data, const Directory& directory) {
   Matcher m;
   m.data = &data;
   m.directory = &directory;
   m.places = build_place_index(data.places);
-  number_vocabulary(data, m);
-  m.rows.resize(directory.therapists.size());
-  rank_ids(directory, m);
+  auto tables = std::make_unique<MatcherTables>();
+  number_vocabulary(data, *tables);
+  tables->rows.resize(directory.therapists.size());
+  rank_ids(directory, *tables);
   for (std::size_t i = 0; i < directory.therapists.size(); ++i) {
     const Therapist& t = directory.therapists[i];
-    pack_lists(t, m, m.rows[i]);
-    pack_fields(t, m.rows[i]);
-    if (t.updated > m.newest_updated && m.rows[i].updated) m.newest_updated = t.updated;
+    MatcherRow& r = tables->rows[i];
+    pack_lists(t, *tables, r);
+    pack_fields(t, r);
+    if (t.updated > tables->newest_updated && r.updated) tables->newest_updated = t.updated;
   }
+  m.tables = std::move(tables);
   return m;
 }
 
-ordered_json match(const Matcher& m, const Answers& a, std::size_t limit) {
+MatchResult match(const Matcher& m, const Answers& a, std::size_t limit) {
   MatchOptions options;
   options.limit = limit;
   return match(m, a, options);
 }
 
-ordered_json match(const Matcher& m, const Answers& a, const MatchOptions& options) {
+MatchResult match(const Matcher& m, const Answers& a, const MatchOptions& options) {
   const Query q = make_query(m, a, options);
   Pass pass = scan(m, q);
   auto& passing = pass.passing;
   const std::size_t keep = options.limit == 0 ? passing.size() : std::min(options.limit, passing.size());
   std::partial_sort(passing.begin(), passing.begin() + static_cast<std::ptrdiff_t>(keep), passing.end(), better);
 
-  ordered_json result;
+  MatchResult result;
   // Safety routes first (crisis_contacts.h, signposts.h): they fit the person and their nation.
   const Person person = person_from_answers(a);
-  result["crisis"] = crisis_part(m.data->crisis, person);
-  result["signposts"] = signposts_part(m.data->crisis, person);
-  result["summary"] = summary_json(summary_facts(q, pass));
-  result["approaches"] = approach_recommendations(m, a, pass.offered, passing.size());
-  ordered_json matches = ordered_json::array();
-  for (std::size_t k = 0; k < keep; ++k) matches.push_back(match_item(m, q, passing[k].index, passing[k].score));
-  result["matches"] = std::move(matches);
-  result["excluded"] = excluded_json(pass, m.rows.size());
-  result["suggestions"] = relax_suggestions(q, pass.gains);
+  result.crisis = crisis_part(m.data->crisis, person);
+  result.signposts = signposts_part(m.data->crisis, person);
+  result.summary = summary_facts(q, pass);
+  result.approaches = approach_recommendations(m, a, pass.offered, passing.size());
+  for (std::size_t k = 0; k < keep; ++k) result.matches.push_back(matched(m, q, passing[k].index, passing[k].score));
+  result.excluded_total = m.tables->rows.size() - passing.size();
+  result.excluded_by = count_excluded(pass);
+  result.suggestions = relax_suggestions(q, pass.gains);
   return result;
 }
 
@@ -253,7 +262,7 @@ MatchText match_text(const Matcher& m, std::string_view answers_json, const Matc
     out.errors = std::move(parsed.errors);
     return out;
   }
-  out.text = to_text(match(m, parsed.answers, options), true);
+  out.text = to_text(match_result_to_json(match(m, parsed.answers, options)), true);
   return out;
 }
 

@@ -27,6 +27,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,30 +51,21 @@ struct ScoreTerm {
   std::string caveat;  // set when something asked for is missing
 };
 
-// Everything precomputed from one dataset and directory. Holds pointers: `data` and `directory`
-// must outlive it and stay unchanged.
-struct Matcher {
-  struct Row {
-    std::uint32_t concerns_begin = 0, approaches_begin = 0, languages_begin = 0, locations_begin = 0;
-    std::uint8_t concerns_count = 0, approaches_count = 0, languages_count = 0, locations_count = 0;
-    std::uint8_t formats = 0, clients = 0, availability = 0, identity = 0, gender = 0;
-    std::uint8_t age_min = 0, age_max = 120;
-    bool accepting_new = false, concessions = false, low_cost_places = false;
-    std::uint16_t fee_min = 0;
-    std::uint32_t id_rank = 0;  // position of the id in sorted order, for tie-breaks
-    std::uint32_t updated = 0;  // the entry's "updated" date as YYYYMMDD (day_number)
-  };
+struct MatcherTables;  // the compact rows and their vocabularies (matcher_internal.h)
 
+// Everything precomputed from one dataset and directory. Holds pointers: `data` and `directory`
+// must outlive it and stay unchanged. Build it with prepare_matcher; its tables are the
+// matcher's own business.
+struct Matcher {
   const Dataset* data = nullptr;
   const Directory* directory = nullptr;
   PlaceIndex places;
-  std::vector<std::string> concern_ids, concern_labels;  // by concern number
-  std::vector<std::string> approach_slugs;               // by approach number
-  std::vector<const GlossaryEntry*> approach_entries;    // by approach number; nullptr if none
-  std::vector<Row> rows;
-  std::vector<std::uint16_t> concern_pool, approach_pool, language_pool;
-  std::vector<double> location_pool;  // lat, lon pairs
-  std::string newest_updated;         // the latest "updated" date in the directory: the default "today"
+  std::unique_ptr<const MatcherTables> tables;
+
+  Matcher();
+  Matcher(Matcher&&) noexcept;
+  Matcher& operator=(Matcher&&) noexcept;
+  ~Matcher();
 };
 
 // How a match is run and worded beyond the answers (docs/matching.md).
@@ -95,10 +88,57 @@ Matcher prepare_matcher(const Dataset& data, const Directory& directory);
 // Re-run prepare_matcher afterwards.
 void append_directory(Directory& into, Directory&& shard);
 
-// The DESIGN §5 result for valid answers, with the summary, fit bands and freshness of
-// docs/matching.md. `limit` 0 means every therapist that passes.
-ordered_json match(const Matcher& m, const Answers& answers, const MatchOptions& options);
-ordered_json match(const Matcher& m, const Answers& answers, std::size_t limit);
+// One therapist that passes every hard filter, with the words behind its score.
+struct MatchedTherapist {
+  const Therapist* therapist = nullptr;  // in the Matcher's directory
+  int score = 0;                         // 0..100: the share of what was asked for that they meet
+  const char* band = "";                 // the score in words (fit_band, result_summary.h)
+  bool lists_concern = false;            // lists at least one of the visitor's concerns
+  bool stale = false;                    // not confirmed within kFreshMonths of the reference day
+  std::optional<double> distance_km;     // to the nearest in-person location, when one was measured
+  std::optional<std::string> place;      // that location's place, else the first listed
+  std::vector<std::string> reasons;      // one per score term that earned points
+  std::vector<std::string> caveats;      // the freshness caveat first, then one per term that lost points
+  std::vector<ScoreTerm> breakdown;      // the terms that apply (no words; earned to 0.01)
+};
+
+// How many therapists failed, each counted under the first hard filter it fails.
+struct ExcludedCount {
+  const char* filter;  // "who", "age", "accepting_new", "format", "distance", then must-haves
+  std::size_t count;
+};
+
+// One way to see more therapists, with exactly how many more it would show.
+struct RelaxSuggestion {
+  const char* relax = "";    // "must_have" | "max_distance_km" | "budget" | "format"
+  std::string field;         // for "must_have": the must-have to make a preference
+  std::optional<double> to;  // for "max_distance_km" (km) and "budget" (pounds): the new limit
+  std::string add;           // for "format": the format to accept as well
+  std::size_t gain = 0;
+  std::string text;  // the sentence the page shows
+};
+
+// The result of one match (docs/design.md#result). Points into the Matcher's directory: use it
+// while that lives.
+struct MatchResult {
+  ordered_json crisis;     // crisis_part (crisis_contacts.h)
+  ordered_json signposts;  // signposts_part (signposts.h)
+  SummaryFacts summary;
+  ordered_json approaches;                // approach_recommendations.h
+  std::vector<MatchedTherapist> matches;  // best first (docs/matching.md has the ranking)
+  std::size_t excluded_total = 0;
+  std::vector<ExcludedCount> excluded_by;    // filters in order, only those that excluded someone
+  std::vector<RelaxSuggestion> suggestions;  // largest gain first
+};
+
+// The result for valid answers, with the summary, fit bands and freshness of docs/matching.md.
+// `limit` 0 means every therapist that passes.
+MatchResult match(const Matcher& m, const Answers& answers, const MatchOptions& options);
+MatchResult match(const Matcher& m, const Answers& answers, std::size_t limit);
+
+// The result as JSON: {crisis, signposts, summary, approaches, matches, excluded, suggestions},
+// each match completed with the rest of its directory entry.
+ordered_json match_result_to_json(const MatchResult& result);
 
 // Parses, validates and matches in one call: the result as pretty JSON text, or the errors.
 // The CLI and the WASM module both print through this, so their bytes are the same.

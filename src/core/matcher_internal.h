@@ -1,7 +1,8 @@
 // The matcher's own business, shared by its source files (matcher.cpp, match_filters.cpp,
 // score_terms.cpp, match_suggestions.cpp, match_wording.cpp, match_result.cpp) and nothing else:
 // the answers turned into the rows' vocabulary (Query), the hard filters' verdict on one row
-// (Eval), the score terms, the relax gains and the wording helpers.
+// (Eval), the score terms, the relax gains and the wording helpers. Nothing outside those files
+// and approach_recommendations.cpp includes it.
 #pragma once
 
 #include <array>
@@ -16,6 +17,30 @@
 #include "text.h"
 
 namespace tft {
+
+// One therapist, packed: bit masks from the vocabulary tables (vocabulary.h), small integer ids
+// into the pools below, and the few numbers a filter or score reads.
+struct MatcherRow {
+  std::uint32_t concerns_begin = 0, approaches_begin = 0, languages_begin = 0, locations_begin = 0;
+  std::uint8_t concerns_count = 0, approaches_count = 0, languages_count = 0, locations_count = 0;
+  std::uint8_t formats = 0, clients = 0, availability = 0, identity = 0, gender = 0;
+  std::uint8_t age_min = 0, age_max = 120;
+  bool accepting_new = false, concessions = false, low_cost_places = false;
+  std::uint16_t fee_min = 0;
+  std::uint32_t id_rank = 0;  // position of the id in sorted order, for tie-breaks
+  std::uint32_t updated = 0;  // the entry's "updated" date as YYYYMMDD (day_number)
+};
+
+// What prepare_matcher builds once per directory, so a match touches no strings.
+struct MatcherTables {
+  std::vector<std::string> concern_ids, concern_labels;  // by concern number, sorted by id
+  std::vector<std::string> approach_slugs;               // by approach number, sorted
+  std::vector<const GlossaryEntry*> approach_entries;    // by approach number; nullptr if none
+  std::vector<MatcherRow> rows;                          // by directory index
+  std::vector<std::uint16_t> concern_pool, approach_pool, language_pool;
+  std::vector<double> location_pool;  // lat, lon pairs
+  std::string newest_updated;         // the latest "updated" date in the directory: the default "today"
+};
 
 // Evidence levels as evidence_levels() (approach_recommendations.h) gives them; they index
 // ScoreShape::evidence_by_level.
@@ -130,8 +155,8 @@ RelaxGains start_gains();
 // Counts what relaxing would gain for one therapist that failed (e.failed != 0).
 void count_gains(const Matcher& m, const Query& q, std::size_t i, const Eval& e, RelaxGains& gains);
 
-// The suggestions worth making, largest gain first, as the result's JSON array.
-ordered_json relax_suggestions(const Query& q, const RelaxGains& gains);
+// The suggestions worth making, largest gain first.
+std::vector<RelaxSuggestion> relax_suggestions(const Query& q, const RelaxGains& gains);
 
 // ------------------------------------------------------------------------------------ wording
 
@@ -141,15 +166,12 @@ std::string plural(std::size_t n, const char* one, const char* many);
 std::string approach_name(const Matcher& m, std::uint16_t id);
 // Labels the questionnaire shows for an option ("cy" -> "Welsh (Cymraeg)"), else the id.
 std::string option_label(const Matcher& m, const char* question, const std::string& id);
-// Whole numbers print without ".0", so a suggestion reads 25, not 25.0.
-ordered_json number_json(double v);
 
 // ------------------------------------------------------------------------------------ result parts
 
-bool is_stale_row(const Query& q, const Matcher::Row& r);
+bool is_stale_row(const Query& q, const MatcherRow& r);
 
-// One of the best therapists as the result shows it: score, band, reasons, caveats, breakdown and
-// the rest of the entry. The only place reasons and caveats are built.
-ordered_json match_item(const Matcher& m, const Query& q, std::size_t i, int score);
+// One of the best therapists with its words: the only place reasons and caveats are built.
+MatchedTherapist matched(const Matcher& m, const Query& q, std::size_t i, int score);
 
 }  // namespace tft

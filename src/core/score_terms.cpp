@@ -18,7 +18,7 @@ struct TermInput {
   const Query& q;
   const Answers& a;
   std::size_t i;
-  const Matcher::Row& r;
+  const MatcherRow& r;
   const Eval& e;
   bool explain;
 };
@@ -31,12 +31,12 @@ int popcount8(unsigned v) {
 
 bool therapist_lists(const TermInput& in, std::uint16_t c) {
   for (std::uint32_t k = 0; k < in.r.concerns_count; ++k)
-    if (in.m.concern_pool[in.r.concerns_begin + k] == c) return true;
+    if (in.m.tables->concern_pool[in.r.concerns_begin + k] == c) return true;
   return false;
 }
 
 std::string concern_words(const TermInput& in, std::uint16_t c) {
-  return lower_first(in.m.concern_labels[c]);
+  return lower_first(in.m.tables->concern_labels[c]);
 }
 
 // The visitor's concerns the therapist lists, as a share of those asked.
@@ -44,7 +44,7 @@ void concerns_term(const TermInput& in, ScoreTerm& t) {
   if (in.q.concerns.empty()) return;
   std::size_t covered = 0;
   for (std::uint32_t k = 0; k < in.r.concerns_count; ++k)
-    covered += in.q.concern_wanted[in.m.concern_pool[in.r.concerns_begin + k]] ? 1 : 0;
+    covered += in.q.concern_wanted[in.m.tables->concern_pool[in.r.concerns_begin + k]] ? 1 : 0;
   t.possible = kWeights.concerns;
   t.earned = kWeights.concerns * static_cast<double>(covered) / static_cast<double>(in.q.concerns.size());
   if (!in.explain) return;
@@ -59,8 +59,8 @@ std::pair<int, std::uint16_t> best_evidence(const TermInput& in, std::uint16_t c
   int best = kNoEvidence;
   std::uint16_t best_approach = 0;
   for (std::uint32_t k = 0; k < in.r.approaches_count; ++k) {
-    const std::uint16_t ap = in.m.approach_pool[in.r.approaches_begin + k];
-    const int level = in.q.evidence[ap * in.m.concern_ids.size() + c];
+    const std::uint16_t ap = in.m.tables->approach_pool[in.r.approaches_begin + k];
+    const int level = in.q.evidence[ap * in.m.tables->concern_ids.size() + c];
     if (level > best) best = level, best_approach = ap;
   }
   return {best, best_approach};
@@ -108,7 +108,7 @@ void approaches_term(const TermInput& in, ScoreTerm& t) {
   if (in.q.approaches.empty()) return;
   std::vector<std::string> yes;
   for (std::uint32_t k = 0; k < in.r.approaches_count; ++k) {
-    const std::uint16_t ap = in.m.approach_pool[in.r.approaches_begin + k];
+    const std::uint16_t ap = in.m.tables->approach_pool[in.r.approaches_begin + k];
     if (in.q.approach_wanted[ap]) {
       t.earned = kWeights.approaches;
       if (in.explain) yes.push_back(approach_name(in.m, ap));
@@ -169,7 +169,7 @@ void languages_term(const TermInput& in, ScoreTerm& t) {
   for (std::size_t j = 0; j < in.q.languages.size(); ++j) {
     bool has = false;
     for (std::uint32_t k = 0; k < in.r.languages_count; ++k)
-      has = has || in.m.language_pool[in.r.languages_begin + k] == in.q.languages[j];
+      has = has || in.m.tables->language_pool[in.r.languages_begin + k] == in.q.languages[j];
     if (has) t.earned = kWeights.languages;
     if (in.explain) (has ? yes : no).push_back(option_label(in.m, "languages", in.a.languages[j]));
   }
@@ -266,7 +266,7 @@ const TermDef kTerms[kTermCount] = {{"concerns", concerns_term},     {"evidence"
 const char* const kEvidenceWord[4] = {"", "emerging", "moderate", "strong"};
 
 void score_terms(const Matcher& m, const Query& q, std::size_t i, const Eval& e, bool explain, ScoreTerm* t) {
-  const TermInput in{m, q, *q.a, i, m.rows[i], e, explain};
+  const TermInput in{m, q, *q.a, i, m.tables->rows[i], e, explain};
   for (int k = 0; k < kTermCount; ++k) {
     t[k].name = kTerms[k].name;
     t[k].earned = t[k].possible = 0;

@@ -299,7 +299,7 @@ TEST_CASE("the visitor's shards hold every therapist their result depends on", "
     const DirectoryLoad part = load_packed_directory(subset, files, test::bundled_dataset());
     REQUIRE(part.ok());
     const Matcher some = prepare_matcher(test::bundled_dataset(), part.directory);
-    const ordered_json full = match(everyone, a, 0), mine = match(some, a, 0);
+    const ordered_json full = test::match_json(everyone, a, 0), mine = test::match_json(some, a, 0);
     CHECK(mine["matches"] == full["matches"]);
     CHECK(mine["approaches"] == full["approaches"]);
     CHECK(mine["suggestions"] == full["suggestions"]);

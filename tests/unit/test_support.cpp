@@ -63,4 +63,12 @@ std::vector<Error> bundled_errors() {
   return all;
 }
 
+ordered_json match_json(const Matcher& m, const Answers& answers, std::size_t limit) {
+  return match_result_to_json(match(m, answers, limit));
+}
+
+ordered_json match_json(const Matcher& m, const Answers& answers, const MatchOptions& options) {
+  return match_result_to_json(match(m, answers, options));
+}
+
 }  // namespace tft::test

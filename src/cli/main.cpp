@@ -1,4 +1,4 @@
-// `tft`: the native face of the core (DESIGN §6). Validation, glossary look-ups, search, matching
+// `tft`: the native face of the core (docs/design.md, "Command line"). Validation, glossary look-ups, search, matching
 // and static page generation, all printing JSON or `FILE:PATH: message` lines.
 #include <cstring>
 #include <iostream>

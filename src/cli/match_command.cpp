@@ -1,7 +1,7 @@
 // `tft match --answers FILE|- [--directory FILE[,FILE...]] [--limit N] [--today YYYY-MM-DD]
-// [--units km|miles]` (DESIGN §6). Prints the DESIGN §5 result; bad answers print
+// [--units km|miles]` (docs/design.md, "Command line"). Prints the result of docs/design.md; bad answers print
 // `answers:PATH: message` lines and exit 1. Several directory files separated by commas are
-// matched as one directory (regional shards, DESIGN §9). --today is the day entries are judged
+// matched as one directory (regional shards, docs/directory-format.md). --today is the day entries are judged
 // against for freshness (default: the directory's newest "updated" date, so the output depends
 // on nothing but the files); --units words distances (docs/matching.md).
 #include <iostream>

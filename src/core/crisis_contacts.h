@@ -1,4 +1,4 @@
-// Which crisis contacts a visitor sees, in what order and grouped how (DESIGN §5 and §10; the
+// Which crisis contacts a visitor sees, in what order and grouped how (docs/design.md#result and docs/safety.md; the
 // rules and why are in docs/safety.md). The contacts themselves are data (data/crisis.json); this
 // file only decides which fit the person the therapy is for and where they are.
 //

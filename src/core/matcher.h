@@ -1,5 +1,5 @@
-// Matching a visitor's answers (answers.h, DESIGN §4) against a therapist directory, giving the
-// result of DESIGN §5: crisis contacts and signposts (crisis_contacts.h, signposts.h), recommended
+// Matching a visitor's answers (answers.h, docs/design.md#answers) against a therapist directory, giving the
+// result of docs/design.md#result: crisis contacts and signposts (crisis_contacts.h, signposts.h), recommended
 // approaches, the best matches with the reasons and caveats behind their scores, excluded counts
 // and "relax" suggestions.
 //
@@ -84,7 +84,7 @@ std::vector<Error> parse_match_options(std::string_view today, std::string_view 
 
 Matcher prepare_matcher(const Dataset& data, const Directory& directory);
 
-// Appends the therapists of `shard` to `into` (for directories split by region, DESIGN §9).
+// Appends the therapists of `shard` to `into` (for directories split by region, docs/directory-format.md).
 // Re-run prepare_matcher afterwards.
 void append_directory(Directory& into, Directory&& shard);
 

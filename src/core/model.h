@@ -84,7 +84,7 @@ struct QuestionBand {
 // One page of the questionnaire. `shows_if` hides the question unless an earlier answer holds one
 // of the listed values (e.g. distance only when in-person is acceptable).
 struct Question {
-  std::string id;      // the answers field it fills (DESIGN §4), e.g. "concerns"
+  std::string id;      // the answers field it fills (docs/design.md#answers), e.g. "concerns"
   std::string kind;    // single | multi | number | place | budget
   std::string prompt;
   std::string help;
@@ -195,7 +195,7 @@ struct CrisisContact {
   std::vector<std::string> concerns;
 };
 
-// A rule that points a visitor to an NHS or specialist route beyond private therapy (DESIGN §10,
+// A rule that points a visitor to an NHS or specialist route beyond private therapy (docs/safety.md,
 // docs/safety.md). It applies when every condition given holds: one of `concerns` was chosen, the
 // person's ages overlap `ages`, and the visitor's nation is `nation` (or unknown).
 struct Signpost {

@@ -1,4 +1,4 @@
-// Glossary search: typo-tolerant, search-as-you-type, deterministic (DESIGN §1, §6).
+// Glossary search: typo-tolerant, search-as-you-type, deterministic (docs/design.md; the search result is under "Result").
 //
 // Build a SearchIndex once from the Dataset, then call search() as often as you like; the index
 // copies what it needs, so it does not point into the Dataset and may outlive it.
@@ -88,7 +88,7 @@ std::size_t search_vocabulary_size(const SearchIndex& index);
 SearchResult search(const SearchIndex& index, std::string_view query, std::size_t limit = 10);
 
 // {"query", "hits": [{"slug", "name", "score", "snippet", "highlights", "name_highlights",
-// "matched", "alias"?}]} — DESIGN §6's four fields first.
+// "matched", "alias"?}]} — the four fields the first design fixed come first.
 nlohmann::ordered_json search_result_to_json(const SearchResult& result);
 
 }  // namespace tft

@@ -1,4 +1,4 @@
-// The closed sets of ids the formats use (DESIGN §3 and §4). Concern ids and approach slugs are
+// The closed sets of ids the formats use (docs/design.md). Concern ids and approach slugs are
 // open sets read from concerns.json and glossary.json; the lists here are the ones that must exist.
 #pragma once
 
@@ -47,7 +47,7 @@ const std::set<std::string>& glossary_formats();    // individual couple family 
 const std::set<std::string>& registration_bodies(); // BACP UKCP HCPC BABCP BPS COSRT NCPS ...
 const std::set<std::string>& waiting_times();       // none weeks months
 
-// Ids DESIGN §3 says must exist in concerns.json and glossary.json.
+// Ids docs/design.md says must exist in concerns.json and glossary.json.
 const std::vector<std::string>& required_concern_ids();
 const std::vector<std::string>& required_approach_slugs();
 

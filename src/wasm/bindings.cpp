@@ -20,7 +20,8 @@ struct State {
   tft::Dataset data;
   tft::Directory directory;
   tft::Matcher matcher;  // points into data and directory; rebuilt whenever either changes
-  // Built on the first search after a dataset loads (about 2 ms), then reused for every query.
+  // Built on the first search after a dataset loads (tens of milliseconds in WebAssembly: search.h
+  // says why the glossary page builds it early), then reused for every query.
   std::optional<tft::SearchIndex> search_index;
 };
 
@@ -53,7 +54,7 @@ std::string load_directory(const std::string& name, const std::string& text) {
   return tft::to_text(tft::errors_to_json(load.errors), false);
 }
 
-// Adds a further shard (a region's file, DESIGN §9) to the loaded directory; errors as above.
+// Adds a further shard (a region's file, docs/directory-format.md) to the loaded directory; errors as above.
 std::string append_directory(const std::string& name, const std::string& text) {
   tft::DirectoryLoad load = tft::load_directory({name, text}, state().data);
   tft::append_directory(state().directory, std::move(load.directory));
@@ -61,7 +62,7 @@ std::string append_directory(const std::string& name, const std::string& text) {
   return tft::to_text(tft::errors_to_json(load.errors), false);
 }
 
-// The DESIGN §5 result as the CLI prints it (same bytes, without the CLI's final newline), or
+// The result (docs/design.md#result) as the CLI prints it (same bytes, without the CLI's final newline), or
 // {"errors": [...]} naming each bad field of the answers or option. `limit` 0 means all that pass;
 // `today` (YYYY-MM-DD, or "" for the directory's newest date) and `units` ("km" | "miles") as
 // `tft match --today --units`.

@@ -1,5 +1,5 @@
 // The questionnaire rules and the place look-up behind find.html, without a browser: which
-// questions show, how typed numbers are read, how values become DESIGN §4 answers, and how a
+// questions show, how typed numbers are read, how values become docs/design.md answers, and how a
 // typed place resolves to coordinates from the bundled list.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -39,7 +39,7 @@ test("numbers are read as whole numbers in range, with a message that says what 
   assert.match(pageError(q("budget"), undefined, true), /untick/);
 });
 
-test("values become the DESIGN §4 answers: shapes, must-haves, hidden answers left out", () => {
+test("values become the docs/design.md answers: shapes, must-haves, hidden answers left out", () => {
   const values = {
     who: "myself",
     age: 47,

@@ -48,7 +48,7 @@ TEST_CASE("every related slug and concern id in the glossary resolves", "[data][
   }
 }
 
-TEST_CASE("every approach slug DESIGN fixes has a glossary entry", "[data][glossary]") {
+TEST_CASE("every approach slug the design fixes has a glossary entry", "[data][glossary]") {
   for (const auto& slug : required_approach_slugs()) {
     CAPTURE(slug);
     CHECK(find_entry(test::bundled_dataset(), slug) != nullptr);

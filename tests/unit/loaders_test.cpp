@@ -163,7 +163,7 @@ TEST_CASE("crisis contacts need digits-only numbers and a checked date", "[loade
                                  "crisis.json:$.contacts[0].phone: must be digits only, as dialled"});
 }
 
-TEST_CASE("the bundled crisis list has the UK lines DESIGN requires", "[data][crisis]") {
+TEST_CASE("the bundled crisis list has the UK lines the design requires", "[data][crisis]") {
   const Crisis& c = test::bundled_dataset().crisis;
   std::map<std::string, std::string> phone;
   for (const auto& k : c.contacts) phone[k.id] = k.phone.empty() ? k.sms : k.phone;

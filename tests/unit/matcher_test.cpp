@@ -116,7 +116,7 @@ double own_distance_km(double lat1, double lon1, double lat2, double lon2) {
   return std::round(6371.0 * std::atan2(y, x) * 10.0) / 10.0;
 }
 
-// The hard filters of DESIGN §4 written again from the therapist's own fields, independently of
+// The hard filters of docs/design.md#answers written again from the therapist's own fields, independently of
 // the matcher's compact rows, to check what the matcher lets through.
 bool passes_independently(const Therapist& t, const Answers& a) {
   const std::string need = a.who == "couple" ? "couples" : a.who == "family" ? "families" : "individuals";

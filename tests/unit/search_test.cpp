@@ -165,7 +165,7 @@ TEST_CASE("a snippet comes from the passage that matched when the summary does n
   CHECK(r.hits[0].snippet.find("Bowlby") != std::string::npos);
 }
 
-TEST_CASE("search JSON keeps DESIGN's four fields first", "[search][serialize]") {
+TEST_CASE("search JSON keeps the design's four fields first", "[search][serialize]") {
   const auto j = search_result_to_json(search(bundled_index(), "cbt", 1));
   CHECK(j.begin().key() == "query");
   const auto& hit = j["hits"][0];

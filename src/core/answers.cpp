@@ -57,7 +57,8 @@ void read_location(ObjectReader& r, const PlaceIndex& places, Answers& a) {
   }
   l.finish();
   a.has_location = diag.errors.size() == before;
-  if (a.has_location && a.place.empty() && places.places) a.nation = nation_near(*places.places, a.lat, a.lon);
+  if (a.has_location && a.place.empty() && places.places)
+    a.nation = nation_near(*places.places, a.lat, a.lon);
 }
 
 // "age": whole years or a band {min, max}; only asked when the therapy is for one person.
@@ -81,9 +82,11 @@ void read_age(ObjectReader& r, const json& root, Diagnostics& diag, Answers& a) 
   }
   if (!a.age) return;
   if (a.who == "child" && a.age_to >= 18)
-    diag.add(r.field_path("age"), "must be under 18 when the therapy is for a child; choose \"myself\" for an adult");
+    diag.add(r.field_path("age"),
+             "must be under 18 when the therapy is for a child; choose \"myself\" for an adult");
   if (a.who == "couple" || a.who == "family")
-    diag.add(r.field_path("age"), "is only asked when the therapy is for one person; leave it out for a " + a.who);
+    diag.add(r.field_path("age"),
+             "is only asked when the therapy is for one person; leave it out for a " + a.who);
 }
 
 // Budget, low cost, languages, therapist gender, times and identity: the preferences a visitor
@@ -148,7 +151,8 @@ void check_cross_fields(const json& root, Diagnostics& diag, const Answers& a) {
       return e.path.compare(0, field_path.size(), field_path) == 0;
     });
     if (!has_answer(a, root, f) && !field_broken)
-      diag.add(index_path("$.must_have", i), "names " + quote_for_message(f) + ", which has no answer to keep");
+      diag.add(index_path("$.must_have", i),
+               "names " + quote_for_message(f) + ", which has no answer to keep");
   }
 }
 
@@ -188,9 +192,8 @@ AnswersParse parse_answers(std::string_view text, const Dataset& data, const Pla
       r.strings("concerns", Need::optional, 0, kMaxItems, 64, &concerns).value_or(std::vector<std::string>{});
   a.approaches = r.strings("approaches", Need::optional, 0, kMaxItems, 64, &approaches)
                      .value_or(std::vector<std::string>{});
-  a.format =
-      r.strings("format", partial ? Need::optional : Need::required, 1, 4, 20, &session_formats())
-          .value_or(std::vector<std::string>{});
+  a.format = r.strings("format", partial ? Need::optional : Need::required, 1, 4, 20, &session_formats())
+                 .value_or(std::vector<std::string>{});
   read_location(r, places, a);
   a.max_distance_km = r.number("max_distance_km", Need::optional, 1, 1000).value_or(kDefaultDistanceKm);
   read_preferences(r, diag, a);

@@ -23,7 +23,8 @@ std::vector<std::size_t> concern_numbers(const Matcher& m, const Answers& a) {
   std::vector<std::size_t> out;
   for (const auto& c : a.concerns) {
     const auto it = std::lower_bound(m.tables->concern_ids.begin(), m.tables->concern_ids.end(), c);
-    if (it != m.tables->concern_ids.end() && *it == c) out.push_back(static_cast<std::size_t>(it - m.tables->concern_ids.begin()));
+    if (it != m.tables->concern_ids.end() && *it == c)
+      out.push_back(static_cast<std::size_t>(it - m.tables->concern_ids.begin()));
   }
   return out;
 }
@@ -43,14 +44,15 @@ std::vector<std::uint8_t> evidence_levels(const Matcher& m, AgeRange ages) {
   return levels;
 }
 
-ordered_json approach_recommendations(const Matcher& m, const Answers& a, const std::vector<std::uint32_t>& offered,
-                                      std::size_t passing) {
+ordered_json approach_recommendations(const Matcher& m, const Answers& a,
+                                      const std::vector<std::uint32_t>& offered, std::size_t passing) {
   const AgeRange ages = evidence_ages(a);
   const std::vector<std::size_t> concerns = concern_numbers(m, a);
   const std::size_t na = m.tables->approach_slugs.size();
 
   // best[ap][k]: the tag approach ap cites for the visitor's k-th concern, if any fits.
-  std::vector<std::vector<const ConcernEvidence*>> best(na, std::vector<const ConcernEvidence*>(concerns.size()));
+  std::vector<std::vector<const ConcernEvidence*>> best(na,
+                                                        std::vector<const ConcernEvidence*>(concerns.size()));
   std::vector<char> concern_has_evidence(concerns.size(), 0);
   for (std::size_t ap = 0; ap < na; ++ap) {
     if (!m.tables->approach_entries[ap]) continue;
@@ -59,7 +61,8 @@ ordered_json approach_recommendations(const Matcher& m, const Answers& a, const 
       if (best[ap][k]) concern_has_evidence[k] = 1;
     }
   }
-  const auto evidence_concerns = static_cast<double>(std::count(concern_has_evidence.begin(), concern_has_evidence.end(), 1));
+  const auto evidence_concerns =
+      static_cast<double>(std::count(concern_has_evidence.begin(), concern_has_evidence.end(), 1));
 
   struct Pick {
     double score;
@@ -72,14 +75,17 @@ ordered_json approach_recommendations(const Matcher& m, const Answers& a, const 
     for (const ConcernEvidence* tag : best[ap])
       if (tag) evidence += evidence_weight(*tag);
     if (evidence_concerns > 0) evidence /= evidence_concerns;
-    const bool wanted = std::find(a.approaches.begin(), a.approaches.end(), m.tables->approach_slugs[ap]) != a.approaches.end();
+    const bool wanted = std::find(a.approaches.begin(), a.approaches.end(), m.tables->approach_slugs[ap]) !=
+                        a.approaches.end();
     if (evidence <= 0 && !wanted) continue;
     const double share = passing ? static_cast<double>(offered[ap]) / static_cast<double>(passing) : 0;
     const RecommendationWeights& w = kRecommendationWeights;
-    picks.push_back({round2(w.evidence * evidence + w.asked * (wanted ? 1 : 0) + w.offered_share * share), ap});
+    picks.push_back(
+        {round2(w.evidence * evidence + w.asked * (wanted ? 1 : 0) + w.offered_share * share), ap});
   }
   std::sort(picks.begin(), picks.end(), [&](const Pick& x, const Pick& y) {
-    return x.score != y.score ? x.score > y.score : m.tables->approach_slugs[x.id] < m.tables->approach_slugs[y.id];
+    return x.score != y.score ? x.score > y.score
+                              : m.tables->approach_slugs[x.id] < m.tables->approach_slugs[y.id];
   });
   if (picks.size() > kRecommendationWeights.listed) picks.resize(kRecommendationWeights.listed);
 
@@ -93,8 +99,10 @@ ordered_json approach_recommendations(const Matcher& m, const Answers& a, const 
       return evidence_weight(*best[p.id][x]) > evidence_weight(*best[p.id][y]);
     });
     std::vector<std::string> reasons;
-    for (const std::size_t k : order) reasons.push_back(evidence_reason(*best[p.id][k], m.tables->concern_labels[concerns[k]]));
-    if (std::find(a.approaches.begin(), a.approaches.end(), m.tables->approach_slugs[p.id]) != a.approaches.end())
+    for (const std::size_t k : order)
+      reasons.push_back(evidence_reason(*best[p.id][k], m.tables->concern_labels[concerns[k]]));
+    if (std::find(a.approaches.begin(), a.approaches.end(), m.tables->approach_slugs[p.id]) !=
+        a.approaches.end())
       reasons.push_back("You asked for this approach");
     if (passing) {
       const std::uint32_t n = offered[p.id];

@@ -12,7 +12,9 @@ void Diagnostics::add(const std::string& path, const std::string& message) {
   errors.push_back({file, path, message});
 }
 
-std::string format_error(const Error& e) { return e.file + ":" + e.path + ": " + e.message; }
+std::string format_error(const Error& e) {
+  return e.file + ":" + e.path + ": " + e.message;
+}
 
 namespace {
 bool is_plain_key(const std::string& key) {

@@ -33,7 +33,7 @@ struct Page {
 
 struct SiteOptions {
   std::string base_url = "https://timefortherapy.co.uk/";  // with a trailing slash
-  std::string folder = "glossary/";                          // where the pages live under base_url
+  std::string folder = "glossary/";                        // where the pages live under base_url
 };
 
 // "Find a cognitive behavioural therapist", "Find an EMDR therapist", "Find a counsellor".

@@ -33,7 +33,8 @@ void must_have_suggestions(const Query& q, const RelaxGains& gains, std::vector<
     const Filter f = must_have_filter(field);
     if (f == kFilterCount || !gains.drop[f]) continue;
     RelaxSuggestion s{"must_have", field, std::nullopt, "", gains.drop[f], ""};
-    s.text = std::string("Make ") + must_have_words(field) + " a preference rather than a must-have" + to_see(s.gain);
+    s.text = std::string("Make ") + must_have_words(field) + " a preference rather than a must-have" +
+             to_see(s.gain);
     out.push_back(std::move(s));
   }
 }
@@ -55,7 +56,8 @@ void budget_suggestion(const Query& q, const RelaxGains& gains, std::vector<Rela
     if (!gains.budget[s]) continue;
     const double rise = kRelaxSteps.budget_rise[s];
     out.push_back({"budget", "", q.budget + rise, "", gains.budget[s],
-                   "Raise your budget by " + pounds(rise) + " to " + pounds(q.budget + rise) + to_see(gains.budget[s])});
+                   "Raise your budget by " + pounds(rise) + " to " + pounds(q.budget + rise) +
+                       to_see(gains.budget[s])});
     return;
   }
 }

@@ -36,7 +36,8 @@ void number_vocabulary(const Dataset& data, MatcherTables& m) {
   }
   for (const auto& s : approach_slugs(data)) m.approach_slugs.push_back(s);  // std::set: sorted
   m.approach_entries.assign(m.approach_slugs.size(), nullptr);
-  for (std::size_t ap = 0; ap < m.approach_slugs.size(); ++ap) m.approach_entries[ap] = find_entry(data, m.approach_slugs[ap]);
+  for (std::size_t ap = 0; ap < m.approach_slugs.size(); ++ap)
+    m.approach_entries[ap] = find_entry(data, m.approach_slugs[ap]);
 }
 
 // Each row's position in id order, for tie-breaks that do not depend on the file's order.
@@ -73,7 +74,8 @@ void pack_lists(const Therapist& t, MatcherTables& m, MatcherRow& r) {
   r.approaches_count = pool_ids(t.approaches, m.approach_slugs, m.approach_pool);
   r.languages_begin = static_cast<std::uint32_t>(m.language_pool.size());
   r.languages_count = small(t.languages.size());
-  for (std::size_t k = 0; k < r.languages_count; ++k) m.language_pool.push_back(language_code(t.languages[k]));
+  for (std::size_t k = 0; k < r.languages_count; ++k)
+    m.language_pool.push_back(language_code(t.languages[k]));
   r.locations_begin = static_cast<std::uint32_t>(m.location_pool.size() / 2);
   r.locations_count = small(t.locations.size());
   for (std::size_t k = 0; k < r.locations_count; ++k) {
@@ -158,10 +160,12 @@ Pass scan(const Matcher& m, const Query& q) {
     score_terms(m, q, i, e, false, terms);
     const int score = total_score(terms);
     const bool lists = lists_concern(q, terms), stale = is_stale_row(q, r);
-    pass.passing.push_back({score, static_cast<std::uint8_t>(lists), static_cast<std::uint8_t>(fit_band_rank(score)),
+    pass.passing.push_back({score, static_cast<std::uint8_t>(lists),
+                            static_cast<std::uint8_t>(fit_band_rank(score)),
                             static_cast<std::uint8_t>(!stale), r.id_rank, static_cast<std::uint32_t>(i)});
     count_summary(q, r, e, lists, stale, pass);
-    for (std::uint32_t k = 0; k < r.approaches_count; ++k) ++pass.offered[tables.approach_pool[r.approaches_begin + k]];
+    for (std::uint32_t k = 0; k < r.approaches_count; ++k)
+      ++pass.offered[tables.approach_pool[r.approaches_begin + k]];
   }
   return pass;
 }
@@ -226,7 +230,8 @@ MatchResult match(const Matcher& m, const Answers& a, const MatchOptions& option
   Pass pass = scan(m, q);
   auto& passing = pass.passing;
   const std::size_t keep = options.limit == 0 ? passing.size() : std::min(options.limit, passing.size());
-  std::partial_sort(passing.begin(), passing.begin() + static_cast<std::ptrdiff_t>(keep), passing.end(), better);
+  std::partial_sort(passing.begin(), passing.begin() + static_cast<std::ptrdiff_t>(keep), passing.end(),
+                    better);
 
   MatchResult result;
   // Safety routes first (crisis_contacts.h, signposts.h): they fit the person and their nation.
@@ -235,7 +240,8 @@ MatchResult match(const Matcher& m, const Answers& a, const MatchOptions& option
   result.signposts = signposts_part(m.data->crisis, person);
   result.summary = summary_facts(q, pass);
   result.approaches = approach_recommendations(m, a, pass.offered, passing.size());
-  for (std::size_t k = 0; k < keep; ++k) result.matches.push_back(matched(m, q, passing[k].index, passing[k].score));
+  for (std::size_t k = 0; k < keep; ++k)
+    result.matches.push_back(matched(m, q, passing[k].index, passing[k].score));
   result.excluded_total = m.tables->rows.size() - passing.size();
   result.excluded_by = count_excluded(pass);
   result.suggestions = relax_suggestions(q, pass.gains);
@@ -269,7 +275,8 @@ MatchText match_text(const Matcher& m, std::string_view answers_json, const Matc
 std::vector<Error> parse_match_options(std::string_view today, std::string_view units, MatchOptions& out) {
   std::vector<Error> errors;
   if (!today.empty() && !is_valid_date(today))
-    errors.push_back({"options", "$.today", "expected a date written YYYY-MM-DD, found " + quote_for_message(std::string(today))});
+    errors.push_back({"options", "$.today",
+                      "expected a date written YYYY-MM-DD, found " + quote_for_message(std::string(today))});
   else
     out.today = std::string(today);
   if (units == "miles")
@@ -277,7 +284,9 @@ std::vector<Error> parse_match_options(std::string_view today, std::string_view 
   else if (units.empty() || units == "km")
     out.unit = DistanceUnit::km;
   else
-    errors.push_back({"options", "$.units", "unknown value " + quote_for_message(std::string(units)) + "; expected one of: km, miles"});
+    errors.push_back(
+        {"options", "$.units",
+         "unknown value " + quote_for_message(std::string(units)) + "; expected one of: km, miles"});
   return errors;
 }
 

@@ -1,6 +1,6 @@
 // Matching a visitor's answers (answers.h, docs/design.md#answers) against a therapist directory, giving the
-// result of docs/design.md#result: crisis contacts and signposts (crisis_contacts.h, signposts.h), recommended
-// approaches, the best matches with the reasons and caveats behind their scores, excluded counts
+// result of docs/design.md#result: crisis contacts and signposts (crisis_contacts.h, signposts.h),
+// recommended approaches, the best matches with the reasons and caveats behind their scores, excluded counts
 // and "relax" suggestions.
 //
 // How it works:

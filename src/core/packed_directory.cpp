@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <map>
-#include <cstdio>
 #include <set>
 #include <tuple>
 
@@ -54,9 +54,12 @@ int code_of(const char* const (&names)[N], const std::string& value) {
   return -1;
 }
 
-std::uint16_t get16(const unsigned char* p) { return static_cast<std::uint16_t>(p[0] | p[1] << 8); }
+std::uint16_t get16(const unsigned char* p) {
+  return static_cast<std::uint16_t>(p[0] | p[1] << 8);
+}
 std::uint32_t get32(const unsigned char* p) {
-  return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[3]) << 24;
+  return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 |
+         std::uint32_t(p[3]) << 24;
 }
 
 // ------------------------------------------------------------------------------------ checksum
@@ -139,7 +142,9 @@ struct Vocab {
   }
 };
 
-std::int32_t micro(double degrees) { return static_cast<std::int32_t>(std::lround(degrees * kMicroDegrees)); }
+std::int32_t micro(double degrees) {
+  return static_cast<std::int32_t>(std::lround(degrees * kMicroDegrees));
+}
 
 // ------------------------------------------------------------------------------------ reading
 
@@ -159,7 +164,8 @@ class Reader {
   // True when [offset, offset + n) lies inside the file; otherwise records why at `offset`.
   bool has(std::size_t offset, std::size_t n, const char* what) {
     if (offset <= size_ && n <= size_ - offset) return true;
-    fail(std::min(offset, size_), std::string(what) + " runs past the end of the file (" + std::to_string(size_) +
+    fail(std::min(offset, size_), std::string(what) + " runs past the end of the file (" +
+                                      std::to_string(size_) +
                                       " bytes): the file is truncated or an offset is wrong");
     return false;
   }
@@ -185,7 +191,8 @@ Header check_header(Reader& r, std::string_view bytes, const char (&magic)[4], s
   Header h;
   if (bytes.size() < kFixedHeader) {
     r.fail(bytes.size(), "the file is " + std::to_string(bytes.size()) + " bytes, shorter than the " +
-                             std::to_string(kFixedHeader) + "-byte header: it is truncated or not a packed directory file");
+                             std::to_string(kFixedHeader) +
+                             "-byte header: it is truncated or not a packed directory file");
     return h;
   }
   if (std::memcmp(bytes.data(), magic, 4) != 0) {
@@ -202,9 +209,9 @@ Header check_header(Reader& r, std::string_view bytes, const char (&magic)[4], s
   const std::size_t header_size = r.u16(6);
   const std::size_t expected_header = kFixedHeader + 8 * section_count;
   if (header_size != expected_header || r.u32(28) != section_count) {
-    r.fail(header_size != expected_header ? 6 : 28,
-           "the header should be " + std::to_string(expected_header) + " bytes with " +
-               std::to_string(section_count) + " sections");
+    r.fail(header_size != expected_header ? 6 : 28, "the header should be " +
+                                                        std::to_string(expected_header) + " bytes with " +
+                                                        std::to_string(section_count) + " sections");
     return h;
   }
   const std::size_t file_size = r.u32(8);
@@ -217,8 +224,8 @@ Header check_header(Reader& r, std::string_view bytes, const char (&magic)[4], s
   h.checksum = r.u32(12);
   const std::uint32_t actual = packed_checksum(bytes);
   if (actual != h.checksum) {
-    r.fail(12, "checksum mismatch (stored " + std::to_string(h.checksum) + ", computed " + std::to_string(actual) +
-                   "): the file is damaged");
+    r.fail(12, "checksum mismatch (stored " + std::to_string(h.checksum) + ", computed " +
+                   std::to_string(actual) + "): the file is damaged");
     return h;
   }
   h.therapists = r.u32(16);
@@ -285,7 +292,8 @@ std::vector<std::string_view> read_vocab(Reader& r, std::size_t& o, std::size_t 
     const std::string word(w);
     const std::string problem = slugs ? (is_slug(word) && word.size() <= kMaxIdChars ? "" : "is not an id")
                                       : text_problem(word, 100, false);
-    if (!problem.empty()) r.fail(at, std::string("a ") + what + " " + problem);
+    if (!problem.empty())
+      r.fail(at, std::string("a ") + what + " " + problem);
     else if (!words.empty() && !(words.back() < w))
       r.fail(at, std::string("the ") + what + " vocabulary is not in strictly increasing order");
     words.push_back(w);
@@ -327,7 +335,8 @@ std::uint32_t packed_checksum(std::string_view bytes) {
 void seal_packed(std::string& bytes) {
   if (bytes.size() < kFixedHeader) return;
   const std::uint32_t c = packed_checksum(bytes);
-  for (int i = 0; i < 4; ++i) bytes[12 + static_cast<std::size_t>(i)] = static_cast<char>((c >> (8 * i)) & 0xFF);
+  for (int i = 0; i < 4; ++i)
+    bytes[12 + static_cast<std::size_t>(i)] = static_cast<char>((c >> (8 * i)) & 0xFF);
 }
 
 std::string packable_problem(const Therapist& t) {
@@ -448,8 +457,9 @@ struct RowTotals {
 bool check_rows(Reader& r, const Header& h, MatchingView& v, RowTotals& totals) {
   const auto [rows_at, rows_size] = h.sections[sRows];
   if (rows_size != std::size_t{h.therapists} * kRowSize) {
-    r.fail(16, "the header counts " + std::to_string(h.therapists) + " therapists but the rows section holds " +
-                   std::to_string(rows_size) + " bytes, not " + std::to_string(std::size_t{h.therapists} * kRowSize));
+    r.fail(16, "the header counts " + std::to_string(h.therapists) +
+                   " therapists but the rows section holds " + std::to_string(rows_size) + " bytes, not " +
+                   std::to_string(std::size_t{h.therapists} * kRowSize));
     return false;
   }
   v.rows = r.at(rows_at);
@@ -459,22 +469,34 @@ bool check_rows(Reader& r, const Header& h, MatchingView& v, RowTotals& totals) 
     auto bad = [&](std::size_t field, const std::string& message) {
       r.fail(at + field, "therapist " + std::to_string(i) + ": " + message);
     };
-    const unsigned nc = row[0], na = row[1], nf = row[2], ncl = row[3], nav = row[4], ni = row[5], nl = row[6],
-                   nloc = row[7];
-    if (nc < 1 || nc > kMaxConcerns) bad(0, "needs 1-40 concerns");
-    else if (na < 1 || na > kMaxApproaches) bad(1, "needs 1-12 approaches");
-    else if (nf < 1 || nf > 4) bad(2, "needs 1-4 formats");
-    else if (ncl < 1 || ncl > 3) bad(3, "needs 1-3 client groups");
-    else if (nav < 1 || nav > 3) bad(4, "needs 1-3 availability slots");
-    else if (ni > kMaxIdentity) bad(5, "lists more than 10 identity tags");
-    else if (nl < 1 || nl > kMaxLanguages) bad(6, "needs 1-20 languages");
-    else if (nloc > kMaxLocations) bad(7, "lists more than 10 locations");
-    else if (row[8] > 3) bad(8, "gender code " + std::to_string(row[8]) + " is not 0-3");
-    else if (row[9] > 7) bad(9, "unknown flag bits " + std::to_string(row[9]));
-    else if (row[10] > kMaxAge || row[11] > kMaxAge || row[10] > row[11]) bad(10, "ages must be 0-120, min no more than max");
+    const unsigned nc = row[0], na = row[1], nf = row[2], ncl = row[3], nav = row[4], ni = row[5],
+                   nl = row[6], nloc = row[7];
+    if (nc < 1 || nc > kMaxConcerns)
+      bad(0, "needs 1-40 concerns");
+    else if (na < 1 || na > kMaxApproaches)
+      bad(1, "needs 1-12 approaches");
+    else if (nf < 1 || nf > 4)
+      bad(2, "needs 1-4 formats");
+    else if (ncl < 1 || ncl > 3)
+      bad(3, "needs 1-3 client groups");
+    else if (nav < 1 || nav > 3)
+      bad(4, "needs 1-3 availability slots");
+    else if (ni > kMaxIdentity)
+      bad(5, "lists more than 10 identity tags");
+    else if (nl < 1 || nl > kMaxLanguages)
+      bad(6, "needs 1-20 languages");
+    else if (nloc > kMaxLocations)
+      bad(7, "lists more than 10 locations");
+    else if (row[8] > 3)
+      bad(8, "gender code " + std::to_string(row[8]) + " is not 0-3");
+    else if (row[9] > 7)
+      bad(9, "unknown flag bits " + std::to_string(row[9]));
+    else if (row[10] > kMaxAge || row[11] > kMaxAge || row[10] > row[11])
+      bad(10, "ages must be 0-120, min no more than max");
     else if (get16(row + 12) > kMaxFee || get16(row + 14) > kMaxFee || get16(row + 12) > get16(row + 14))
       bad(12, "fees must be £0-1000, min no more than max");
-    else if (!day_number(day_text(get32(row + 16)))) bad(16, "the date last confirmed is not a YYYYMMDD date");
+    else if (!day_number(day_text(get32(row + 16))))
+      bad(16, "the date last confirmed is not a YYYYMMDD date");
     if (r.failed()) return false;
     totals.codes += nc + na + nf + ncl + nav + ni;
     totals.langs += nl;
@@ -489,9 +511,16 @@ bool check_section_sizes(Reader& r, const Header& h, MatchingView& v, const RowT
   const auto [langs_at, langs_size] = h.sections[sLanguages];
   const auto [locs_at, locs_size] = h.sections[sLocations];
   const std::size_t ids_at = h.sections[sIds].first;
-  if (codes_size != t.codes) r.fail(kFixedHeader + 8 * sCodes + 4, "the codes section should hold " + std::to_string(t.codes) + " bytes, as the rows count");
-  else if (langs_size != 2 * t.langs) r.fail(kFixedHeader + 8 * sLanguages + 4, "the languages section should hold " + std::to_string(2 * t.langs) + " bytes, as the rows count");
-  else if (locs_size != kLocationSize * t.locs) r.fail(kFixedHeader + 8 * sLocations + 4, "the locations section should hold " + std::to_string(kLocationSize * t.locs) + " bytes, as the rows count");
+  if (codes_size != t.codes)
+    r.fail(kFixedHeader + 8 * sCodes + 4,
+           "the codes section should hold " + std::to_string(t.codes) + " bytes, as the rows count");
+  else if (langs_size != 2 * t.langs)
+    r.fail(kFixedHeader + 8 * sLanguages + 4,
+           "the languages section should hold " + std::to_string(2 * t.langs) + " bytes, as the rows count");
+  else if (locs_size != kLocationSize * t.locs)
+    r.fail(kFixedHeader + 8 * sLocations + 4, "the locations section should hold " +
+                                                  std::to_string(kLocationSize * t.locs) +
+                                                  " bytes, as the rows count");
   if (r.failed()) return false;
   v.codes = r.at(codes_at);
   v.languages = r.at(langs_at);
@@ -505,7 +534,9 @@ void check_languages(Reader& r, const MatchingView& v, std::size_t langs_at, std
                      std::size_t& l) {
   for (unsigned j = 0; j < count && !r.failed(); ++j, ++l) {
     const unsigned code = get16(v.languages + 2 * l);
-    if (code >= 26 * 26) r.fail(langs_at + 2 * l, "therapist " + std::to_string(i) + ": language code " + std::to_string(code) + " is not two letters");
+    if (code >= 26 * 26)
+      r.fail(langs_at + 2 * l, "therapist " + std::to_string(i) + ": language code " + std::to_string(code) +
+                                   " is not two letters");
     for (unsigned before = 0; before < j; ++before)
       if (get16(v.languages + 2 * (l - j + before)) == code)
         r.fail(langs_at + 2 * l, "therapist " + std::to_string(i) + " lists a language twice");
@@ -519,9 +550,12 @@ void check_locations(Reader& r, const MatchingView& v, std::size_t locs_at, std:
     const unsigned char* loc = v.locations + kLocationSize * k;
     const auto lat = static_cast<std::int32_t>(get32(loc)), lon = static_cast<std::int32_t>(get32(loc + 4));
     if (lat < kLatMin || lat > kLatMax || lon < kLonMin || lon > kLonMax)
-      r.fail(locs_at + kLocationSize * k, "therapist " + std::to_string(i) + ": a location lies outside the UK's bounds");
+      r.fail(locs_at + kLocationSize * k,
+             "therapist " + std::to_string(i) + ": a location lies outside the UK's bounds");
     else if (get32(loc + 8) >= v.places.size())
-      r.fail(locs_at + kLocationSize * k + 8, "therapist " + std::to_string(i) + ": place code " + std::to_string(get32(loc + 8)) + " is not in the vocabulary");
+      r.fail(locs_at + kLocationSize * k + 8, "therapist " + std::to_string(i) + ": place code " +
+                                                  std::to_string(get32(loc + 8)) +
+                                                  " is not in the vocabulary");
   }
 }
 
@@ -534,11 +568,13 @@ bool check_id(Reader& r, const MatchingView& v, std::size_t ids_at, std::size_t 
   }
   const std::size_t len = v.ids[id];
   if (len < 1 || len > kMaxIdChars || len > ids_size - id - 1) {
-    r.fail(ids_at + id, "therapist " + std::to_string(i) + "'s id length " + std::to_string(len) + " is not 1-64 bytes within the section");
+    r.fail(ids_at + id, "therapist " + std::to_string(i) + "'s id length " + std::to_string(len) +
+                            " is not 1-64 bytes within the section");
     return false;
   }
   if (!is_slug(std::string(reinterpret_cast<const char*>(v.ids + id + 1), len)))
-    r.fail(ids_at + id + 1, "therapist " + std::to_string(i) + "'s id must be lower-case letters, digits and hyphens");
+    r.fail(ids_at + id + 1,
+           "therapist " + std::to_string(i) + "'s id must be lower-case letters, digits and hyphens");
   id += 1 + len;
   return true;
 }
@@ -562,7 +598,9 @@ void check_row_contents(Reader& r, const Header& h, const MatchingView& v) {
     for (unsigned f = 0; f < nf; ++f) in_person = in_person || v.codes[c + nc + na + f] == 0;
     c += nc + na + nf + ncl + nav + ni;
     check_languages(r, v, langs_at, i, row[6], l);
-    if (in_person && row[7] == 0) r.fail(rows_at + i * kRowSize + 7, "therapist " + std::to_string(i) + " offers in-person sessions but has no location");
+    if (in_person && row[7] == 0)
+      r.fail(rows_at + i * kRowSize + 7,
+             "therapist " + std::to_string(i) + " offers in-person sessions but has no location");
     check_locations(r, v, locs_at, i, row[7], k);
     if (r.failed() || !check_id(r, v, ids_at, ids_size, i, id)) break;
   }
@@ -594,7 +632,8 @@ PackedRow MatchingCursor::next() {
   const unsigned char* row = v.rows + std::size_t{row_} * kRowSize;
   PackedRow p;
   p.concerns_count = row[0], p.approaches_count = row[1], p.formats_count = row[2], p.clients_count = row[3];
-  p.availability_count = row[4], p.identity_count = row[5], p.languages_count = row[6], p.locations_count = row[7];
+  p.availability_count = row[4], p.identity_count = row[5], p.languages_count = row[6],
+  p.locations_count = row[7];
   p.gender = row[8];
   p.accepting_new = row[9] & 1, p.concessions = row[9] & 2, p.low_cost_places = row[9] & 4;
   p.age_min = row[10], p.age_max = row[11];
@@ -618,14 +657,18 @@ PackedRow MatchingCursor::next() {
   return p;
 }
 
-std::uint16_t PackedRow::language(std::size_t k) const { return get16(languages + 2 * k); }
+std::uint16_t PackedRow::language(std::size_t k) const {
+  return get16(languages + 2 * k);
+}
 double PackedRow::lat(std::size_t k) const {
   return static_cast<std::int32_t>(get32(locations + kLocationSize * k)) / kMicroDegrees;
 }
 double PackedRow::lon(std::size_t k) const {
   return static_cast<std::int32_t>(get32(locations + kLocationSize * k + 4)) / kMicroDegrees;
 }
-std::uint32_t PackedRow::place(std::size_t k) const { return get32(locations + kLocationSize * k + 8); }
+std::uint32_t PackedRow::place(std::size_t k) const {
+  return get32(locations + kLocationSize * k + 8);
+}
 
 ProfilesRead read_profiles(const std::string& name, std::string_view bytes) {
   ProfilesRead out;
@@ -638,8 +681,11 @@ ProfilesRead read_profiles(const std::string& name, std::string_view bytes) {
     const std::size_t end = at + size;
     std::size_t o = at;
     // Each record is at least 7 bytes, which bounds the count before anything is reserved.
-    if (h.therapists > size / 7) r.fail(16, "the header counts " + std::to_string(h.therapists) + " profiles, more than the records section can hold");
-    else out.profiles.reserve(h.therapists);
+    if (h.therapists > size / 7)
+      r.fail(16, "the header counts " + std::to_string(h.therapists) +
+                     " profiles, more than the records section can hold");
+    else
+      out.profiles.reserve(h.therapists);
     auto text = [&](const char* what, std::size_t min_chars, std::size_t max_chars, bool multiline) {
       const std::size_t start = o;
       const std::string s(read_text16(r, o, end, what));
@@ -671,7 +717,8 @@ ProfilesRead read_profiles(const std::string& name, std::string_view bytes) {
         reg.number = text("a registration number", 1, 40, false);
         const std::size_t date_at = o;
         reg.checked = text("a registration date", 1, 10, false);
-        if (!r.failed() && !is_valid_date(reg.checked)) r.fail(date_at, "a registration date is not YYYY-MM-DD");
+        if (!r.failed() && !is_valid_date(reg.checked))
+          r.fail(date_at, "a registration date is not YYYY-MM-DD");
         p.registrations.push_back(std::move(reg));
       }
       if (r.failed()) break;
@@ -691,14 +738,16 @@ ProfilesRead read_profiles(const std::string& name, std::string_view bytes) {
       if (r.failed()) break;
       const unsigned waiting = o < end ? r.u8(o) : 255;
       if (waiting > std::size(kWaiting)) {
-        r.fail(o, "profile " + std::to_string(i) + ": waiting code " + std::to_string(waiting) + " is not 0-3");
+        r.fail(o,
+               "profile " + std::to_string(i) + ": waiting code " + std::to_string(waiting) + " is not 0-3");
         break;
       }
       ++o;
       if (waiting) p.waiting = kWaiting[waiting - 1];
       out.profiles.push_back(std::move(p));
     }
-    if (!r.failed() && o != end) r.fail(o, "the records section has " + std::to_string(end - o) + " bytes left over");
+    if (!r.failed() && o != end)
+      r.fail(o, "the records section has " + std::to_string(end - o) + " bytes left over");
   }
   if (r.failed()) {
     out.errors.push_back(r.error());
@@ -720,7 +769,8 @@ Therapist unpack_therapist(const MatchingView& v, const PackedRow& row, const Pa
   }
   t.updated = day_text(row.updated);
   t.gender = kGenders[row.gender];
-  for (unsigned k = 0; k < row.approaches_count; ++k) t.approaches.emplace_back(v.approaches[row.approaches[k]]);
+  for (unsigned k = 0; k < row.approaches_count; ++k)
+    t.approaches.emplace_back(v.approaches[row.approaches[k]]);
   for (unsigned k = 0; k < row.concerns_count; ++k) t.concerns.emplace_back(v.concerns[row.concerns[k]]);
   for (unsigned k = 0; k < row.clients_count; ++k) t.clients.emplace_back(kClients[row.clients[k]]);
   t.age_min = row.age_min;
@@ -736,7 +786,8 @@ Therapist unpack_therapist(const MatchingView& v, const PackedRow& row, const Pa
   t.fee_max = row.fee_max;
   t.concessions = row.concessions;
   t.low_cost_places = row.low_cost_places;
-  for (unsigned k = 0; k < row.availability_count; ++k) t.availability.emplace_back(kAvailability[row.availability[k]]);
+  for (unsigned k = 0; k < row.availability_count; ++k)
+    t.availability.emplace_back(kAvailability[row.availability[k]]);
   for (unsigned k = 0; k < row.identity_count; ++k) t.identity.emplace_back(v.identity[row.identity[k]]);
   t.accepting_new = row.accepting_new;
   return t;

@@ -14,7 +14,9 @@ const char* fit_band(int score) {
   return score >= kStrongFit ? "strong" : score >= kGoodFit ? "good" : "partial";
 }
 
-int fit_band_rank(int score) { return score >= kStrongFit ? 2 : score >= kGoodFit ? 1 : 0; }
+int fit_band_rank(int score) {
+  return score >= kStrongFit ? 2 : score >= kGoodFit ? 1 : 0;
+}
 
 std::string distance_text(double km, DistanceUnit unit) {
   char buf[48];
@@ -31,8 +33,8 @@ std::string distance_text(double km, DistanceUnit unit) {
 }
 
 std::string stale_caveat(std::string_view updated) {
-  return "Last confirmed these details on " + long_date(updated) + ", more than " + std::to_string(kFreshMonths) +
-         " months ago: check they are still practising";
+  return "Last confirmed these details on " + long_date(updated) + ", more than " +
+         std::to_string(kFreshMonths) + " months ago: check they are still practising";
 }
 
 std::uint32_t day_number(std::string_view iso) {

@@ -141,8 +141,8 @@ void budget_term(const TermInput& in, ScoreTerm& t) {
   if (over <= 0)
     t.reason = "Fees from " + pounds(in.r.fee_min) + ", within your " + pounds(in.q.budget) + " budget";
   else
-    t.caveat = "Fees from " + pounds(in.r.fee_min) + ", " + pounds(over) + " over your " + pounds(in.q.budget) +
-               " budget" + extra;
+    t.caveat = "Fees from " + pounds(in.r.fee_min) + ", " + pounds(over) + " over your " +
+               pounds(in.q.budget) + " budget" + extra;
 }
 
 // Offers concessions or low-cost places, when the visitor wants them.
@@ -240,7 +240,8 @@ void distance_term(const TermInput& in, ScoreTerm& t) {
   const std::string where =
       in.e.nearest >= 0 ? therapist.locations[static_cast<std::size_t>(in.e.nearest)].place : "";
   if (within)
-    t.reason = distance_text(in.e.distance, in.q.unit) + " from " + from + " (in-person sessions in " + where + ")";
+    t.reason =
+        distance_text(in.e.distance, in.q.unit) + " from " + from + " (in-person sessions in " + where + ")";
   else if (in.r.formats & kInPerson)
     // Short, because it is often the card's one caveat: the summary already says the visitor's
     // limit and that these therapists meet in other ways.

@@ -1,4 +1,5 @@
-// Glossary search: typo-tolerant, search-as-you-type, deterministic (docs/design.md; the search result is under "Result").
+// Glossary search: typo-tolerant, search-as-you-type, deterministic (docs/design.md; the search result is
+// under "Result").
 //
 // Build a SearchIndex once from the Dataset, then call search() as often as you like; the index
 // copies what it needs, so it does not point into the Dataset and may outlive it.

@@ -2,7 +2,8 @@
 // that "Behavior", "behaviour's" and "BEHAVIOURS" all meet at one term.
 //
 // A token is a run of letters and digits after folding (text.h's fold_latin): ASCII is
-// lower-cased, accented Latin letters lose their accents (é→e, ß→ss, æ→ae), apostrophes inside a word are dropped
+// lower-cased, accented Latin letters lose their accents (é→e, ß→ss, æ→ae), apostrophes inside a word are
+// dropped
 // ("children's"→"childrens"), and every other character separates tokens. Letters outside Latin
 // are kept as they are, so non-English words still match themselves. Each token keeps the byte
 // range it came from, which is how snippets highlight the words a visitor typed.
@@ -24,9 +25,9 @@
 namespace tft {
 
 struct Token {
-  std::string text;        // folded, before normalise_term()
-  std::size_t begin = 0;   // byte offset of the first byte in the source text
-  std::size_t end = 0;     // byte offset one past the last byte
+  std::string text;       // folded, before normalise_term()
+  std::size_t begin = 0;  // byte offset of the first byte in the source text
+  std::size_t end = 0;    // byte offset one past the last byte
 };
 
 // Splits and folds `text`. At most `max_tokens` tokens are returned (the rest are ignored), so a

@@ -13,8 +13,10 @@ std::set<std::string> ids_of(const CodedWords& table) {
 }  // namespace
 
 const CodedWords& gender_codes() {
-  static const CodedWords t{
-      {"female", 1, "a woman"}, {"male", 2, "a man"}, {"non-binary", 3, "non-binary"}, {"undisclosed", 4, "not stated"}};
+  static const CodedWords t{{"female", 1, "a woman"},
+                            {"male", 2, "a man"},
+                            {"non-binary", 3, "non-binary"},
+                            {"undisclosed", 4, "not stated"}};
   return t;
 }
 const CodedWords& client_codes() {
@@ -22,13 +24,16 @@ const CodedWords& client_codes() {
   return t;
 }
 const CodedWords& format_codes() {
-  static const CodedWords t{
-      {"in-person", 1, "in-person"}, {"video", 2, "video"}, {"phone", 4, "phone"}, {"text", 8, "text or messaging"}};
+  static const CodedWords t{{"in-person", 1, "in-person"},
+                            {"video", 2, "video"},
+                            {"phone", 4, "phone"},
+                            {"text", 8, "text or messaging"}};
   return t;
 }
 const CodedWords& availability_codes() {
-  static const CodedWords t{
-      {"weekday-daytime", 1, "weekday daytime"}, {"weekday-evening", 2, "weekday evening"}, {"weekend", 4, "weekend"}};
+  static const CodedWords t{{"weekday-daytime", 1, "weekday daytime"},
+                            {"weekday-evening", 2, "weekday evening"},
+                            {"weekend", 4, "weekend"}};
   return t;
 }
 const CodedWords& identity_codes() {
@@ -78,8 +83,8 @@ const std::set<std::string>& glossary_formats() {
   return s;
 }
 const std::set<std::string>& registration_bodies() {
-  static const std::set<std::string> s{"BACP", "UKCP", "HCPC", "BABCP", "BPS", "COSRT", "NCPS", "BPC",
-                                       "ACP", "AHPP", "ACC", "IACP", "PSA"};
+  static const std::set<std::string> s{"BACP", "UKCP", "HCPC", "BABCP", "BPS",  "COSRT", "NCPS",
+                                       "BPC",  "ACP",  "AHPP", "ACC",   "IACP", "PSA"};
   return s;
 }
 
@@ -89,24 +94,88 @@ const std::set<std::string>& waiting_times() {
 }
 
 const std::vector<std::string>& required_concern_ids() {
-  static const std::vector<std::string> v{
-      "anxiety", "depression", "stress", "trauma-ptsd", "relationships", "trust-issues", "low-self-esteem",
-      "childhood-experiences", "grief-loss", "ocd", "panic", "phobias", "social-anxiety", "eating-disorders",
-      "self-harm", "suicidal-thoughts", "emotional-regulation", "anger", "addiction", "personality-disorder",
-      "bipolar", "psychosis", "adhd", "autism", "sleep", "work-stress", "abuse", "identity-sexuality",
-      "gender-identity", "sexual-issues", "perinatal", "parenting", "family-conflict", "loneliness",
-      "health-anxiety", "chronic-illness", "body-image", "life-transitions"};
+  static const std::vector<std::string> v{"anxiety",
+                                          "depression",
+                                          "stress",
+                                          "trauma-ptsd",
+                                          "relationships",
+                                          "trust-issues",
+                                          "low-self-esteem",
+                                          "childhood-experiences",
+                                          "grief-loss",
+                                          "ocd",
+                                          "panic",
+                                          "phobias",
+                                          "social-anxiety",
+                                          "eating-disorders",
+                                          "self-harm",
+                                          "suicidal-thoughts",
+                                          "emotional-regulation",
+                                          "anger",
+                                          "addiction",
+                                          "personality-disorder",
+                                          "bipolar",
+                                          "psychosis",
+                                          "adhd",
+                                          "autism",
+                                          "sleep",
+                                          "work-stress",
+                                          "abuse",
+                                          "identity-sexuality",
+                                          "gender-identity",
+                                          "sexual-issues",
+                                          "perinatal",
+                                          "parenting",
+                                          "family-conflict",
+                                          "loneliness",
+                                          "health-anxiety",
+                                          "chronic-illness",
+                                          "body-image",
+                                          "life-transitions"};
   return v;
 }
 
 const std::vector<std::string>& required_approach_slugs() {
-  static const std::vector<std::string> v{
-      "attachment-based", "cbt", "tf-cbt", "dbt", "act", "emdr", "schema", "cat", "sfbt", "ipt",
-      "dit", "mbct", "person-centred", "integrative", "existential", "gestalt", "transactional-analysis",
-      "psychodynamic", "psychoanalytic", "jungian", "abft", "eft", "ifs", "cft", "mbt", "erp",
-      "art-therapy", "play-therapy", "music-therapy", "drama-therapy", "systemic-family",
-      "couples-therapy", "psychosexual", "somatic", "narrative", "motivational-interviewing",
-      "behavioural-activation", "cpt", "hypnotherapy", "humanistic"};
+  static const std::vector<std::string> v{"attachment-based",
+                                          "cbt",
+                                          "tf-cbt",
+                                          "dbt",
+                                          "act",
+                                          "emdr",
+                                          "schema",
+                                          "cat",
+                                          "sfbt",
+                                          "ipt",
+                                          "dit",
+                                          "mbct",
+                                          "person-centred",
+                                          "integrative",
+                                          "existential",
+                                          "gestalt",
+                                          "transactional-analysis",
+                                          "psychodynamic",
+                                          "psychoanalytic",
+                                          "jungian",
+                                          "abft",
+                                          "eft",
+                                          "ifs",
+                                          "cft",
+                                          "mbt",
+                                          "erp",
+                                          "art-therapy",
+                                          "play-therapy",
+                                          "music-therapy",
+                                          "drama-therapy",
+                                          "systemic-family",
+                                          "couples-therapy",
+                                          "psychosexual",
+                                          "somatic",
+                                          "narrative",
+                                          "motivational-interviewing",
+                                          "behavioural-activation",
+                                          "cpt",
+                                          "hypnotherapy",
+                                          "humanistic"};
   return v;
 }
 

@@ -38,14 +38,14 @@ std::uint8_t mask_of(const CodedWords& table, const Ids& ids) {
   return mask;
 }
 
-const std::set<std::string>& genders();             // female male non-binary undisclosed
-const std::set<std::string>& client_groups();       // individuals couples families
-const std::set<std::string>& session_formats();     // in-person video phone text
-const std::set<std::string>& availability_slots();  // weekday-daytime weekday-evening weekend
-const std::set<std::string>& identity_tags();       // lgbtq-affirming neurodiversity-affirming ...
-const std::set<std::string>& glossary_formats();    // individual couple family group online
-const std::set<std::string>& registration_bodies(); // BACP UKCP HCPC BABCP BPS COSRT NCPS ...
-const std::set<std::string>& waiting_times();       // none weeks months
+const std::set<std::string>& genders();              // female male non-binary undisclosed
+const std::set<std::string>& client_groups();        // individuals couples families
+const std::set<std::string>& session_formats();      // in-person video phone text
+const std::set<std::string>& availability_slots();   // weekday-daytime weekday-evening weekend
+const std::set<std::string>& identity_tags();        // lgbtq-affirming neurodiversity-affirming ...
+const std::set<std::string>& glossary_formats();     // individual couple family group online
+const std::set<std::string>& registration_bodies();  // BACP UKCP HCPC BABCP BPS COSRT NCPS ...
+const std::set<std::string>& waiting_times();        // none weeks months
 
 // Ids docs/design.md says must exist in concerns.json and glossary.json.
 const std::vector<std::string>& required_concern_ids();

@@ -10,8 +10,8 @@
 
 #include "core/crisis_contacts.h"
 #include "core/loaders.h"
-#include "core/search.h"
 #include "core/matcher.h"
+#include "core/search.h"
 #include "core/serialize.h"
 
 namespace {
@@ -77,7 +77,9 @@ std::string match(const std::string& answers, int limit, const std::string& toda
 }
 
 // match(answers, limit) as before the options existed: km, and the directory's own date.
-std::string match_in_km(const std::string& answers, int limit) { return match(answers, limit, "", "km"); }
+std::string match_in_km(const std::string& answers, int limit) {
+  return match(answers, limit, "", "km");
+}
 
 // The place box: {"places": [{name, county, region, lat, lon}]}, most populous first.
 std::string places(const std::string& prefix, int limit) {

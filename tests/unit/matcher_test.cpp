@@ -111,7 +111,8 @@ bool has(const std::vector<std::string>& list, const std::string& x) {
 double own_distance_km(double lat1, double lon1, double lat2, double lon2) {
   const double rad = 3.14159265358979323846 / 180.0;
   const double p1 = lat1 * rad, p2 = lat2 * rad, dl = (lon2 - lon1) * rad;
-  const double y = std::hypot(std::cos(p2) * std::sin(dl), std::cos(p1) * std::sin(p2) - std::sin(p1) * std::cos(p2) * std::cos(dl));
+  const double y = std::hypot(std::cos(p2) * std::sin(dl),
+                              std::cos(p1) * std::sin(p2) - std::sin(p1) * std::cos(p2) * std::cos(dl));
   const double x = std::sin(p1) * std::sin(p2) + std::cos(p1) * std::cos(p2) * std::cos(dl);
   return std::round(6371.0 * std::atan2(y, x) * 10.0) / 10.0;
 }
@@ -408,9 +409,9 @@ TEST_CASE("excluded counts each therapist under the first filter it fails", "[ma
   b.fee_min = 90;
   Therapist c = base_therapist("t-000003");
   auto s = small({a, b, c});
-  const ordered_json r =
-      test::match_json(s->matcher,
-            answers_of(with(kBase, {{"budget", {{"max_per_session", 60}}}, {"must_have", {"budget"}}})), 20);
+  const ordered_json r = test::match_json(
+      s->matcher, answers_of(with(kBase, {{"budget", {{"max_per_session", 60}}}, {"must_have", {"budget"}}})),
+      20);
   CHECK(r["excluded"]["total"] == 2);
   CHECK(r["excluded"]["by"].dump() == R"({"accepting_new":1,"budget":1})");
   REQUIRE(r["matches"].size() == 1);
@@ -551,10 +552,12 @@ TEST_CASE("crisis: none lists no contacts, some lists every one that fits, urgen
   CHECK(none["groups"].empty());
   CHECK_FALSE(none["need_help"].empty());  // "Need help now?" always has somewhere to turn
 
-  const std::vector<std::string> fitting{"emergency",  "nhs-111-england", "nhs-111-wales",    "nhs-24-scotland",
-                                         "lifeline-ni", "samaritans",      "shout",            "papyrus",
-                                         "calm",        "call-wales",      "samaritans-welsh", "breathing-space"};
-  const ordered_json some = test::match_json(m, answers_of(with(kBase, {{"safety", {{"risk", "some"}}}})), 1)["crisis"];
+  const std::vector<std::string> fitting{"emergency",       "nhs-111-england",  "nhs-111-wales",
+                                         "nhs-24-scotland", "lifeline-ni",      "samaritans",
+                                         "shout",           "papyrus",          "calm",
+                                         "call-wales",      "samaritans-welsh", "breathing-space"};
+  const ordered_json some =
+      test::match_json(m, answers_of(with(kBase, {{"safety", {{"risk", "some"}}}})), 1)["crisis"];
   CHECK(some["level"] == "some");
   std::vector<std::string> ids;
   for (const auto& c : some["contacts"]) ids.push_back(c["id"]);
@@ -579,8 +582,8 @@ TEST_CASE("limit: 0 gives every therapist that passes, N gives the best N, best 
   // entries confirmed in the last six months, then by score, then by id.
   auto band = [](const ordered_json& x) { return x["band"] == "strong" ? 2 : x["band"] == "good" ? 1 : 0; };
   auto key = [&](const ordered_json& x) {
-    return std::make_tuple(!x["lists_concern"].get<bool>(), -band(x), x["stale"].get<bool>(), -x["score"].get<int>(),
-                           x["id"].get<std::string>());
+    return std::make_tuple(!x["lists_concern"].get<bool>(), -band(x), x["stale"].get<bool>(),
+                           -x["score"].get<int>(), x["id"].get<std::string>());
   };
   const Matcher& m = bundled();
   const Answers a = answers_of(with(kBase, {{"concerns", {"anxiety"}}}));
@@ -671,7 +674,8 @@ TEST_CASE("invariants hold over 500 generated answer sets", "[matcher][invariant
     else
       CHECK(summary["listing_concerns"].get<std::size_t>() == listing);
     if (a.has_location && has(a.format, "in-person"))
-      CHECK(summary["nearby"].get<std::size_t>() == (!a.concerns.empty() && listing ? near_listing : near_all));
+      CHECK(summary["nearby"].get<std::size_t>() ==
+            (!a.concerns.empty() && listing ? near_listing : near_all));
     else
       CHECK_FALSE(summary.contains("nearby"));
 
@@ -981,8 +985,9 @@ TEST_CASE("therapists who list a chosen concern come first, even when another sc
   CHECK(r["summary"]["listing_concerns"] == 1);
 }
 
-TEST_CASE("an entry not confirmed for six months gets a caveat first and ranks after current ones in its band",
-          "[matcher][result][freshness]") {
+TEST_CASE(
+    "an entry not confirmed for six months gets a caveat first and ranks after current ones in its band",
+    "[matcher][result][freshness]") {
   Therapist old_entry = base_therapist("t-000001");  // the smaller id: first on a tie, unless stale
   old_entry.updated = "2026-05-29";
   Therapist current = base_therapist("t-000002");
@@ -997,8 +1002,9 @@ TEST_CASE("an entry not confirmed for six months gets a caveat first and ranks a
   CHECK(r["matches"][0]["score"] == r["matches"][1]["score"]);
   CHECK(r["matches"][0]["id"] == "t-000002");
   CHECK(r["matches"][1]["stale"] == true);
-  CHECK(r["matches"][1]["caveats"][0] ==
-        "Last confirmed these details on 29 May 2026, more than 6 months ago: check they are still practising");
+  CHECK(
+      r["matches"][1]["caveats"][0] ==
+      "Last confirmed these details on 29 May 2026, more than 6 months ago: check they are still practising");
   CHECK(r["summary"]["stale"] == 1);
   CHECK(r["summary"]["today"] == "2026-11-30");
 
@@ -1032,11 +1038,12 @@ TEST_CASE("a stale entry still ranks by band: a strong fit that is stale comes b
   MatchOptions options;
   options.limit = 0;
   options.today = "2026-11-30";
-  const ordered_json r =
-      test::match_json(s->matcher,
-            answers_of(with(kBase, {{"concerns", {"anxiety"}}, {"languages", {"cy"}}, {"therapist_gender", "male"},
-                                    {"availability", {"weekend"}}})),
-            options);
+  const ordered_json r = test::match_json(s->matcher,
+                                          answers_of(with(kBase, {{"concerns", {"anxiety"}},
+                                                                  {"languages", {"cy"}},
+                                                                  {"therapist_gender", "male"},
+                                                                  {"availability", {"weekend"}}})),
+                                          options);
   REQUIRE(r["matches"].size() == 2);
   CHECK(r["matches"][0]["id"] == "t-000002");
   CHECK(r["matches"][0]["band"] == "strong");
@@ -1061,7 +1068,8 @@ TEST_CASE("distances are worded in miles when asked, whole miles only, the numbe
   MatchOptions options;
   options.limit = 0;
   options.unit = DistanceUnit::miles;
-  const Answers a = answers_of(with(kBase, {{"format", {"in-person"}}, {"location", {{"place", "Leeds"}}}, {"max_distance_km", 8}}));
+  const Answers a = answers_of(
+      with(kBase, {{"format", {"in-person"}}, {"location", {{"place", "Leeds"}}}, {"max_distance_km", 8}}));
   const ordered_json r = test::match_json(s->matcher, a, options);
   REQUIRE(r["matches"].size() == 1);
   const auto& m = r["matches"][0];

@@ -8,9 +8,9 @@
 
 namespace tft::test {
 
-std::string read_text(const std::string& path);  // aborts the test run if the file is missing
+std::string read_text(const std::string& path);     // aborts the test run if the file is missing
 std::string data_path(const std::string& name);     // data/NAME
-std::string fixture_path(const std::string& name);   // tests/fixtures/NAME
+std::string fixture_path(const std::string& name);  // tests/fixtures/NAME
 
 // The bundled data/ folder, loaded once per test run.
 const Dataset& bundled_dataset();

@@ -50,8 +50,12 @@ void* operator new(std::size_t n) {
   if (void* p = std::malloc(n ? n : 1)) return p;
   throw std::bad_alloc();
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
 
 TEST_CASE("ligatures and special letters are spelt out the same way in search and in place names", "[text]") {
   // The two folds used to disagree (æ → a for places, ae for search): one table now serves both.
@@ -106,9 +110,9 @@ TEST_CASE("UTF-8 decoding moves forward one byte on anything malformed and never
   CHECK(next_code_point(mixed, i) == U'😀');
   CHECK(i == mixed.size());
   CHECK(is_valid_utf8(mixed));
-  for (const std::string& bad : {std::string("\x80"), std::string("\xC3"), std::string("\xC0\xAF"),
-                                std::string("\xED\xA0\x80"), std::string("\xF4\x90\x80\x80"),
-                                std::string("\xE2\x80")}) {
+  for (const std::string& bad :
+       {std::string("\x80"), std::string("\xC3"), std::string("\xC0\xAF"), std::string("\xED\xA0\x80"),
+        std::string("\xF4\x90\x80\x80"), std::string("\xE2\x80")}) {
     std::size_t at = 0;
     CHECK(next_code_point(bad, at) == 0xFFFD);
     CHECK(at == 1);

@@ -54,17 +54,7 @@ struct DirectoryRules {
 };
 
 // Returns true when the entry had no problems.
-bool read_therapist(const json& value, const std::string& path, const DirectoryRules& rules,
-                    Diagnostics& diag, Therapist& t) {
-  const std::size_t before = diag.errors.size();
-  ObjectReader r(value, path, diag);
-  if (auto id = r.text("id", Need::required, 64)) {
-    if (!is_slug(*id)) diag.add(r.field_path("id"), "must be lower-case letters, digits and hyphens");
-    t.id = *id;
-  }
-  t.name = r.text("name", Need::required, 100).value_or("");
-  t.pronouns = r.text("pronouns", Need::optional, 30).value_or("");
-  t.gender = r.one_of("gender", Need::required, genders()).value_or("");
+void read_registrations(ObjectReader& r, Diagnostics& diag, Therapist& t) {
   if (const json* regs = r.array("registrations", Need::required, 1, 8)) {
     for (std::size_t i = 0; i < regs->size(); ++i) {
       ObjectReader g((*regs)[i], index_path(r.field_path("registrations"), i), diag);
@@ -77,6 +67,35 @@ bool read_therapist(const json& value, const std::string& path, const DirectoryR
       t.registrations.push_back(std::move(reg));
     }
   }
+}
+
+void read_locations(ObjectReader& r, Diagnostics& diag, Therapist& t) {
+  if (const json* locs = r.array("locations", Need::optional, 0, 10)) {
+    for (std::size_t i = 0; i < locs->size(); ++i) {
+      ObjectReader l((*locs)[i], index_path(r.field_path("locations"), i), diag);
+      Location loc;
+      loc.place = l.text("place", Need::required, 100).value_or("");
+      // Bounds of the UK and its islands with a margin; a swapped lat/lon lands outside them.
+      loc.lat = l.number("lat", Need::required, 49.0, 61.5).value_or(0);
+      loc.lon = l.number("lon", Need::required, -8.7, 2.0).value_or(0);
+      l.finish();
+      t.locations.push_back(std::move(loc));
+    }
+  }
+}
+
+bool read_therapist(const json& value, const std::string& path, const DirectoryRules& rules,
+                    Diagnostics& diag, Therapist& t) {
+  const std::size_t before = diag.errors.size();
+  ObjectReader r(value, path, diag);
+  if (auto id = r.text("id", Need::required, 64)) {
+    if (!is_slug(*id)) diag.add(r.field_path("id"), "must be lower-case letters, digits and hyphens");
+    t.id = *id;
+  }
+  t.name = r.text("name", Need::required, 100).value_or("");
+  t.pronouns = r.text("pronouns", Need::optional, 30).value_or("");
+  t.gender = r.one_of("gender", Need::required, genders()).value_or("");
+  read_registrations(r, diag, t);
   t.approaches = r.strings("approaches", Need::required, 1, 12, 64, &rules.approaches)
                      .value_or(std::vector<std::string>{});
   t.concerns =
@@ -92,18 +111,7 @@ bool read_therapist(const json& value, const std::string& path, const DirectoryR
   }
   t.formats =
       r.strings("formats", Need::required, 1, 4, 20, &session_formats()).value_or(std::vector<std::string>{});
-  if (const json* locs = r.array("locations", Need::optional, 0, 10)) {
-    for (std::size_t i = 0; i < locs->size(); ++i) {
-      ObjectReader l((*locs)[i], index_path(r.field_path("locations"), i), diag);
-      Location loc;
-      loc.place = l.text("place", Need::required, 100).value_or("");
-      // Bounds of the UK and its islands with a margin; a swapped lat/lon lands outside them.
-      loc.lat = l.number("lat", Need::required, 49.0, 61.5).value_or(0);
-      loc.lon = l.number("lon", Need::required, -8.7, 2.0).value_or(0);
-      l.finish();
-      t.locations.push_back(std::move(loc));
-    }
-  }
+  read_locations(r, diag, t);
   bool in_person = false;
   for (const auto& f : t.formats) in_person = in_person || f == "in-person";
   if (in_person && t.locations.empty())

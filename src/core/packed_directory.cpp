@@ -670,6 +670,68 @@ std::uint32_t PackedRow::place(std::size_t k) const {
   return get32(locations + kLocationSize * k + 8);
 }
 
+namespace {
+
+// Walks the records section of a profile file: `o` is the next byte, `end` the section's end.
+struct RecordWalk {
+  Reader& r;
+  std::size_t o, end;
+
+  // A length-prefixed text field held to the JSON loader's text rules (text_problem).
+  std::string text(const char* what, std::size_t min_chars, std::size_t max_chars, bool multiline) {
+    const std::size_t start = o;
+    const std::string s(read_text16(r, o, end, what));
+    if (r.failed()) return s;
+    if (s.empty() && min_chars == 0) return s;
+    const std::string problem = text_problem(s, max_chars, multiline);
+    if (!problem.empty()) r.fail(start, std::string(what) + " " + problem);
+    return s;
+  }
+};
+
+// Profile i's registrations: a count byte, then body, level, number and date for each.
+void read_registrations(RecordWalk& w, std::uint32_t i, PackedProfile& p) {
+  Reader& r = w.r;
+  const unsigned regs = w.o < w.end ? r.u8(w.o) : 0;
+  if (regs < 1 || regs > kMaxRegistrations) {
+    r.fail(w.o, "profile " + std::to_string(i) + " needs 1-8 registrations");
+    return;
+  }
+  ++w.o;
+  for (unsigned g = 0; g < regs && !r.failed(); ++g) {
+    Registration reg;
+    const std::size_t body_at = w.o;
+    reg.body = w.text("a registration body", 1, 20, false);
+    if (!r.failed() && !registration_bodies().count(reg.body))
+      r.fail(body_at, "unknown registration body " + quote_for_message(reg.body));
+    reg.level = w.text("a registration level", 1, 60, false);
+    reg.number = w.text("a registration number", 1, 40, false);
+    const std::size_t date_at = w.o;
+    reg.checked = w.text("a registration date", 1, 10, false);
+    if (!r.failed() && !is_valid_date(reg.checked)) r.fail(date_at, "a registration date is not YYYY-MM-DD");
+    p.registrations.push_back(std::move(reg));
+  }
+}
+
+// Contact details, checked as the JSON loader checks them (src/core/contact.h).
+void read_contact(RecordWalk& w, std::uint32_t i, PackedProfile& p) {
+  Reader& r = w.r;
+  const std::size_t contact_at = w.o;
+  for (auto [field, max_chars, problem] :
+       {std::tuple{&p.contact.email, std::size_t{254}, &email_problem},
+        std::tuple{&p.contact.phone, std::size_t{20}, &phone_problem},
+        std::tuple{&p.contact.website, std::size_t{200}, &website_problem}}) {
+    const std::size_t field_at = w.o;
+    *field = w.text("a contact detail", 0, max_chars, false);
+    if (!r.failed() && !field->empty() && !problem(*field).empty())
+      r.fail(field_at, "a contact detail: " + problem(*field));
+  }
+  if (!r.failed() && p.contact.email.empty() && p.contact.phone.empty() && p.contact.website.empty())
+    r.fail(contact_at, "profile " + std::to_string(i) + " needs at least one of email, phone or website");
+}
+
+}  // namespace
+
 ProfilesRead read_profiles(const std::string& name, std::string_view bytes) {
   ProfilesRead out;
   Reader r(name, bytes);
@@ -678,76 +740,35 @@ ProfilesRead read_profiles(const std::string& name, std::string_view bytes) {
     out.first_row = h.first_row;
     out.matching_checksum = h.shard_checksum;
     const auto [at, size] = h.sections[0];
-    const std::size_t end = at + size;
-    std::size_t o = at;
+    RecordWalk w{r, at, at + size};
     // Each record is at least 7 bytes, which bounds the count before anything is reserved.
     if (h.therapists > size / 7)
       r.fail(16, "the header counts " + std::to_string(h.therapists) +
                      " profiles, more than the records section can hold");
     else
       out.profiles.reserve(h.therapists);
-    auto text = [&](const char* what, std::size_t min_chars, std::size_t max_chars, bool multiline) {
-      const std::size_t start = o;
-      const std::string s(read_text16(r, o, end, what));
-      if (r.failed()) return s;
-      if (s.empty() && min_chars == 0) return s;
-      const std::string problem = text_problem(s, max_chars, multiline);
-      if (!problem.empty()) r.fail(start, std::string(what) + " " + problem);
-      return s;
-    };
     for (std::uint32_t i = 0; i < h.therapists && !r.failed(); ++i) {
       PackedProfile p;
-      p.name = text("a name", 1, 100, false);
-      p.pronouns = text("pronouns", 0, 30, false);
-      p.bio = text("a bio", 0, 1500, true);
+      p.name = w.text("a name", 1, 100, false);
+      p.pronouns = w.text("pronouns", 0, 30, false);
+      p.bio = w.text("a bio", 0, 1500, true);
       if (r.failed()) break;
-      const unsigned regs = o < end ? r.u8(o) : 0;
-      if (regs < 1 || regs > kMaxRegistrations) {
-        r.fail(o, "profile " + std::to_string(i) + " needs 1-8 registrations");
-        break;
-      }
-      ++o;
-      for (unsigned g = 0; g < regs && !r.failed(); ++g) {
-        Registration reg;
-        const std::size_t body_at = o;
-        reg.body = text("a registration body", 1, 20, false);
-        if (!r.failed() && !registration_bodies().count(reg.body))
-          r.fail(body_at, "unknown registration body " + quote_for_message(reg.body));
-        reg.level = text("a registration level", 1, 60, false);
-        reg.number = text("a registration number", 1, 40, false);
-        const std::size_t date_at = o;
-        reg.checked = text("a registration date", 1, 10, false);
-        if (!r.failed() && !is_valid_date(reg.checked))
-          r.fail(date_at, "a registration date is not YYYY-MM-DD");
-        p.registrations.push_back(std::move(reg));
-      }
+      read_registrations(w, i, p);
       if (r.failed()) break;
-      // Contact details, checked as the JSON loader checks them (src/core/contact.h).
-      const std::size_t contact_at = o;
-      for (auto [field, max_chars, problem] :
-           {std::tuple{&p.contact.email, std::size_t{254}, &email_problem},
-            std::tuple{&p.contact.phone, std::size_t{20}, &phone_problem},
-            std::tuple{&p.contact.website, std::size_t{200}, &website_problem}}) {
-        const std::size_t field_at = o;
-        *field = text("a contact detail", 0, max_chars, false);
-        if (!r.failed() && !field->empty() && !problem(*field).empty())
-          r.fail(field_at, "a contact detail: " + problem(*field));
-      }
-      if (!r.failed() && p.contact.email.empty() && p.contact.phone.empty() && p.contact.website.empty())
-        r.fail(contact_at, "profile " + std::to_string(i) + " needs at least one of email, phone or website");
+      read_contact(w, i, p);
       if (r.failed()) break;
-      const unsigned waiting = o < end ? r.u8(o) : 255;
+      const unsigned waiting = w.o < w.end ? r.u8(w.o) : 255;
       if (waiting > std::size(kWaiting)) {
-        r.fail(o,
+        r.fail(w.o,
                "profile " + std::to_string(i) + ": waiting code " + std::to_string(waiting) + " is not 0-3");
         break;
       }
-      ++o;
+      ++w.o;
       if (waiting) p.waiting = kWaiting[waiting - 1];
       out.profiles.push_back(std::move(p));
     }
-    if (!r.failed() && o != end)
-      r.fail(o, "the records section has " + std::to_string(end - o) + " bytes left over");
+    if (!r.failed() && w.o != w.end)
+      r.fail(w.o, "the records section has " + std::to_string(w.end - w.o) + " bytes left over");
   }
   if (r.failed()) {
     out.errors.push_back(r.error());

@@ -240,6 +240,53 @@ bool is_manifest_text(std::string_view text) {
   return text.substr(0, 4096).find(std::string("\"") + kManifestFormat + "\"") != std::string_view::npos;
 }
 
+namespace {
+
+// A shard's bounds: required for a region, south no more than north and west no more than east.
+void read_bounds(ObjectReader& r, Diagnostics& diag, ShardEntry& s) {
+  if (const json* b = r.object("bounds", Need::optional)) {
+    ObjectReader br(*b, r.field_path("bounds"), diag);
+    const auto south = br.number("south", Need::required, 49.0, 61.5),
+               north = br.number("north", Need::required, 49.0, 61.5);
+    const auto west = br.number("west", Need::required, -8.7, 2.0),
+               east = br.number("east", Need::required, -8.7, 2.0);
+    br.finish();
+    if (south && north && west && east) {
+      if (*south > *north || *west > *east) diag.add(br.path(), "south must not exceed north, nor west east");
+      s.bounds = Bounds{*south, *west, *north, *east};
+    }
+  } else if (!s.remote) {
+    diag.add(r.field_path("bounds"), "is required for a region shard");
+  }
+}
+
+// A shard's profile files, which must cover its rows in order.
+void read_profile_files(ObjectReader& r, Diagnostics& diag, std::set<std::string>& files, ShardEntry& s) {
+  if (const json* list = r.array("profiles", Need::required, s.therapists ? 1 : 0, 100000)) {
+    std::uint64_t next = 0;
+    for (std::size_t p = 0; p < list->size(); ++p) {
+      ObjectReader pr((*list)[p], index_path(r.field_path("profiles"), p), diag);
+      ProfileFileEntry e;
+      const auto file = read_file_entry(pr, files);
+      e.first = static_cast<std::uint32_t>(pr.integer("first", Need::required, 0, 0xFFFFFFFFll).value_or(0));
+      e.therapists =
+          static_cast<std::uint32_t>(pr.integer("therapists", Need::required, 1, 0xFFFFFFFFll).value_or(0));
+      if (e.first != next)
+        diag.add(pr.field_path("first"),
+                 "should be " + std::to_string(next) + ": profile files cover the shard's rows in order");
+      next = std::uint64_t{e.first} + e.therapists;
+      pr.finish();
+      if (file) e.file = *file;
+      s.profiles.push_back(std::move(e));
+    }
+    if (next != s.therapists)
+      diag.add(r.field_path("profiles"),
+               "cover " + std::to_string(next) + " rows but the shard has " + std::to_string(s.therapists));
+  }
+}
+
+}  // namespace
+
 ManifestLoad parse_manifest(const Source& source) {
   ManifestLoad out;
   Diagnostics diag;
@@ -278,48 +325,13 @@ ManifestLoad parse_manifest(const Source& source) {
       s.therapists =
           static_cast<std::uint32_t>(r.integer("therapists", Need::required, 0, 0xFFFFFFFFll).value_or(0));
       total += s.therapists;
-      if (const json* b = r.object("bounds", Need::optional)) {
-        ObjectReader br(*b, r.field_path("bounds"), diag);
-        const auto south = br.number("south", Need::required, 49.0, 61.5),
-                   north = br.number("north", Need::required, 49.0, 61.5);
-        const auto west = br.number("west", Need::required, -8.7, 2.0),
-                   east = br.number("east", Need::required, -8.7, 2.0);
-        br.finish();
-        if (south && north && west && east) {
-          if (*south > *north || *west > *east)
-            diag.add(br.path(), "south must not exceed north, nor west east");
-          s.bounds = Bounds{*south, *west, *north, *east};
-        }
-      } else if (!s.remote) {
-        diag.add(r.field_path("bounds"), "is required for a region shard");
-      }
+      read_bounds(r, diag, s);
       if (const json* f = r.object("matching", Need::required)) {
         ObjectReader fr(*f, r.field_path("matching"), diag);
         if (auto file = read_file_entry(fr, files)) s.matching = *file;
         fr.finish();
       }
-      if (const json* list = r.array("profiles", Need::required, s.therapists ? 1 : 0, 100000)) {
-        std::uint64_t next = 0;
-        for (std::size_t p = 0; p < list->size(); ++p) {
-          ObjectReader pr((*list)[p], index_path(r.field_path("profiles"), p), diag);
-          ProfileFileEntry e;
-          const auto file = read_file_entry(pr, files);
-          e.first =
-              static_cast<std::uint32_t>(pr.integer("first", Need::required, 0, 0xFFFFFFFFll).value_or(0));
-          e.therapists = static_cast<std::uint32_t>(
-              pr.integer("therapists", Need::required, 1, 0xFFFFFFFFll).value_or(0));
-          if (e.first != next)
-            diag.add(pr.field_path("first"),
-                     "should be " + std::to_string(next) + ": profile files cover the shard's rows in order");
-          next = std::uint64_t{e.first} + e.therapists;
-          pr.finish();
-          if (file) e.file = *file;
-          s.profiles.push_back(std::move(e));
-        }
-        if (next != s.therapists)
-          diag.add(r.field_path("profiles"), "cover " + std::to_string(next) + " rows but the shard has " +
-                                                 std::to_string(s.therapists));
-      }
+      read_profile_files(r, diag, files, s);
       r.finish();
       m.shards.push_back(std::move(s));
     }

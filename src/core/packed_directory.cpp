@@ -33,10 +33,16 @@ constexpr unsigned kMaxConcerns = 40, kMaxApproaches = 12, kMaxLanguages = 20, k
                    kMaxIdentity = 10, kMaxRegistrations = 8, kMaxIdChars = 64, kMaxAge = 120, kMaxFee = 1000;
 constexpr std::int32_t kLatMin = 49'000'000, kLatMax = 61'500'000, kLonMin = -8'700'000, kLonMax = 2'000'000;
 
-const char* const kFormats[] = {"in-person", "video", "phone", "text"};
-const char* const kClients[] = {"individuals", "couples", "families"};
-const char* const kAvailability[] = {"weekday-daytime", "weekday-evening", "weekend"};
-const char* const kGenders[] = {"female", "male", "non-binary", "undisclosed"};
+// Formats, client groups, times and genders are stored as their position in the one table of
+// each vocabulary (vocabulary.h), so the file and the matcher can never disagree on a word.
+int position_of(const CodedWords& table, std::string_view id) {
+  for (std::size_t i = 0; i < table.size(); ++i)
+    if (table[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+std::string id_at(const CodedWords& table, unsigned position) {
+  return std::string(table[position].id);
+}
 const char* const kWaiting[] = {"none", "weeks", "months"};  // codes 1-3; 0 when not given
 
 // A YYYYMMDD day number back as YYYY-MM-DD ("" for 0); day_number() is the other way.
@@ -375,7 +381,7 @@ std::string pack_matching(const std::vector<const Therapist*>& therapists) {
     rows.u8(static_cast<unsigned>(t->identity.size()));
     rows.u8(static_cast<unsigned>(t->languages.size()));
     rows.u8(static_cast<unsigned>(t->locations.size()));
-    rows.u8(static_cast<unsigned>(std::max(0, code_of(kGenders, t->gender))));
+    rows.u8(static_cast<unsigned>(std::max(0, position_of(gender_codes(), t->gender))));
     rows.u8((t->accepting_new ? 1u : 0u) | (t->concessions ? 2u : 0u) | (t->low_cost_places ? 4u : 0u));
     rows.u8(static_cast<unsigned>(t->age_min));
     rows.u8(static_cast<unsigned>(t->age_max));
@@ -384,9 +390,10 @@ std::string pack_matching(const std::vector<const Therapist*>& therapists) {
     rows.u32(day_number(t->updated));
     for (const auto& c : t->concerns) codes.u8(vc.code.at(c));
     for (const auto& a : t->approaches) codes.u8(va.code.at(a));
-    for (const auto& f : t->formats) codes.u8(static_cast<unsigned>(code_of(kFormats, f)));
-    for (const auto& c : t->clients) codes.u8(static_cast<unsigned>(code_of(kClients, c)));
-    for (const auto& a : t->availability) codes.u8(static_cast<unsigned>(code_of(kAvailability, a)));
+    for (const auto& f : t->formats) codes.u8(static_cast<unsigned>(position_of(format_codes(), f)));
+    for (const auto& c : t->clients) codes.u8(static_cast<unsigned>(position_of(client_codes(), c)));
+    for (const auto& a : t->availability)
+      codes.u8(static_cast<unsigned>(position_of(availability_codes(), a)));
     for (const auto& s : t->identity) codes.u8(vi.code.at(s));
     for (const auto& l : t->languages) languages.u16(static_cast<unsigned>((l[0] - 'a') * 26 + (l[1] - 'a')));
     for (const auto& l : t->locations) {
@@ -789,14 +796,14 @@ Therapist unpack_therapist(const MatchingView& v, const PackedRow& row, const Pa
     t.waiting = profile->waiting;
   }
   t.updated = day_text(row.updated);
-  t.gender = kGenders[row.gender];
+  t.gender = id_at(gender_codes(), row.gender);
   for (unsigned k = 0; k < row.approaches_count; ++k)
     t.approaches.emplace_back(v.approaches[row.approaches[k]]);
   for (unsigned k = 0; k < row.concerns_count; ++k) t.concerns.emplace_back(v.concerns[row.concerns[k]]);
-  for (unsigned k = 0; k < row.clients_count; ++k) t.clients.emplace_back(kClients[row.clients[k]]);
+  for (unsigned k = 0; k < row.clients_count; ++k) t.clients.push_back(id_at(client_codes(), row.clients[k]));
   t.age_min = row.age_min;
   t.age_max = row.age_max;
-  for (unsigned k = 0; k < row.formats_count; ++k) t.formats.emplace_back(kFormats[row.formats[k]]);
+  for (unsigned k = 0; k < row.formats_count; ++k) t.formats.push_back(id_at(format_codes(), row.formats[k]));
   for (unsigned k = 0; k < row.locations_count; ++k)
     t.locations.push_back({std::string(v.places[row.place(k)]), row.lat(k), row.lon(k)});
   for (unsigned k = 0; k < row.languages_count; ++k) {
@@ -808,7 +815,7 @@ Therapist unpack_therapist(const MatchingView& v, const PackedRow& row, const Pa
   t.concessions = row.concessions;
   t.low_cost_places = row.low_cost_places;
   for (unsigned k = 0; k < row.availability_count; ++k)
-    t.availability.emplace_back(kAvailability[row.availability[k]]);
+    t.availability.push_back(id_at(availability_codes(), row.availability[k]));
   for (unsigned k = 0; k < row.identity_count; ++k) t.identity.emplace_back(v.identity[row.identity[k]]);
   t.accepting_new = row.accepting_new;
   return t;

@@ -3,6 +3,7 @@
 
 #include "core/search.h"
 #include "core/serialize.h"
+#include "core/text.h"
 #include "core/text_normalise.h"
 #include "test_support.h"
 

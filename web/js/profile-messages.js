@@ -21,7 +21,14 @@ const FIELDS = {
   "$.registrations[].number": { noun: "the membership number", missing: "Enter your membership number, as it appears on the register" },
   "$.registrations[].checked": { noun: "the date checked", missing: "Enter the date you checked the register", date: true },
   "$.approaches": { noun: "the approaches", missing: "Select at least one approach you offer", many: "Select no more than {max} approaches" },
+  "$.approaches[]": { noun: "each approach" },
   "$.concerns": { noun: "what you help with", missing: "Select at least one thing you help with", many: "Select no more than {max} things you help with" },
+  "$.concerns[]": { noun: "each thing you help with" },
+  "$.clients[]": { noun: "who you work with" },
+  "$.formats[]": { noun: "how you offer sessions" },
+  "$.availability[]": { noun: "when you have sessions" },
+  "$.identity": { noun: "what your practice is" },
+  "$.identity[]": { noun: "what your practice is" },
   "$.clients": { noun: "who you work with", missing: "Select who you work with: individuals, couples or families" },
   "$.ages": { noun: "the ages", missing: "Enter the youngest and oldest ages you see", order: "The youngest age must not be more than the oldest age" },
   "$.ages.min": { noun: "the youngest age", missing: "Enter the youngest age you see", example: "18", unit: "" },
@@ -61,7 +68,15 @@ export const fieldKey = (path) => path.replace(/\[\d+\]/g, "[]");
  * The instruction for one core error {path, message}, or null when the path is not a field of
  * the form (the caller then shows the core's words, as before).
  */
-export function instructionFor({ path, message }) {
+export function instructionFor(error) {
+  const text = instruction(error);
+  // A second registration or location says which one ("… for registration 2").
+  const row = /^\$\.(registrations|locations)\[(\d+)\]\./.exec(error.path);
+  if (!text || !row || row[2] === "0") return text;
+  return `${text} for ${row[1] === "registrations" ? "registration" : "location"} ${Number(row[2]) + 1}`;
+}
+
+function instruction({ path, message }) {
   const field = FIELDS[fieldKey(path)];
   if (!field) return null;
   const m = String(message);

@@ -10,7 +10,7 @@ let site;
 before(async () => (site = await launch()));
 after(async () => site?.close());
 
-const PAGES = ["index.html", "find.html", "privacy.html", "professionals.html", "crisis.html", "glossary/index.html", "glossary/cognitive-behavioural-therapy.html", "about-evidence.html", "no/such/page.html"];
+const PAGES = ["index.html", "find.html", "privacy.html", "professionals.html", "crisis.html", "glossary/index.html", "glossary/cbt.html", "about-evidence.html", "no/such/page.html"];
 
 // Every control a visitor could see and use, except links and the details/summary toggles,
 // which work without scripts.

@@ -168,7 +168,7 @@ test("Clear everything on the privacy page removes the offline copy and its work
 test("installable: every page links the manifest; its icons are real PNGs of the sizes it says; Chromium finds no installability error", async () => {
   const served = await serveCopy();
   const { context, page, record } = await newContext(1280);
-  for (const path of ["index.html", "find.html", "glossary/index.html", "glossary/cognitive-behavioural-therapy.html", "privacy.html", "professionals.html", "crisis.html"]) {
+  for (const path of ["index.html", "find.html", "glossary/index.html", "glossary/cbt.html", "privacy.html", "professionals.html", "crisis.html"]) {
     await page.goto(`${served.baseUrl}${path}`);
     assert.equal(await page.locator('head link[rel="manifest"]').count(), 1, path);
   }

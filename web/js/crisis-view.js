@@ -88,6 +88,13 @@ export function crisisBlock(level, part, { lastChecked, answer, headingLevel = 2
   );
 }
 
+// One line each: the visitor read the full wording on the page that interrupted the questions.
+const COMPACT_INTRO = {
+  urgent: "In danger now? Call 999 or go to A&E.",
+  some: "Free services that will listen, day or night:",
+  "prefer-not-to-say": "That is fine. These free services will listen, day or night:",
+};
+
 /**
  * The crisis part at the top of the results, compact (issue 13): the visitor's own urgent routes
  * (the core's need_help groups: 999, their nation's NHS line, Samaritans, Shout, Childline for a
@@ -123,7 +130,7 @@ export function compactCrisisBlock(level, part, { lastChecked, answer, headingLe
     "section",
     { class: `crisis-panel crisis-panel--${level} crisis-panel--compact`, "aria-labelledby": headingId },
     el(`h${headingLevel}`, { id: headingId, class: "crisis-panel__title" }, level === "urgent" ? "Please get help now" : "You do not have to wait to talk to someone"),
-    el("p", { class: "lead" }, INTRO[level === "urgent" ? "urgent" : answer === "prefer-not-to-say" ? answer : "some"]),
+    el("p", { class: "lead" }, COMPACT_INTRO[level === "urgent" ? "urgent" : answer === "prefer-not-to-say" ? answer : "some"]),
     el(
       "ul",
       { class: "crisis-quick" },

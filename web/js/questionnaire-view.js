@@ -53,13 +53,16 @@ function groupedChoices(q, choiceFor, groups) {
   const narrow = () => {
     const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
     let shown = 0;
+    let matched = 0;
     for (const it of items) {
-      const show = it.input.checked || words.every((w) => it.text.includes(w));
+      const match = words.every((w) => it.text.includes(w));
+      const show = it.input.checked || match;
       it.node.hidden = !show;
       if (show) shown++;
+      if (match) matched++;
     }
     for (const b of blocks) b.hidden = ![...b.querySelectorAll(".choice")].some((c) => !c.hidden);
-    status.textContent = !words.length ? "" : shown ? `Showing ${shown} of ${items.length}` : `Nothing matches ‘${filter.value.trim()}’. Clear the box to see every option.`;
+    status.textContent = !words.length ? "" : matched ? `Showing ${shown} of ${items.length}` : `Nothing matches ‘${filter.value.trim()}’. Clear the box to see every option.`;
   };
   filter.addEventListener("input", narrow);
   // Enter in the box narrows the list; it must not send the page on before anything is ticked.

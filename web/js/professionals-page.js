@@ -1,3 +1,4 @@
+// @ts-check
 // The For Professionals page: a therapist fills in their directory entry and the C++ validator
 // (the one the directory loader uses, compiled to WebAssembly) checks it as they type; they see
 // their card as visitors will, download the entry as JSON, or load one they saved before.
@@ -11,11 +12,12 @@ import { createMatcher } from "./tft.js";
 import { showErrors, elementForPath } from "./form-errors.js";
 import { COMMON_LANGUAGES, addRow, fillForm, readProfile, removeRow } from "./profile-form.js";
 import { lowerFirst, renderTherapistCard } from "./therapist-card.js";
-import { createPlacesLookup } from "./places-lookup.js";
 
 export const MAX_FILE_BYTES = 64 * 1024; // the validator's own limit for one entry
 const DATA_FILES = 5; // glossary, concerns, questionnaire, crisis, places (see tft.js)
 
+// Looks up one of the page's own elements (inputs, lists, the progress bar) by id.
+/** @type {(id: string) => any} */
 const $ = (id) => document.getElementById(id);
 const form = $("pro-form");
 const summary = $("error-summary");
@@ -24,7 +26,6 @@ const live = $("pro-live");
 const preview = $("pro-preview");
 
 let tft = null;
-let places = null;
 let showAll = false;
 const touched = new Set();
 let approachNames = new Map();
@@ -118,7 +119,7 @@ const slugify = (s) =>
     .replace(/-+$/, "");
 
 form.addEventListener("input", (event) => {
-  const t = event.target;
+  const t = /** @type {HTMLInputElement} */ (event.target);
   if (t.id === "pro-id") idEdited = t.value.trim() !== "";
   if (t.id === "pro-name" && !idEdited) {
     const slug = slugify(t.value);
@@ -129,22 +130,23 @@ form.addEventListener("input", (event) => {
   scheduleCheck();
 });
 form.addEventListener("change", (event) => {
-  const t = event.target;
+  const t = /** @type {HTMLInputElement} */ (event.target);
   // Ticking a box or choosing from a list is a finished answer; text boxes count on leaving them.
   if (t.type === "checkbox" || t.type === "radio" || t.tagName === "SELECT" || t.type === "date") touched.add(t);
   if (t.dataset?.name === "place") fillPosition(t);
   scheduleCheck();
 });
 form.addEventListener("focusout", (event) => {
-  if (event.target.matches("input, select, textarea")) {
-    touched.add(event.target);
+  const t = /** @type {HTMLElement} */ (event.target);
+  if (t.matches("input, select, textarea")) {
+    touched.add(t);
     scheduleCheck();
   }
 });
 form.addEventListener("click", (event) => {
-  const remove = event.target.closest("[data-remove]");
+  const remove = /** @type {HTMLElement} */ (event.target).closest("[data-remove]");
   if (!remove) return;
-  const row = remove.closest("[data-row]");
+  const row = /** @type {HTMLElement} */ (remove.closest("[data-row]"));
   const kind = row.dataset.row;
   removeRow(form, row);
   // Keep focus somewhere sensible: the Add button of that list.
@@ -158,7 +160,7 @@ $("pro-add-registration").addEventListener("click", () => {
 });
 $("pro-add-location").addEventListener("click", () => {
   const row = addRow(form, "location");
-  row.querySelector('[data-name="place"]').focus();
+  /** @type {HTMLInputElement} */ (row.querySelector('[data-name="place"]')).focus();
   scheduleCheck();
 });
 
@@ -204,8 +206,10 @@ function updateBioCount() {
 
 // ---- places -----------------------------------------------------------------------------------
 
+// Suggestions and positions come from the core's place look-up (the one the matcher reads
+// answers with), so an entry's place is spelled the way the directory loader and visitors expect.
 function suggestPlaces(input) {
-  if (!places) return;
+  if (!tft) return;
   let list = $("pro-place-suggestions");
   if (!list) {
     list = document.createElement("datalist");
@@ -214,19 +218,19 @@ function suggestPlaces(input) {
   }
   input.setAttribute("list", list.id);
   list.replaceChildren(
-    ...places.suggest(input.value, 8).map((p, _, all) => {
+    ...(input.value.trim() ? tft.places(input.value, { limit: 8 }) : []).map((p) => {
       const option = document.createElement("option");
-      // Several towns share a name (three Newports): those are offered with their county.
-      option.value = all.filter((q) => q.name === p.name).length > 1 ? p.label : p.name;
-      option.label = p.label;
+      // The core's label: the name, with its county when several towns share it (three Newports).
+      option.value = p.label;
+      option.label = [p.name, p.county && p.county !== p.name ? p.county : "", p.region].filter(Boolean).join(", ");
       return option;
     }),
   );
-  if (places.exact(input.value)) fillPosition(input);
+  fillPosition(input);
 }
 
 function fillPosition(input) {
-  const place = places?.exact(input.value);
+  const place = tft && input.value.trim() ? tft.resolvePlace(input.value).place : null;
   if (!place) return;
   const row = input.closest("[data-row]");
   row.querySelector('[data-name="lat"]').value = String(place.lat);
@@ -302,12 +306,13 @@ function loadText(name, text) {
 }
 
 $("pro-file").addEventListener("change", (event) => {
-  const file = event.target.files?.[0];
+  const input = /** @type {HTMLInputElement} */ (event.target);
+  const file = input.files?.[0];
   if (!file) return;
   if (file.size > MAX_FILE_BYTES) {
     const kb = Math.ceil(file.size / 1024);
     fileMessage(`${file.name} is ${kb} KB. An entry file is at most 64 KB, so this cannot be an entry from this page.`);
-    event.target.value = "";
+    input.value = "";
     return;
   }
   const reader = new FileReader();
@@ -359,10 +364,9 @@ async function start() {
   checkboxList($("pro-concern-list"), "concerns", concerns.map((c) => ({ value: c.id, label: c.label })));
   for (const [name, values] of [["approaches", before.approaches], ["concerns", before.concerns]])
     for (const v of values) {
-      const box = form.querySelector(`input[name="${name}"][value="${CSS.escape(v)}"]`);
+      const box = /** @type {HTMLInputElement | null} */ (form.querySelector(`input[name="${name}"][value="${CSS.escape(v)}"]`));
       if (box) box.checked = true;
     }
-  places = createPlacesLookup(tft);
   status.textContent = "The checker is ready. Your entry is checked as you fill it in.";
   progress.hidden = true;
   $("pro-loading").classList.add("pro-loading--done");

@@ -1,3 +1,4 @@
+// @ts-check
 // find.html: the questionnaire → (crisis contacts) → check your answers → results → shortlist.
 // This module owns the flow and the visitor's answers, which live only here, in memory: nothing
 // goes in the URL (views are pushed to history as names, so the phone's Back button works, but
@@ -10,7 +11,8 @@ import { renderQuestion, renderCheckAnswers, backButton } from "./questionnaire-
 import { renderCrisisInterruption, renderNeedHelp } from "./crisis-view.js";
 import { renderResults, optionLabels, summaryText } from "./results-view.js";
 import { shortlistSection, MAX_COMPARE } from "./compare-view.js";
-import { createShortlist, clearDeviceStorage } from "./shortlist.js";
+import { createShortlist } from "./shortlist.js";
+import { clearSiteStorage } from "./site-storage.js";
 import { applyRefine, applyRelax, dropMustHave } from "./refine-model.js";
 
 const flow = document.getElementById("flow");
@@ -43,6 +45,8 @@ let questions = [];
 let labels = null;
 let approachNames = new Map();
 let concernLabels = new Map();
+/** @typedef {{ name: string, id?: string, level?: "some" | "urgent", answer?: string }} View */
+/** @type {View} */
 let view = { name: "start" };
 const say = (text) => {
   status.textContent = "";
@@ -166,6 +170,7 @@ function showQuestion(id) {
 // The contacts come from the core for the answers so far (the person's age puts Childline first;
 // the nation is not known yet, so every nation's routes are grouped). Should that ever fail, the
 // full grouped list still shows: a visitor at risk never meets an error instead of a number.
+/** @param {View} crisisView */
 async function showCrisis({ level, answer }) {
   const { value } = await matcher.safetyRoutes(toAnswers(questions, state.values, state.mustHave));
   if (view.name !== "crisis") return; // the visitor moved on while the worker answered
@@ -196,6 +201,7 @@ function showCheck() {
 }
 
 // ---- results -----------------------------------------------------------------------------------
+/** @param {{ focus?: string | boolean }} [options] */
 async function runMatch({ focus } = {}) {
   const answers = toAnswers(questions, state.values, state.mustHave);
   flow.setAttribute("aria-busy", "true");
@@ -264,6 +270,7 @@ function resultsContext(extra = {}) {
   };
 }
 
+/** @param {{ focus?: string | boolean }} [options] */
 function showResults({ focus } = {}) {
   renderResults(flow, resultsContext({ focus }));
   showNeedHelp(state.result.crisis?.need_help);
@@ -305,7 +312,7 @@ function dropChip(field) {
 }
 
 function relax(s) {
-  applyRelax(state.values, state.mustHave, s);
+  ({ values: state.values, mustHave: state.mustHave } = applyRelax(state.values, state.mustHave, s));
   state.limit = 20;
   runMatch({ focus: "refine" });
 }
@@ -376,7 +383,7 @@ function replaceShortlistSection(focusId) {
 }
 
 function updateSaveButtons() {
-  for (const button of document.querySelectorAll(".save-button")) {
+  for (const button of document.querySelectorAll(/** @type {"button"} */ (".save-button"))) {
     const saved = shortlist.has(button.dataset.id);
     button.setAttribute("aria-pressed", String(saved));
     // The compact card's button says "Save"; its aria-describedby names the therapist.
@@ -392,8 +399,10 @@ function showShortlistOnly() {
   focusOn(h1);
 }
 
-async function clearEverything() {
-  await clearDeviceStorage();
+// Removes what this site stored (site-storage.js) and forgets everything held in memory; keys,
+// cookies and databases the site did not write are not ours to remove.
+function clearEverything() {
+  clearSiteStorage();
   shortlist.clear();
   state = fresh();
   state.cleared = true;

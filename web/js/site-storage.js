@@ -1,16 +1,22 @@
-// What this site stores on a visitor's device, and how to remove it.
+// @ts-check
+// What this site stores on a visitor's device, and how to remove it: the only module that names
+// a storage key, and the only "Clear everything" (the privacy page's button and the shortlist's
+// both call clearSiteStorage()).
 //
-// The one rule for every module that stores anything: keys start with STORAGE_PREFIX, "tft:"
-// (for example the opt-in shortlist, "tft:shortlist"). Nothing is stored unless the visitor opts
-// in, and only ids (never answers). clearSiteStorage() removes exactly the keys with that prefix,
-// from localStorage and sessionStorage, so "Clear everything" cannot miss a key a later module
-// adds, and never touches keys that are not ours (browsers already keep other origins apart; the
-// prefix also keeps us clear of anything else served from the same origin).
+// The one rule for every module that stores anything: its key is in SITE_KEYS and starts with
+// STORAGE_PREFIX, "tft:". Nothing is stored unless the visitor opts in, and only ids (never
+// answers). clearSiteStorage() removes exactly the keys with that prefix, from localStorage and
+// sessionStorage, so "Clear everything" cannot miss a key a later module adds, and never touches
+// keys, cookies or databases that are not ours (browsers already keep other origins apart; the
+// prefix also keeps us clear of anything else served from the same origin, such as a partner page).
 //
 // Storage can be missing or throw (blocked cookies, private modes): every function here copes and
 // reports what it could do instead of throwing.
 
 export const STORAGE_PREFIX = "tft:";
+
+/** Every key the site writes. shortlist: the ids of an opted-in shortlist (shortlist.js). */
+export const SITE_KEYS = Object.freeze({ shortlist: `${STORAGE_PREFIX}shortlist` });
 
 function storages(win) {
   const out = [];

@@ -1,3 +1,4 @@
+// @ts-check
 // Crisis contacts, shown the moment the safety answer reports risk (before any other question or
 // result) and again at the top of the results; the signposts beside them; and the visitor's own
 // urgent routes in the "Need help now?" block once the results know their nation. Which contacts
@@ -58,6 +59,11 @@ const INTRO = {
  * part: the core's crisis part ({level, nation, contacts, groups}); lastChecked: YYYY-MM-DD.
  * headingLevel: 1 on the interruption page, 2 at the top of the results. answer: the safety
  * answer's id, so "I'd rather not say" is not thanked for telling us anything.
+ */
+/**
+ * @param {"some" | "urgent"} level
+ * @param {import("./tft.js").CrisisPart} part
+ * @param {{ lastChecked?: string, answer?: string, headingLevel?: number, headingId?: string }} [options]
  */
 export function crisisBlock(level, part, { lastChecked, answer, headingLevel = 2, headingId = "crisis-title" } = {}) {
   const heading = el(`h${headingLevel}`, { id: headingId, class: "crisis-panel__title" },

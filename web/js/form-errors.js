@@ -1,3 +1,4 @@
+// @ts-check
 // Shows validator errors on a form the GOV.UK way: an error summary at the top whose links move
 // focus to each field, and a message by the field itself. Errors arrive as the C++ core reports
 // them ({path, message}, path a JSON path such as "$.fees.min" or "$.registrations[1].number");

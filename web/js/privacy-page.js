@@ -1,3 +1,4 @@
+// @ts-check
 // The privacy page's "Clear everything" button. The result is announced in a status message, so
 // someone using a screen reader hears that it worked without losing their place.
 import { clearSiteStorage } from "./site-storage.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // One question per page (GOV.UK "question pages"): a Back button, "Question N of M", the question
 // as the page's h1 (inside the legend for choices, inside the label for a text box), help text,
 // the must-have tick where the question allows it, an error summary that links to the field,

@@ -8,13 +8,12 @@
 // first load (the WASM module and the glossary, concern and places files) shows its progress.
 // Errors appear for fields the person has left (or all of them once they press "Check my entry",
 // download, or load a file), so an empty form does not greet them with a wall of red.
-import { createMatcher } from "./tft.js";
+import { createMatcher, DATA_FILES } from "./tft.js";
 import { showErrors, elementForPath } from "./form-errors.js";
 import { COMMON_LANGUAGES, addRow, fillForm, readProfile, removeRow } from "./profile-form.js";
 import { lowerFirst, renderTherapistCard } from "./therapist-card.js";
 
 export const MAX_FILE_BYTES = 64 * 1024; // the validator's own limit for one entry
-const DATA_FILES = 5; // glossary, concerns, questionnaire, crisis, places (see tft.js)
 
 // Looks up one of the page's own elements (inputs, lists, the progress bar) by id.
 /** @type {(id: string) => any} */
@@ -337,6 +336,7 @@ async function start() {
   renderPreview(readProfile(form));
 
   const progress = $("pro-progress");
+  progress.max = DATA_FILES.length;
   const status = $("pro-status");
   let loaded = 0;
   const readText = async (url) => {
@@ -345,7 +345,7 @@ async function start() {
     const text = await response.text();
     loaded += 1;
     progress.value = loaded;
-    status.textContent = loaded < DATA_FILES ? `Loading the checker: ${loaded} of ${DATA_FILES} files…` : "Starting the checker…";
+    status.textContent = loaded < DATA_FILES.length ? `Loading the checker: ${loaded} of ${DATA_FILES.length} files…` : "Starting the checker…";
     return text;
   };
   try {

@@ -38,6 +38,18 @@ export function renderQuestion(container, ctx) {
   let readValue;
   let body;
 
+  // A question answered in one box (a number, a place): the prompt is the box's label.
+  const labelledField = (/** @type {(Node | null)[]} */ ...controls) =>
+    el(
+      "div",
+      { class: `form-group${ctx.error ? " form-group--error" : ""}` },
+      caption,
+      el("h1", { class: "question__title" }, el("label", { for: fieldId }, q.prompt)),
+      hint,
+      err,
+      ...controls,
+    );
+
   if (q.kind === "single" || q.kind === "multi" || q.kind === "yes-no") {
     const multi = q.kind === "multi";
     const options = q.kind === "yes-no" ? [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] : q.options;
@@ -115,16 +127,7 @@ export function renderQuestion(container, ctx) {
           ),
         )
       : null;
-    body = el(
-      "div",
-      { class: `form-group${ctx.error ? " form-group--error" : ""}` },
-      caption,
-      el("h1", { class: "question__title" }, el("label", { for: fieldId }, q.prompt)),
-      hint,
-      err,
-      el("div", { class: "input-wrap" }, prefix, input, suffix),
-      bandChoices,
-    );
+    body = labelledField(el("div", { class: "input-wrap" }, prefix, input, suffix), bandChoices);
     readValue = async () => {
       const parsed = parseNumber(q, input.value);
       if (parsed.error) return parsed;
@@ -143,15 +146,7 @@ export function renderQuestion(container, ctx) {
       describedBy,
       invalid: Boolean(ctx.error),
     });
-    body = el(
-      "div",
-      { class: `form-group${ctx.error ? " form-group--error" : ""}` },
-      caption,
-      el("h1", { class: "question__title" }, el("label", { for: fieldId }, q.prompt)),
-      hint,
-      err,
-      box.element,
-    );
+    body = labelledField(box.element);
     readValue = box.read;
   }
 

@@ -299,4 +299,7 @@ export interface MatcherOptions {
   moduleFactory?: () => Promise<unknown>;
 }
 
+/** The data files every createMatcher reads from dataUrl, without ".json". */
+export declare const DATA_FILES: readonly string[];
+
 export declare function createMatcher(options?: MatcherOptions): Promise<Matcher>;

@@ -8,7 +8,8 @@
 // Runs wherever it is imported: the site uses it inside a Web Worker (matcher-worker.js) so the
 // page never waits on it; node tests inject the CommonJS build and a file reader.
 
-const DATA_FILES = ["glossary", "concerns", "questionnaire", "crisis", "places-gb"];
+/** The data files every createMatcher reads from dataUrl (a page showing load progress counts them). */
+export const DATA_FILES = ["glossary", "concerns", "questionnaire", "crisis", "places-gb"];
 
 /** Thrown by createMatcher when data files fail to load; `errors` holds FILE:PATH: message lines. */
 export class DataError extends Error {

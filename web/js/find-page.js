@@ -15,8 +15,8 @@ import { createShortlist } from "./shortlist.js";
 import { clearSiteStorage } from "./site-storage.js";
 import { applyRefine, applyRelax, dropMustHave } from "./refine-model.js";
 
-const flow = document.getElementById("flow");
-const status = document.getElementById("flow-status");
+const flow = /** @type {HTMLElement} */ (document.getElementById("flow"));
+const status = /** @type {HTMLElement} */ (document.getElementById("flow-status"));
 // Every page's "Need help now?" block lists every nation's urgent lines; once the results know
 // where the visitor is, it lists theirs (showNeedHelp). The start page puts the full list back.
 const needHelpList = document.querySelector(".need-help__groups");
@@ -24,6 +24,18 @@ const needHelpAll = needHelpList ? [...needHelpList.childNodes].map((n) => n.clo
 const matcher = createMatcherClient();
 const shortlist = createShortlist();
 
+/**
+ * What the visitor has told us and where they are in the flow: in memory only.
+ * @typedef {{
+ *   values: Record<string, any>, mustHave: Set<string>, visited: Set<string>,
+ *   errors: Record<string, string>, raw: Record<string, string>, changing: boolean,
+ *   refine: { sort: "best" | "distance" | "fee" }, refineError: { message: string, field?: string } | null,
+ *   refineDraft?: object | null, refineOpen?: boolean, limit: number,
+ *   result: import("./tft.js").MatchResult | null, compareIds: Set<string>, compareOpen: boolean,
+ *   compareError: string | null, cleared?: boolean
+ * }} FlowState
+ */
+/** @returns {FlowState} */
 const fresh = () => ({
   values: {},
   mustHave: new Set(),
@@ -40,8 +52,17 @@ const fresh = () => ({
   compareError: null,
 });
 let state = fresh();
-let data = null; // what the worker loaded: questionnaire, concerns, entries, crisis, directory
+/**
+ * What the worker loaded (matcher-worker.js load()). Set by main() before any view renders, so
+ * the views read it without a null check.
+ * @type {{ directory: ReturnType<import("./tft.js").Matcher["directory"]>, questionnaire: any, concerns: any[],
+ *   entries: import("./tft.js").EntrySummary[], crisis: ReturnType<import("./tft.js").Matcher["crisis"]>,
+ *   directoryErrors: number }}
+ */
+let data = /** @type {any} */ (null);
+/** @type {any[]} */
 let questions = [];
+/** @type {{ formats: Map<string, string>, languages: Map<string, string>, availability: Map<string, string> } | null} */
 let labels = null;
 let approachNames = new Map();
 let concernLabels = new Map();
@@ -79,6 +100,7 @@ function render() {
 }
 
 // ---- start -----------------------------------------------------------------------------------
+/** @param {{ loading?: boolean, failure?: string | null, focus?: boolean }} [options] */
 function showStart({ loading = false, failure = null, focus = false } = {}) {
   showNeedHelp(null);
   const h1 = el("h1", {}, "Find a therapist who fits you");
@@ -254,7 +276,7 @@ function resultsContext(extra = {}) {
     onDropMustHave: dropChip,
     onRelax: relax,
     onMore: async () => {
-      const before = state.result.matches.length;
+      const before = state.result?.matches.length ?? 0;
       state.limit += 20;
       await runMatch({ focus: false });
       focusOn(document.querySelectorAll(".match-card__name")[before]);
@@ -273,7 +295,7 @@ function resultsContext(extra = {}) {
 /** @param {{ focus?: string | boolean }} [options] */
 function showResults({ focus } = {}) {
   renderResults(flow, resultsContext({ focus }));
-  showNeedHelp(state.result.crisis?.need_help);
+  showNeedHelp(state.result?.crisis?.need_help);
 }
 
 function showNeedHelp(groups) {
@@ -288,7 +310,7 @@ function refine(draft) {
   state.refineError = out.error ? { message: out.error, field: out.field } : null;
   // Keep what was typed so the visitor corrects it rather than starting the filter again.
   state.refineDraft = out.error ? draft : null;
-  if (out.error) return showResults({ focus: "refine" });
+  if (out.error !== undefined) return showResults({ focus: "refine" });
   state.refine.sort = out.sort;
   state.values = out.values;
   state.mustHave = out.mustHave;
@@ -395,7 +417,7 @@ function updateSaveButtons() {
 function showShortlistOnly() {
   const h1 = el("h1", {}, "Your shortlist");
   replace(flow, backButton(back), h1, buildShortlistSection());
-  flow.querySelector("#shortlist-title").remove();
+  flow.querySelector("#shortlist-title")?.remove();
   focusOn(h1);
 }
 

@@ -4,7 +4,7 @@
 import { clearSiteStorage } from "./site-storage.js";
 
 const button = document.getElementById("clear-storage-button");
-const status = document.getElementById("clear-storage-status");
+const status = /** @type {HTMLElement} */ (document.getElementById("clear-storage-status"));
 
 button?.addEventListener("click", () => {
   const { removed, ok } = clearSiteStorage(window);

@@ -24,6 +24,7 @@ const summaryList = $("error-summary-list");
 const live = $("pro-live");
 const preview = $("pro-preview");
 
+/** @type {import("./tft.js").Matcher | null} */
 let tft = null;
 let showAll = false;
 const touched = new Set();
@@ -154,7 +155,7 @@ form.addEventListener("click", (event) => {
 });
 $("pro-add-registration").addEventListener("click", () => {
   const row = addRow(form, "registration", { checked: today() });
-  row.querySelector("select").focus();
+  row.querySelector("select")?.focus();
   scheduleCheck();
 });
 $("pro-add-location").addEventListener("click", () => {
@@ -289,7 +290,7 @@ function loadText(name, text) {
   idEdited = true;
   updateBioCount();
   showAll = true;
-  const { errors } = check();
+  const errors = check()?.errors ?? []; // tft is loaded here, so check() gives its errors
   const inForm = new Set(errors.map((e) => `${e.path}: ${e.message}`));
   // Problems the form cannot show, because it has no box for them (unknown fields or ids).
   const extra = fileErrors.map((e) => `${e.path}: ${e.message}`).filter((t) => !inForm.has(t));

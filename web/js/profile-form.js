@@ -143,9 +143,9 @@ export function renumberRows(form, kind) {
 /** Adds a row from its template, filled with `values`; returns the row. */
 export function addRow(form, kind, values = {}) {
   const template = /** @type {HTMLTemplateElement} */ (document.getElementById(`pro-${kind}-row`));
-  const row = /** @type {HTMLElement} */ (template.content.firstElementChild.cloneNode(true));
+  const row = /** @type {HTMLElement} */ (template.content.firstElementChild?.cloneNode(true));
   if (kind === "registration") {
-    const select = row.querySelector('[data-name="body"]');
+    const select = /** @type {HTMLSelectElement} */ (row.querySelector('[data-name="body"]'));
     const blank = new Option("Choose a body", "");
     select.append(blank, ...REGISTRATION_BODIES.map((b) => new Option(b, b)));
   }

@@ -11,9 +11,15 @@ const BUDGET_QUESTION = { id: "budget", min: 0, max: 1000, unit: "£" };
 /**
  * Applies the filter form's draft {sort, format, fee, budgetMust, distance (km)} to copies of
  * values and mustHave. Returns {values, mustHave, sort} or {error, field}.
+ * @param {Record<string, any>} values
+ * @param {Iterable<string>} mustHave
+ * @param {{ sort: any, format?: string[], fee?: string, budgetMust?: boolean, distance?: number }} draft
+ * @returns {{ values: Record<string, any>, mustHave: Set<string>, sort: any, error?: undefined, field?: undefined }
+ *   | { error: string, field: string, values?: undefined, mustHave?: undefined, sort?: undefined }}
  */
 export function applyRefine(values, mustHave, draft, budgetQuestion = BUDGET_QUESTION) {
   if (!draft.format?.length) return { error: "Select at least one way of meeting", field: "format" };
+  /** @type {Record<string, any>} */
   const next = { ...values, format: [...draft.format] };
   const must = new Set(mustHave);
   if (draft.fee === "" || draft.fee === undefined) {

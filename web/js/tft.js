@@ -66,7 +66,7 @@ export async function createMatcher(options = {}) {
   const dataErrors = JSON.parse(core.loadDataset(...texts));
   if (dataErrors.length) throw new DataError(dataErrors);
   const directoryErrors =
-    directoryText === null ? [] : JSON.parse(core.loadDirectory(directoryUrl.split("/").pop(), directoryText));
+    directoryUrl === null ? [] : JSON.parse(core.loadDirectory(directoryUrl.split("/").pop(), directoryText));
   return wrap(core, directoryErrors);
 }
 

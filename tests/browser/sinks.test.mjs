@@ -87,7 +87,8 @@ test("markup in a directory's names, pronouns, places, registrations and bios is
   assert.ok(served.length >= 1, "the hostile directory was the one loaded");
 
   // Open every card's details, save three and compare them, so every view that shows these fields renders.
-  for (const d of await page.locator("details.match-card__bio").all()) await d.locator("summary").click();
+  for (const d of await page.locator("details.match-card__more").all()) await d.locator(":scope > summary").click();
+  assert.ok((await page.locator("details.match-card__more[open]").count()) >= 3, "every card's full profile is open");
   const saves = page.locator(".save-button");
   assert.ok((await saves.count()) >= 3);
   const ids = [];

@@ -157,10 +157,25 @@ function terms(t, v, glossary) {
   return out;
 }
 
+// docs/matching.md, "Contact and freshness": without a reference day the newest "updated" in the
+// directory is today, and an entry is stale when confirmed more than six calendar months before it.
+function newestUpdated(therapists) {
+  return therapists.reduce((newest, t) => (t.updated > newest ? t.updated : newest), "");
+}
+function sixMonthsBefore(day) {
+  const [y, m, d] = day.split("-").map(Number);
+  const months = y * 12 + (m - 1) - 6;
+  const year = Math.floor(months / 12);
+  const month = (months % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
 export function referenceMatch(data, answers) {
   const v = visitor(answers, data.places);
   const counts = {};
   const matches = [];
+  const staleBefore = sixMonthsBefore(newestUpdated(data.directory.therapists));
   for (const t of data.directory.therapists) {
     const failure = firstFailure(t, v);
     if (failure) counts[failure] = (counts[failure] ?? 0) + 1;
@@ -168,10 +183,21 @@ export function referenceMatch(data, answers) {
       const ts = terms(t, v, data.glossary);
       const earned = ts.reduce((s, [e]) => s + e, 0);
       const possible = ts.reduce((s, [, p]) => s + p, 0);
-      matches.push({ id: t.id, score: possible > 0 ? Math.round((100 * earned) / possible) : 100 });
+      const score = possible > 0 ? Math.round((100 * earned) / possible) : 100;
+      const listsConcern = (v.concerns ?? []).some((c) => t.concerns.includes(c));
+      matches.push({ id: t.id, score, listsConcern, band: score >= 80 ? 2 : score >= 60 ? 1 : 0, stale: t.updated < staleBefore });
     }
   }
-  matches.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // docs/matching.md, "Ranking key": lists a chosen concern, then fit band, then current before
+  // stale, then score, then id.
+  matches.sort(
+    (a, b) =>
+      Number(b.listsConcern) - Number(a.listsConcern) ||
+      b.band - a.band ||
+      Number(a.stale) - Number(b.stale) ||
+      b.score - a.score ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const total = data.directory.therapists.length - matches.length;
   const by = Object.fromEntries(FILTER_ORDER.filter((f) => counts[f]).map((f) => [f, counts[f]]));
   return { passing: matches.length, excluded: { total, by }, matches };

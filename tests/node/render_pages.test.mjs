@@ -70,6 +70,8 @@ test("every page's Need help now? block has every urgent line, each under its na
   const crisis = JSON.parse(readData("crisis.json"));
   const block = between(read("privacy.html"), '<aside class="need-help"', "</aside>");
   for (const c of crisis.contacts.filter((x) => x.urgent)) assert.ok(block.includes(escaped(c.name)), c.name);
+  // Only the urgent lines: the others (helplines, listening lines) are on crisis.html.
+  for (const c of crisis.contacts.filter((x) => !x.urgent)) assert.ok(!block.includes(`<strong>${escaped(c.name)}</strong>`), c.name);
   // A static page cannot know where its reader is: lines for every nation appear, each after its
   // own nation's heading (Lifeline under Northern Ireland, NHS 111 Wales under Wales).
   const titles = [...block.matchAll(/<dt class="need-help__nation">([^<]+)<\/dt>/g)].map((m) => m[1]);

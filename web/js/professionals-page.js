@@ -10,6 +10,7 @@
 // download, or load a file), so an empty form does not greet them with a wall of red.
 import { createMatcher, DATA_FILES } from "./tft.js";
 import { showErrors, elementForPath } from "./form-errors.js";
+import { instructionFor } from "./profile-messages.js";
 import { COMMON_LANGUAGES, addRow, fillForm, readProfile, removeRow } from "./profile-form.js";
 import { lowerFirst, renderTherapistCard } from "./therapist-card.js";
 
@@ -80,7 +81,7 @@ function check({ focusSummary = false } = {}) {
   renderPreview(profile);
   if (!tft) return null;
   const errors = tft.validateProfile(profile);
-  const shown = showErrors({ form, summary, summaryList }, errors.filter(isShown));
+  const shown = showErrors({ form, summary, summaryList, reword: instructionFor }, errors.filter(isShown));
   if (shown.length !== lastAnnounced) {
     lastAnnounced = shown.length;
     live.textContent = shown.length ? `${shown.length} ${shown.length === 1 ? "problem" : "problems"} to fix.` : "";
@@ -118,12 +119,25 @@ const slugify = (s) =>
     .slice(0, 60)
     .replace(/-+$/, "");
 
+// The directory id is made here, from the name ("t-sam-jones"), unless a loaded entry brought
+// its own; the therapist sees it but never has to type it.
+function showId() {
+  const id = $("pro-id").value;
+  const shown = $("pro-id-shown");
+  if (!id) shown.textContent = "It appears here when you enter your name.";
+  else {
+    const code = document.createElement("code");
+    code.textContent = id;
+    shown.replaceChildren(code);
+  }
+}
+
 form.addEventListener("input", (event) => {
   const t = /** @type {HTMLInputElement} */ (event.target);
-  if (t.id === "pro-id") idEdited = t.value.trim() !== "";
   if (t.id === "pro-name" && !idEdited) {
     const slug = slugify(t.value);
     $("pro-id").value = slug ? `t-${slug}` : "";
+    showId();
   }
   if (t.id === "pro-bio") updateBioCount();
   if (t.dataset?.name === "place") suggestPlaces(t);
@@ -195,7 +209,7 @@ $("pro-download").addEventListener("click", () => {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
-  status.textContent = `Downloaded ${a.download}. Send this file to us to be reviewed; we check your registration before publishing.`;
+  status.textContent = `Downloaded ${a.download}. Email this file to entries@example.org; we check your registration before publishing.`;
 });
 
 function updateBioCount() {
@@ -205,6 +219,10 @@ function updateBioCount() {
 }
 
 // ---- places -----------------------------------------------------------------------------------
+
+// "Newport, Isle of Wight, England": enough to tell places of one name apart.
+const placeDescription = (/** @type {import("./tft.js").PlaceSuggestion} */ p) =>
+  [p.name, p.county && p.county !== p.name ? p.county : "", p.region].filter(Boolean).join(", ");
 
 // Suggestions and positions come from the core's place look-up (the one the matcher reads
 // answers with), so an entry's place is spelled the way the directory loader and visitors expect.
@@ -222,19 +240,22 @@ function suggestPlaces(input) {
       const option = document.createElement("option");
       // The core's label: the name, with its county when several towns share it (three Newports).
       option.value = p.label;
-      option.label = [p.name, p.county && p.county !== p.name ? p.county : "", p.region].filter(Boolean).join(", ");
+      option.label = placeDescription(p);
       return option;
     }),
   );
   fillPosition(input);
 }
 
+// The position comes from the bundled places list only: a town typed but not found leaves it
+// empty, and the validator's "is required" for it becomes "Choose the town or city from the list".
 function fillPosition(input) {
-  const place = tft && input.value.trim() ? tft.resolvePlace(input.value).place : null;
-  if (!place) return;
+  if (!tft) return;
+  const place = input.value.trim() ? tft.resolvePlace(input.value).place : null;
   const row = input.closest("[data-row]");
-  row.querySelector('[data-name="lat"]').value = String(place.lat);
-  row.querySelector('[data-name="lon"]').value = String(place.lon);
+  row.querySelector('[data-name="lat"]').value = place ? String(place.lat) : "";
+  row.querySelector('[data-name="lon"]').value = place ? String(place.lon) : "";
+  row.querySelector("[data-found]").textContent = place ? `Found ${placeDescription(place)}.` : "";
 }
 
 // ---- loading a saved entry --------------------------------------------------------------------
@@ -287,7 +308,8 @@ function loadText(name, text) {
   }
   const fileErrors = tft.validateProfile(value);
   const dropped = fillForm(form, value);
-  idEdited = true;
+  idEdited = Boolean($("pro-id").value);
+  showId();
   updateBioCount();
   showAll = true;
   const errors = check()?.errors ?? []; // tft is loaded here, so check() gives its errors

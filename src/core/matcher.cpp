@@ -312,12 +312,4 @@ double widest_distance_considered_km(const Answers& answers) {
   return widest;
 }
 
-ordered_json places_json(const PlaceIndex& index, std::string_view prefix, std::size_t limit) {
-  ordered_json list = ordered_json::array();
-  for (const Place* p : places_with_prefix(index, prefix, std::min<std::size_t>(limit, 100)))
-    list.push_back(
-        {{"name", p->name}, {"county", p->county}, {"region", p->region}, {"lat", p->lat}, {"lon", p->lon}});
-  return {{"places", list}};
-}
-
 }  // namespace tft

@@ -162,7 +162,4 @@ std::string first_failing_filter(const Matcher& m, const Answers& answers, std::
 // change neither the matches nor the suggestions (shards_for in published_directory.h relies on it).
 double widest_distance_considered_km(const Answers& answers);
 
-// The places box: `{"places": [{name, county, region, lat, lon}]}` for a typed prefix.
-ordered_json places_json(const PlaceIndex& index, std::string_view prefix, std::size_t limit);
-
 }  // namespace tft

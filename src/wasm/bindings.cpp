@@ -11,6 +11,7 @@
 #include "core/crisis_contacts.h"
 #include "core/loaders.h"
 #include "core/matcher.h"
+#include "core/place_lookup.h"
 #include "core/search.h"
 #include "core/serialize.h"
 
@@ -81,11 +82,25 @@ std::string match_in_km(const std::string& answers, int limit) {
   return match(answers, limit, "", "km");
 }
 
-// The place box: {"places": [{name, county, region, lat, lon}]}, most populous first.
+// The place box: {"places": [{name, county, region, lat, lon, label}]}, most populous first.
 std::string places(const std::string& prefix, int limit) {
   return tft::to_text(
       tft::places_json(state().matcher.places, prefix, limit > 0 ? static_cast<std::size_t>(limit) : 0),
       false);
+}
+
+// What the visitor typed in the place box: {"place": {...}} or {"place": null, "suggestions"}.
+std::string resolve_place(const std::string& text) {
+  return tft::to_text(tft::resolve_place_json(state().matcher.places, text), false);
+}
+
+// The public profile of one loaded therapist, or "null" when the directory holds no valid entry
+// with that id (an entry that failed validation was never loaded). A remembered shortlist is
+// rebuilt from these, never from the raw file.
+std::string therapist(const std::string& id) {
+  for (const auto& t : state().directory.therapists)
+    if (t.id == id) return tft::to_text(tft::therapist_to_json(t), false);
+  return "null";
 }
 
 std::string directory_info() {
@@ -148,6 +163,8 @@ EMSCRIPTEN_BINDINGS(tft_core) {
   emscripten::function("match", &match);
   emscripten::function("match", &match_in_km);
   emscripten::function("places", &places);
+  emscripten::function("resolvePlace", &resolve_place);
+  emscripten::function("therapist", &therapist);
   emscripten::function("directoryInfo", &directory_info);
   emscripten::function("entry", &entry);
   emscripten::function("entries", &entries);

@@ -5,7 +5,6 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readData } from "./support.mjs";
 import { prepareQuestions, visibleQuestions, toAnswers, parseNumber, pageError, describeValue } from "../../web/js/questionnaire-model.js";
-import { indexPlaces, placesWithPrefix, resolvePlace, normalisePlace } from "../../web/js/places.js";
 
 const questionnaire = JSON.parse(readData("questionnaire.json"));
 const concerns = JSON.parse(readData("concerns.json")).concerns;
@@ -68,21 +67,4 @@ test("values become the docs/design.md answers: shapes, must-haves, hidden answe
   assert.deepEqual(toAnswers(questions, { who: "child", age: band }, new Set()).age, { min: 5, max: 10 });
   assert.equal(describeValue(q("age"), band), "5 to 10 (primary school)");
   assert.equal(describeValue(q("budget"), 63), "£63");
-});
-
-test("places resolve to coordinates; shared names carry their county", () => {
-  const index = indexPlaces(JSON.parse(readData("places-gb.json")).places);
-  assert.equal(normalisePlace("St. Albans"), normalisePlace("Saint Albans"));
-  assert.deepEqual(
-    placesWithPrefix(index, "aberys", 3).map((p) => p.label),
-    ["Aberystwyth"],
-  );
-  const newports = placesWithPrefix(index, "Newport", 5).filter((p) => p.name === "Newport");
-  assert.equal(newports[0].label, "Newport, Newport", "the most populous Newport first");
-  assert.ok(newports.every((p) => p.label.startsWith("Newport, ")));
-  assert.equal(resolvePlace(index, "aberystwyth").place.lat, 52.4155);
-  assert.equal(resolvePlace(index, "Newport, Isle of Wight").place.county, "Isle of Wight");
-  const miss = resolvePlace(index, "Aberystwith");
-  assert.equal(miss.place, null);
-  assert.ok(miss.suggestions.includes("Aberystwyth"));
 });

@@ -1,3 +1,4 @@
+// @ts-check
 // Crisis contacts, shown the moment the safety answer reports risk (before any other question or
 // result) and again at the top of the results; the signposts beside them; and the visitor's own
 // urgent routes in the "Need help now?" block once the results know their nation. Which contacts
@@ -59,6 +60,11 @@ const INTRO = {
  * headingLevel: 1 on the interruption page, 2 at the top of the results. answer: the safety
  * answer's id, so "I'd rather not say" is not thanked for telling us anything.
  */
+/**
+ * @param {"some" | "urgent"} level
+ * @param {import("./tft.js").CrisisPart} part
+ * @param {{ lastChecked?: string, answer?: string, headingLevel?: number, headingId?: string }} [options]
+ */
 export function crisisBlock(level, part, { lastChecked, answer, headingLevel = 2, headingId = "crisis-title" } = {}) {
   const heading = el(`h${headingLevel}`, { id: headingId, class: "crisis-panel__title" },
     level === "urgent" ? "Please get help now" : "You do not have to wait to talk to someone");
@@ -100,6 +106,11 @@ const COMPACT_INTRO = {
  * (the core's need_help groups: 999, their nation's NHS line, Samaritans, Shout, Childline for a
  * young person) one tap each, then "Show all contacts", which opens every contact the core
  * chose, grouped as on the interruption page. The visitor has already seen the full page.
+ */
+/**
+ * @param {"some" | "urgent"} level
+ * @param {import("./tft.js").CrisisPart} part
+ * @param {{ lastChecked?: string, answer?: string, headingLevel?: number, headingId?: string }} [options]
  */
 export function compactCrisisBlock(level, part, { lastChecked, answer, headingLevel = 2, headingId = "results-crisis-title" } = {}) {
   const known = byId(part.contacts);

@@ -1,3 +1,4 @@
+// @ts-check
 // find.html: the questionnaire → (crisis contacts) → check your answers → results → shortlist.
 // This module owns the flow and the visitor's answers, which live only here, in memory: nothing
 // goes in the URL (views are pushed to history as names, so the phone's Back button works, but
@@ -10,12 +11,12 @@ import { renderQuestion, renderCheckAnswers, backButton } from "./questionnaire-
 import { renderCrisisInterruption, renderNeedHelp } from "./crisis-view.js";
 import { renderResults, optionLabels, summaryText } from "./results-view.js";
 import { shortlistSection, MAX_COMPARE } from "./compare-view.js";
-import { createShortlist, clearDeviceStorage } from "./shortlist.js";
+import { createShortlist } from "./shortlist.js";
+import { clearSiteData } from "./site-storage.js";
 import { applyRefine, applyRelax, dropMustHave } from "./refine-model.js";
-import { clearOfflineCopy } from "./offline.js";
 
-const flow = document.getElementById("flow");
-const status = document.getElementById("flow-status");
+const flow = /** @type {HTMLElement} */ (document.getElementById("flow"));
+const status = /** @type {HTMLElement} */ (document.getElementById("flow-status"));
 // Every page's "Need help now?" block lists every nation's urgent lines; once the results know
 // where the visitor is, it lists theirs (showNeedHelp). The start page puts the full list back.
 const needHelpList = document.querySelector(".need-help__groups");
@@ -23,6 +24,18 @@ const needHelpAll = needHelpList ? [...needHelpList.childNodes].map((n) => n.clo
 const matcher = createMatcherClient();
 const shortlist = createShortlist();
 
+/**
+ * What the visitor has told us and where they are in the flow: in memory only.
+ * @typedef {{
+ *   values: Record<string, any>, mustHave: Set<string>, visited: Set<string>,
+ *   errors: Record<string, string>, raw: Record<string, string>, changing: boolean,
+ *   refine: { sort: "best" | "distance" | "fee" }, refineError: { message: string, field?: string } | null,
+ *   refineDraft?: object | null, refineOpen?: boolean, limit: number,
+ *   result: import("./tft.js").MatchResult | null, compareIds: Set<string>, compareOpen: boolean,
+ *   compareError: string | null, cleared?: boolean
+ * }} FlowState
+ */
+/** @returns {FlowState} */
 const fresh = () => ({
   values: {},
   mustHave: new Set(),
@@ -39,13 +52,25 @@ const fresh = () => ({
   compareError: null,
 });
 let state = fresh();
-let data = null; // what the worker loaded: questionnaire, concerns, entries, crisis, directory
+/**
+ * What the worker loaded (matcher-worker.js load()). Set by main() before any view renders, so
+ * the views read it without a null check.
+ * @type {{ directory: ReturnType<import("./tft.js").Matcher["directory"]>, questionnaire: any, concerns: any[],
+ *   entries: import("./tft.js").EntrySummary[], crisis: ReturnType<import("./tft.js").Matcher["crisis"]>,
+ *   directoryErrors: number }}
+ */
+let data = /** @type {any} */ (null);
+/** @type {any[]} */
 let questions = [];
+/** @type {{ formats: Map<string, string>, languages: Map<string, string>, availability: Map<string, string> } | null} */
 let labels = null;
 let approachNames = new Map();
 let concernLabels = new Map();
 let numbering = { numbers: new Map(), total: 0 };
+/** @type {any[]} */
 let concernGroups = []; // headings for the long concerns list (data/concern-groups.json); layout only
+/** @typedef {{ name: string, id?: string, level?: "some" | "urgent", answer?: string }} View */
+/** @type {View} */
 let view = { name: "start" };
 const say = (text) => {
   status.textContent = "";
@@ -78,6 +103,7 @@ function render() {
 }
 
 // ---- start -----------------------------------------------------------------------------------
+/** @param {{ loading?: boolean, failure?: string | null, focus?: boolean }} [options] */
 function showStart({ loading = false, failure = null, focus = false } = {}) {
   showNeedHelp(null);
   const h1 = el("h1", {}, "Find a therapist who fits you");
@@ -174,6 +200,7 @@ function showQuestion(id) {
 // The contacts come from the core for the answers so far (the person's age puts Childline first;
 // the nation is not known yet, so every nation's routes are grouped). Should that ever fail, the
 // full grouped list still shows: a visitor at risk never meets an error instead of a number.
+/** @param {View} crisisView */
 async function showCrisis({ level, answer }) {
   const { value } = await matcher.safetyRoutes(toAnswers(questions, state.values, state.mustHave));
   if (view.name !== "crisis") return; // the visitor moved on while the worker answered
@@ -204,6 +231,7 @@ function showCheck() {
 }
 
 // ---- results -----------------------------------------------------------------------------------
+/** @param {{ focus?: string | boolean }} [options] */
 async function runMatch({ focus } = {}) {
   const answers = toAnswers(questions, state.values, state.mustHave);
   flow.setAttribute("aria-busy", "true");
@@ -256,7 +284,7 @@ function resultsContext(extra = {}) {
     onDropMustHave: dropChip,
     onRelax: relax,
     onMore: async () => {
-      const before = state.result.matches.length;
+      const before = state.result?.matches.length ?? 0;
       state.limit += 20;
       await runMatch({ focus: false });
       focusOn(document.querySelectorAll(".match-card__name")[before]);
@@ -272,9 +300,10 @@ function resultsContext(extra = {}) {
   };
 }
 
+/** @param {{ focus?: string | boolean }} [options] */
 function showResults({ focus } = {}) {
   renderResults(flow, resultsContext({ focus }));
-  showNeedHelp(state.result.crisis?.need_help);
+  showNeedHelp(state.result?.crisis?.need_help);
 }
 
 function showNeedHelp(groups) {
@@ -289,7 +318,7 @@ function refine(draft) {
   state.refineError = out.error ? { message: out.error, field: out.field } : null;
   // Keep what was typed so the visitor corrects it rather than starting the filter again.
   state.refineDraft = out.error ? draft : null;
-  if (out.error) return showResults({ focus: "refine" });
+  if (out.error !== undefined) return showResults({ focus: "refine" });
   state.refine.sort = out.sort;
   state.values = out.values;
   state.mustHave = out.mustHave;
@@ -313,7 +342,7 @@ function dropChip(field) {
 }
 
 function relax(s) {
-  applyRelax(state.values, state.mustHave, s);
+  ({ values: state.values, mustHave: state.mustHave } = applyRelax(state.values, state.mustHave, s));
   state.limit = 20;
   runMatch({ focus: "refine" });
 }
@@ -384,7 +413,7 @@ function replaceShortlistSection(focusId) {
 }
 
 function updateSaveButtons() {
-  for (const button of document.querySelectorAll(".save-button")) {
+  for (const button of document.querySelectorAll(/** @type {"button"} */ (".save-button"))) {
     const saved = shortlist.has(button.dataset.id);
     button.setAttribute("aria-pressed", String(saved));
     // The compact card's button says "Save"; its aria-describedby names the therapist.
@@ -396,13 +425,14 @@ function updateSaveButtons() {
 function showShortlistOnly() {
   const h1 = el("h1", {}, "Your shortlist");
   replace(flow, backButton(back), h1, buildShortlistSection());
-  flow.querySelector("#shortlist-title").remove();
+  flow.querySelector("#shortlist-title")?.remove();
   focusOn(h1);
 }
 
+// Removes what this site stored (site-storage.js: its keys and its offline copy) and forgets
+// everything held in memory; keys, cookies and databases the site did not write are not ours.
 async function clearEverything() {
-  await clearDeviceStorage();
-  await clearOfflineCopy();
+  await clearSiteData();
   shortlist.clear();
   state = fresh();
   state.cleared = true;

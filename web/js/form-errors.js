@@ -1,3 +1,4 @@
+// @ts-check
 // Shows validator errors on a form the GOV.UK way: an error summary at the top whose links move
 // focus to each field, and a message by the field itself. Errors arrive as the C++ core reports
 // them ({path, message}, path a JSON path such as "$.fees.min" or "$.registrations[1].number");
@@ -69,6 +70,11 @@ const ensureId = (node) => node.id || (node.id = `field-${++nextId}`);
  * Returns [{ node (or null), label, messages: [sentence] }] in document order, unclaimed last.
  * `reword(error)` may return an instruction for an error ("Enter the oldest age as a number, like
  * 65"), shown as it is; otherwise the sentence is the element's label and the core's message.
+ */
+/**
+ * @param {HTMLFormElement} form
+ * @param {{ path: string, message: string }[]} errors
+ * @param {(error: { path: string, message: string }) => string | null} [reword]
  */
 export function placeErrors(form, errors, reword = () => null) {
   const byNode = new Map();

@@ -1,3 +1,4 @@
+// @ts-check
 // The place box: a text input with suggestions from the bundled places list as you type, built
 // on the ARIA 1.2 combobox pattern (input role=combobox + listbox, aria-activedescendant), so it
 // works with a keyboard (Down/Up to move, Enter to choose, Escape to close) and a screen reader.

@@ -1,3 +1,4 @@
+// @ts-check
 // For Professionals: the C++ validator's errors, worded as instructions a therapist can follow
 // ("Enter the oldest age as a number, like 65"), in the GOV.UK style of error messages.
 //

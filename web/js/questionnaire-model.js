@@ -1,3 +1,4 @@
+// @ts-check
 // The questionnaire as data and rules, without any DOM: which questions show, how a page's raw
 // input becomes a value or an error message, and how the values become the answers object of
 // DESIGN §4. Values live in memory only (a plain object owned by find-page.js).

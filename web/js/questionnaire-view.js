@@ -1,3 +1,4 @@
+// @ts-check
 // One question per page (GOV.UK "question pages"): a Back button, "Question N of M", the question
 // as the page's h1 (inside the legend for choices, inside the label for a text box), help text,
 // the must-have tick where the question allows it, an error summary that links to the field,
@@ -93,6 +94,18 @@ export function renderQuestion(container, ctx) {
   let readValue;
   let body;
 
+  // A question answered in one box (a number, a place): the prompt is the box's label.
+  const labelledField = (/** @type {(Node | null)[]} */ ...controls) =>
+    el(
+      "div",
+      { class: `form-group${ctx.error ? " form-group--error" : ""}` },
+      caption,
+      el("h1", { class: "question__title" }, el("label", { for: fieldId }, title(q))),
+      hint,
+      err,
+      ...controls,
+    );
+
   if (q.kind === "single" || q.kind === "multi" || q.kind === "yes-no") {
     const multi = q.kind === "multi";
     const options = q.kind === "yes-no" ? [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] : q.options;
@@ -172,16 +185,7 @@ export function renderQuestion(container, ctx) {
           ),
         )
       : null;
-    body = el(
-      "div",
-      { class: `form-group${ctx.error ? " form-group--error" : ""}` },
-      caption,
-      el("h1", { class: "question__title" }, el("label", { for: fieldId }, title(q))),
-      hint,
-      err,
-      el("div", { class: "input-wrap" }, prefix, input, suffix),
-      bandChoices,
-    );
+    body = labelledField(el("div", { class: "input-wrap" }, prefix, input, suffix), bandChoices);
     readValue = async () => {
       const parsed = parseNumber(q, input.value);
       if (parsed.error) return parsed;
@@ -200,15 +204,7 @@ export function renderQuestion(container, ctx) {
       describedBy,
       invalid: Boolean(ctx.error),
     });
-    body = el(
-      "div",
-      { class: `form-group${ctx.error ? " form-group--error" : ""}` },
-      caption,
-      el("h1", { class: "question__title" }, el("label", { for: fieldId }, title(q))),
-      hint,
-      err,
-      box.element,
-    );
+    body = labelledField(box.element);
     readValue = box.read;
   }
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The results page, short enough to read on a phone: crisis contacts first when the safety answer
 // reported risk, then signposts to NHS and specialist routes; then one summary sentence (how many
 // fit, how many list the visitor's concerns, whether any are near enough to meet in person); the

@@ -1,12 +1,11 @@
+// @ts-check
 // The shortlist: therapists the visitor saved, in memory. Nothing is written to the device unless
 // the visitor ticks "Remember my shortlist on this device"; then only therapist ids are stored
-// (never an answer), under one localStorage key, and unticking removes it. clearEverything()
-// empties memory and every key this site could have stored (local, session, cookies, IndexedDB).
-import { STORAGE_PREFIX } from "./site-storage.js";
+// (never an answer), under the one key site-storage.js gives it, and unticking removes it.
+// "Clear everything" is site-storage.js's clearSiteStorage(); clear() here empties the memory.
+import { SITE_KEYS } from "./site-storage.js";
 
-// Every key this site stores starts with STORAGE_PREFIX ("tft:"), so the privacy page's
-// "Clear everything" button (site-storage.js) removes it too.
-export const STORAGE_KEY = `${STORAGE_PREFIX}shortlist`;
+export const STORAGE_KEY = SITE_KEYS.shortlist;
 
 export function createShortlist({ storage = globalThis.localStorage } = {}) {
   const items = new Map(); // id → public profile
@@ -67,22 +66,4 @@ export function createShortlist({ storage = globalThis.localStorage } = {}) {
       for (const fn of listeners) fn();
     },
   };
-}
-
-/** Removes everything this origin may have stored on the device. */
-export async function clearDeviceStorage() {
-  try {
-    localStorage.clear();
-  } catch {}
-  try {
-    sessionStorage.clear();
-  } catch {}
-  for (const cookie of document.cookie.split(";")) {
-    const name = cookie.split("=")[0].trim();
-    if (name) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
-  }
-  try {
-    const dbs = (await indexedDB.databases?.()) ?? [];
-    for (const db of dbs) if (db.name) indexedDB.deleteDatabase(db.name);
-  } catch {}
 }

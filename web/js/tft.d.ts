@@ -1,5 +1,6 @@
-// Types for web/js/tft.js, kept by hand beside it (checked by tests/node/types.test.mjs).
-// Field names follow DESIGN.md sections 3-5 exactly.
+// Types for web/js/tft.js, kept by hand beside it. `tsc --noEmit` (tsconfig.json, run by
+// ./scripts/test) checks every module in web/js against them. Field names follow the data files
+// and the CLI's output (docs/).
 
 export interface DataErrorItem {
   file: string;
@@ -228,7 +229,15 @@ export interface PlaceSuggestion {
   region: "England" | "Scotland" | "Wales" | "Northern Ireland";
   lat: number;
   lon: number;
+  /** what the place box shows and the answers carry: the name, or "Name, County" when names are shared */
+  label: string;
 }
+
+/** What a typed place names: the place, or null with up to 3 known names close to the text. */
+export type PlaceLookup = { place: PlaceSuggestion; suggestions?: undefined } | { place: null; suggestions: string[] };
+
+/** A directory entry as the core loaded it (the shape of one item of the directory file). */
+export type TherapistProfile = Omit<Match, "score" | "band" | "lists_concern" | "stale" | "breakdown" | "distance_km" | "reasons" | "caveats" | "place">;
 
 export interface Question {
   /** the answers field it fills (DESIGN §4) */
@@ -273,6 +282,10 @@ export interface Matcher {
   match(answers: Answers | string, options?: { limit?: number; today?: string; units?: "km" | "miles" }): MatchResult;
   /** UK places whose name starts with `prefix`, most populous first (default limit 8, at most 100). */
   places(prefix: string, options?: { limit?: number }): PlaceSuggestion[];
+  /** The place a visitor typed ("Leeds", "Newport, Isle of Wight"), as the matcher reads answers. */
+  resolvePlace(text: string): PlaceLookup;
+  /** Profiles of the loaded (valid) entries with these ids, in that order; unknown ids are left out. */
+  therapists(ids: string[]): TherapistProfile[];
   /** Errors for one directory entry, paths from "$"; empty when the entry is good. */
   validateProfile(profile: object | string): DataErrorItem[];
 }
@@ -285,5 +298,8 @@ export interface MatcherOptions {
   readText?: (url: string) => Promise<string>;
   moduleFactory?: () => Promise<unknown>;
 }
+
+/** The data files every createMatcher reads from dataUrl, without ".json". */
+export declare const DATA_FILES: readonly string[];
 
 export declare function createMatcher(options?: MatcherOptions): Promise<Matcher>;

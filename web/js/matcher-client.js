@@ -35,7 +35,7 @@ export function createMatcherClient({ workerUrl = new URL("./matcher-worker.js",
 
   return {
     call,
-    load: () => call("load"),
+    load: (options) => call("load", options),
     match: (answers, options) => call("match", answers, options),
     places: (prefix, options) => call("places", prefix, options),
     resolvePlace: (text) => call("resolvePlace", text),

@@ -7,7 +7,6 @@
 import { createMatcher } from "./tft.js";
 import { indexPlaces, placesWithPrefix, resolvePlace } from "./places.js";
 
-const DIRECTORY = "therapists.sample.json";
 let tft = null;
 let therapistsById = new Map();
 let placeIndex = [];
@@ -15,7 +14,8 @@ let ready = null;
 
 // tft.js fetches every data file; keep the directory and places texts it reads, so the worker can
 // show each match's full profile and look places up without asking the network a second time.
-async function load() {
+// options.directory names a published directory (data/directories.json); "" is the default one.
+async function load({ directory = "" } = {}) {
   const texts = new Map();
   const readText = async (url) => {
     const response = await fetch(url, { credentials: "same-origin" });
@@ -28,9 +28,10 @@ async function load() {
     dataUrl: new URL("../data/", import.meta.url).href,
     wasmUrl: new URL("../wasm/tft-core.wasm", import.meta.url).href,
     readText,
+    directory: typeof directory === "string" ? directory : "",
   });
-  const directory = JSON.parse(texts.get(DIRECTORY));
-  therapistsById = new Map(directory.therapists.map((t) => [t.id, t]));
+  const directoryFile = JSON.parse(texts.get(tft.directoryChoice.file.split("/").pop()));
+  therapistsById = new Map(directoryFile.therapists.map((t) => [t.id, t]));
   placeIndex = indexPlaces(JSON.parse(texts.get("places-gb.json")).places);
   return {
     directory: tft.directory(),
@@ -39,6 +40,7 @@ async function load() {
     entries: tft.entries(),
     crisis: tft.crisis(),
     directoryErrors: tft.directoryErrors.length,
+    directoryChoice: tft.directoryChoice,
   };
 }
 
@@ -54,7 +56,9 @@ function match(answers, { limit = 20, sort = "best" } = {}) {
     return { error: { message: error.message, errors: error.errors ?? [] } };
   }
   if (raw && Array.isArray(raw.errors)) return { error: { message: raw.errors.map((e) => e.text ?? e.message ?? String(e)).join("; "), errors: raw.errors } };
-  const size = therapistsById.size;
+  // The loaded directory's size as the core counts it (a named directory may keep only some of
+  // its file's therapists).
+  const size = tft.directory().therapists;
   const result = { ...raw, passing: Math.max(0, size - (raw.excluded?.total ?? 0)) };
   let matches = raw.matches.map((m, rank) => ({ ...(therapistsById.get(m.id) ?? {}), ...m, rank }));
   if (sort === "distance")
@@ -86,7 +90,7 @@ function places(prefix, { limit = 8 } = {}) {
 }
 
 const methods = {
-  load: () => (ready ??= load()),
+  load: (options) => (ready ??= load(options)),
   match: async (answers, options) => {
     await ready;
     return match(answers, options);

@@ -12,6 +12,14 @@ import { el } from "./dom.js";
  * options.describedBy  ids for aria-describedby
  * Returns {element, read()} where read() resolves to a value, {error}, or undefined when empty.
  */
+// Whether this page may ask for the visitor's location at all. Inside a partner's frame it may
+// not (the partner would have to delegate it, and the browser would then ask on the partner's
+// behalf), so the button is not offered there.
+function mayLocate() {
+  const policy = document.permissionsPolicy ?? document.featurePolicy;
+  return !policy || policy.allowsFeature("geolocation");
+}
+
 export function placeCombobox({ id, value, lookup, resolve, describedBy, invalid }) {
   const listId = `${id}-list`;
   const statusId = `${id}-status`;
@@ -161,7 +169,7 @@ export function placeCombobox({ id, value, lookup, resolve, describedBy, invalid
     { class: "place-box" },
     el("div", { class: "place-box__field" }, input, list),
     status,
-    el("p", { class: "place-box__or" }, "Or ", locate),
+    mayLocate() ? el("p", { class: "place-box__or" }, "Or ", locate) : null,
     located,
   );
 

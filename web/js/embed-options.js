@@ -77,7 +77,7 @@ export function parseEmbedOptions(search) {
       if (value === "light" || value === "dark") options.theme = value;
       else ignore(name, value, "use light or dark");
     } else if (name === "partner") {
-      const text = value.trim().replace(/\s+/g, " ");
+      const text = value.trim().replace(/ +/g, " ");
       if (text.length >= 1 && text.length <= 60 && PARTNER.test(text)) options.partner = text;
       else ignore(name, value, "a name of 1 to 60 letters, digits, spaces and & ' ( ) . , - /");
     } else if (name === "approach") {

@@ -12,7 +12,8 @@ import { renderQuestion, renderCheckAnswers, backButton } from "./questionnaire-
 import { renderCrisisInterruption } from "./crisis-view.js";
 import { renderResults, optionLabels } from "./results-view.js";
 import { shortlistSection, MAX_COMPARE } from "./compare-view.js";
-import { createShortlist, clearDeviceStorage } from "./shortlist.js";
+import { createShortlist } from "./shortlist.js";
+import { clearSiteStorage } from "./site-storage.js";
 
 const flow = document.getElementById("flow");
 const status = document.getElementById("flow-status");
@@ -338,8 +339,8 @@ function shortlistContext() {
       replaceShortlistSection(n >= 2 ? "compare-table" : "compare-button");
     },
     onRemember: (on) => {
-      shortlist.setRemember(on);
-      say(on ? "Your shortlist will be remembered on this device." : "Your shortlist is no longer stored on this device.");
+      if (!shortlist.setRemember(on)) say("Your browser is blocking this site's storage, so your shortlist cannot be remembered. It stays until you close this page.");
+      else say(on ? "Your shortlist will be remembered on this device." : "Your shortlist is no longer stored on this device.");
     },
     onClearEverything: clearEverything,
   };
@@ -378,7 +379,7 @@ function showShortlistOnly() {
 }
 
 async function clearEverything() {
-  await clearDeviceStorage();
+  clearSiteStorage();
   shortlist.clear();
   state = fresh();
   state.cleared = true;

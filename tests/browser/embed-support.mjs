@@ -2,8 +2,6 @@
 // (tests/browser/support.mjs) and the partner example on http://localhost:B, a different origin
 // and a different site, as a real partner's page is. Records every request of the context and
 // every message the partner's top-level page receives, before any of its scripts run.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { startPartnerExample } from "../../scripts/partner-example.mjs";
@@ -55,20 +53,21 @@ const frameOf = (request) => {
 };
 
 /** A partner page context with recorders: {context, page, record, requests}. */
-// `persistent` opens a normal browser profile instead of a private context: Chromium blocks a
-// frame's storage on another site in private contexts, and allows it (partitioned) otherwise.
-export async function openPartner(sites, { width = 1280, height = 900, javaScriptEnabled = true, persistent = false } = {}) {
+// playwright-core starts Chromium with storage partitioning switched off (--disable-features=
+// ...,ThirdPartyStoragePartitioning,...), and then a frame on another site may store nothing at
+// all. `partitioned` starts a browser of its own whose later --disable-features (the last one
+// wins) leaves partitioning on, as in the browsers visitors use.
+export async function openPartner(sites, { width = 1280, height = 900, javaScriptEnabled = true, partitioned = false } = {}) {
   const options = { viewport: { width, height }, serviceWorkers: "block", javaScriptEnabled };
   let context;
-  if (persistent) {
-    const profile = mkdtempSync(join(tmpdir(), "tft-profile-"));
-    context = await chromium.launchPersistentContext(profile, {
-      ...options,
+  if (partitioned) {
+    const browser = await chromium.launch({
       executablePath: process.env.TFT_CHROMIUM || "/usr/bin/chromium",
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, "--disable-features=HttpsUpgrades,MediaRouter,PaintHolding"],
     });
-    context.on("close", () => rmSync(profile, { recursive: true, force: true }));
+    context = await browser.newContext(options);
+    context.on("close", () => browser.close());
   } else context = await sites.browser.newContext(options);
   const page = context.pages()[0] ?? (await context.newPage());
   const record = { consoleErrors: [], warnings: [], cspViolations: [], pageErrors: [], failedResponses: [] };

@@ -125,7 +125,7 @@ test("a visitor completes the matcher inside a partner's page by keyboard; the p
     assert.ok(r.url.startsWith(sites.baseUrl), `a request left the site's origin: ${r.url}`);
     assert.equal(r.method, "GET", r.url);
     assert.match(new URL(r.url).pathname, STATIC, r.url);
-    assert.equal(r.headers.referer, undefined, `${r.url} told the site the partner's address`);
+    assert.ok(!r.headers.referer, `${r.url} told the site the partner's address: ${r.headers.referer}`);
     const text = `${decodeURIComponent(r.url)} ${JSON.stringify(r.headers)} ${r.body}`;
     for (const s of SECRETS) assert.doesNotMatch(text, s.re, `the ${s.what} in ${r.url}`);
   }
@@ -236,19 +236,32 @@ test("a bad option is ignored with a console warning and the matcher still start
 });
 
 test("a main-site page refuses to be framed by the partner; the embed is allowed", async () => {
-  const { page, record, context } = await openPartner(sites);
+  const { page, context } = await openPartner(sites);
   await openPartnerPage(page, sites);
-  const refused = page.waitForEvent("console", (m) => /frame-ancestors/.test(m.text()) && m.text().includes("find.html"));
-  await page.evaluate((url) => {
-    const f = document.createElement("iframe");
-    f.id = "main-site";
-    f.src = url;
-    document.body.append(f);
-  }, `${sites.baseUrl}find.html`);
-  await refused;
-  const framed = page.frames().find((f) => f.url().includes("find.html"));
-  assert.equal(framed?.url().startsWith(sites.baseUrl) && (await framed.$("#flow")) !== null, false, "find.html rendered inside the partner's page");
-  assert.ok(record.consoleErrors.some((m) => /frame-ancestors 'self'/.test(m)));
+  // The same way of framing, for a main-site page and for the embed: what loads in each frame?
+  const frameOf = async (id, path) => {
+    await page.evaluate(
+      ([frameId, url]) =>
+        new Promise((loaded) => {
+          const f = document.createElement("iframe");
+          f.id = frameId;
+          f.title = frameId;
+          f.addEventListener("load", loaded, { once: true });
+          f.src = url;
+          document.body.append(f);
+        }),
+      [id, `${sites.baseUrl}${path}`],
+    );
+    const frame = await (await page.$(`#${id}`)).contentFrame();
+    return { url: frame.url(), flow: await frame.evaluate(() => document.getElementById("flow") !== null).catch(() => false) };
+  };
+  const embed = await frameOf("embed-frame", "embed/v1/matcher.html");
+  assert.deepEqual(embed, { url: `${sites.baseUrl}embed/v1/matcher.html`, flow: true }, "the embed loads in the partner's frame");
+  for (const path of ["find.html", "index.html", "partners.html"]) {
+    const refused = await frameOf(`main-${path.replace(".", "-")}`, path);
+    assert.equal(refused.flow, false, `${path} rendered inside the partner's page`);
+    assert.ok(!refused.url.startsWith(sites.baseUrl), `${path} loaded in the frame: ${refused.url}`);
+  }
   await context.close();
 });
 
@@ -256,9 +269,8 @@ const stored = (where) =>
   where.evaluate(() => ({ local: Object.keys(localStorage).sort(), session: Object.keys(sessionStorage).sort(), cookies: document.cookie }));
 
 test("in the frame nothing is stored until the visitor opts in; then only under tft: in the frame's own partitioned storage, and Clear everything removes only that", async () => {
-  // A normal (not private) browser profile, where a frame on another site may keep partitioned
-  // storage; the default test contexts are private and block it (the next test).
-  const { page, context, record } = await openPartner(sites, { width: 1280, persistent: true });
+  // A browser with storage partitioning on, as visitors' browsers have it (embed-support.mjs).
+  const { page, context, record } = await openPartner(sites, { width: 1280, partitioned: true });
   const frame = await openPartnerPage(page, sites);
   // Something else kept on the site's origin in this partition, which is not the matcher's to clear.
   await frame.evaluate(() => localStorage.setItem("someone-else", "kept"));
@@ -287,10 +299,10 @@ test("in the frame nothing is stored until the visitor opts in; then only under 
   await context.close();
 });
 
-test("where the browser blocks the frame's storage, the matcher still works and says the shortlist cannot be remembered", async () => {
+test("where the browser blocks the frame's storage (partitioning off, third-party storage blocked), the matcher still works and says the shortlist cannot be remembered", async () => {
   const { page, context, record } = await openPartner(sites, { width: 1280 });
   const frame = await openPartnerPage(page, sites);
-  assert.equal(await frame.evaluate(() => { try { return typeof localStorage; } catch (e) { return e.name; } }), "SecurityError", "this private context blocks third-party storage");
+  assert.equal(await frame.evaluate(() => { try { return typeof localStorage; } catch (e) { return e.name; } }), "SecurityError", "this browser blocks the frame's storage");
   const visitor = asPage(page, frame);
   await completeQuestionnaire(visitor, VISITOR);
   await showMatches(visitor);

@@ -252,15 +252,15 @@ test("a main-site page refuses to be framed by the partner; the embed is allowed
         }),
       [id, `${sites.baseUrl}${path}`],
     );
-    const frame = await (await page.$(`#${id}`)).contentFrame();
-    return { url: frame.url(), flow: await frame.evaluate(() => document.getElementById("flow") !== null).catch(() => false) };
+    return (await page.$(`#${id}`)).contentFrame();
   };
   const embed = await frameOf("embed-frame", "embed/v1/matcher.html");
-  assert.deepEqual(embed, { url: `${sites.baseUrl}embed/v1/matcher.html`, flow: true }, "the embed loads in the partner's frame");
+  assert.equal(embed.url(), `${sites.baseUrl}embed/v1/matcher.html`, "the embed loads in the partner's frame");
+  assert.equal(await embed.evaluate(() => document.getElementById("flow") !== null), true);
+  // A refused page is replaced by the browser's own error page, on no origin of ours.
   for (const path of ["find.html", "index.html", "partners.html"]) {
     const refused = await frameOf(`main-${path.replace(".", "-")}`, path);
-    assert.equal(refused.flow, false, `${path} rendered inside the partner's page`);
-    assert.ok(!refused.url.startsWith(sites.baseUrl), `${path} loaded in the frame: ${refused.url}`);
+    assert.ok(!refused.url().startsWith(sites.baseUrl), `${path} rendered inside the partner's page (${refused.url()})`);
   }
   await context.close();
 });

@@ -122,6 +122,14 @@ Directory generated_directory(std::size_t n, unsigned seed) {
     t.identity = distinct(rng, identity, 0, i % 2 ? 0 : 5);
     t.accepting_new = rng() % 5 != 0;
     t.bio = i % 4 ? "" : "First line.\nSecond line, with “quotes” & <angle brackets>.";
+    // Contact details in each combination the format allows (at least one), and every waiting code.
+    const std::size_t ways = 1 + i % 7;  // bits: email, phone, website
+    if (ways & 1) t.contact.email = "g" + std::to_string(i) + "@example.org";
+    if (ways & 2) t.contact.phone = i % 2 ? "0113 496 0" + std::to_string(100 + i % 900) : "+44 (0)7700 900123";
+    if (ways & 4) t.contact.website = "https://g" + std::to_string(i) + ".example.org/about?from=tft";
+    t.waiting = std::vector<std::string>{"", "none", "weeks", "months"}[i % 4];
+    t.updated = std::to_string(2020 + i % 8) + "-" + (i % 12 < 9 ? "0" : "") + std::to_string(1 + i % 12) + "-" +
+                (i % 28 < 9 ? "0" : "") + std::to_string(1 + i % 28);
     d.therapists.push_back(std::move(t));
   }
   return d;
@@ -500,4 +508,21 @@ TEST_CASE("pack refuses what it cannot hold exactly, and repeated ids", "[packed
   REQUIRE(p.errors.size() == 1);
   CHECK(p.errors[0].message.find("has more than six decimals") != std::string::npos);
   CHECK(p.files.empty());
+}
+
+TEST_CASE("profile files carry contact details and are checked as the JSON loader checks them", "[packed][corrupt]") {
+  Directory d = generated_directory(3, 9);
+  d.therapists[1].contact = {"", "", "http://insecure.example.org"};
+  const PackResult packed = pack_directory(d, PackOptions{});
+  REQUIRE(packed.ok());
+  const DirectoryLoad load = load_packed_directory(packed.manifest, files_of(packed), test::bundled_dataset());
+  REQUIRE_FALSE(load.ok());
+  CHECK(format_error(load.errors[0]).find("a contact detail: must start with https:// (a secure address), not http://") !=
+        std::string::npos);
+  d.therapists[1].contact = {};
+  const PackResult none = pack_directory(d, PackOptions{});
+  REQUIRE(none.ok());
+  const DirectoryLoad empty = load_packed_directory(none.manifest, files_of(none), test::bundled_dataset());
+  REQUIRE_FALSE(empty.ok());
+  CHECK(format_error(empty.errors[0]).find("needs at least one of email, phone or website") != std::string::npos);
 }

@@ -3,7 +3,8 @@
 //
 // Protocol (see matcher-client.js): the page posts {id, method, args}; the worker answers
 // {id, value} or {id, error: {message}}. Before the first answer it may post {progress: text}.
-// Methods: load, match, places, resolvePlace, therapists. Errors are values; nothing throws across.
+// Methods: load, match, safetyRoutes, places, resolvePlace, therapists. Errors are values; nothing
+// throws across.
 import { createMatcher } from "./tft.js";
 import { indexPlaces, placesWithPrefix, resolvePlace } from "./places.js";
 
@@ -44,13 +45,14 @@ async function load({ directory = "" } = {}) {
   };
 }
 
-// The result as DESIGN §5 gives it, each match completed with the therapist's public profile, and
-// `passing` (how many passed every hard filter). options.sort: "best" (the engine's order),
-// "distance" or "fee"; other orders need every passing match, then the first `limit` are kept.
-function match(answers, { limit = 20, sort = "best" } = {}) {
+// The result as DESIGN §5 gives it, each match completed with the therapist's public profile.
+// options: limit, today (YYYY-MM-DD), units ("miles" words distances for the page) and sort:
+// "best" (the core's order), "distance" or "fee". Other orders need every passing match; they
+// keep the core's grouping (therapists who list a chosen concern first), then the first `limit`.
+function match(answers, { limit = 20, sort = "best", today, units } = {}) {
   let raw;
   try {
-    raw = tft.match(answers, { limit: sort === "best" ? limit : 0 });
+    raw = tft.match(answers, { limit: sort === "best" ? limit : 0, today, units });
   } catch (error) {
     // tft.js throws AnswersError ({errors: [{path, message, text}]}) for answers it cannot match.
     return { error: { message: error.message, errors: error.errors ?? [] } };
@@ -59,11 +61,12 @@ function match(answers, { limit = 20, sort = "best" } = {}) {
   // The loaded directory's size as the core counts it (a named directory may keep only some of
   // its file's therapists).
   const size = tft.directory().therapists;
-  const result = { ...raw, passing: Math.max(0, size - (raw.excluded?.total ?? 0)) };
+  const result = { ...raw, passing: raw.summary?.passing ?? Math.max(0, size - (raw.excluded?.total ?? 0)) };
   let matches = raw.matches.map((m, rank) => ({ ...(therapistsById.get(m.id) ?? {}), ...m, rank }));
+  const group = (a, b) => Number(Boolean(b.lists_concern)) - Number(Boolean(a.lists_concern));
   if (sort === "distance")
-    matches.sort((a, b) => (a.distance_km ?? Infinity) - (b.distance_km ?? Infinity) || a.rank - b.rank);
-  else if (sort === "fee") matches.sort((a, b) => (a.fees?.min ?? Infinity) - (b.fees?.min ?? Infinity) || a.rank - b.rank);
+    matches.sort((a, b) => group(a, b) || (a.distance_km ?? Infinity) - (b.distance_km ?? Infinity) || a.rank - b.rank);
+  else if (sort === "fee") matches.sort((a, b) => group(a, b) || (a.fees?.min ?? Infinity) - (b.fees?.min ?? Infinity) || a.rank - b.rank);
   if (limit > 0) matches = matches.slice(0, limit);
   result.matches = matches;
   return { value: result };
@@ -94,6 +97,11 @@ const methods = {
   match: async (answers, options) => {
     await ready;
     return match(answers, options);
+  },
+  // The crisis contacts and signposts for the answers so far (the crisis page mid-questionnaire).
+  safetyRoutes: async (answers) => {
+    await ready;
+    return tft.safetyRoutes(answers);
   },
   places: async (prefix, options) => {
     await ready;

@@ -355,3 +355,32 @@ for (const width of [360, 1280]) {
     await context.close();
   });
 }
+
+test("a visitor at risk meets the same crisis contacts inside the frame as on find.html, first, and the partner still hears only ready and heights", async () => {
+  const answers = { ...VISITOR, safety: "urgent" };
+  const crisisLinks = (p) => p.$$eval("#flow a[href^='tel:'], #flow a[href^='sms:']", (as) => as.map((a) => a.getAttribute("href")));
+  const onFindPage = await sites.browser.newContext({ viewport: { width: 360, height: 780 }, serviceWorkers: "block" });
+  const findPage = await onFindPage.newPage();
+  await findPage.goto(`${sites.baseUrl}find.html`);
+  await findPage.waitForSelector("body[data-ready]", { timeout: 20000 });
+  let onFind = null;
+  await completeQuestionnaire(findPage, answers, { onCrisis: async (p) => (onFind = await crisisLinks(p)) });
+  await onFindPage.close();
+
+  const { page, record, context } = await openPartner(sites, { width: 360, height: 780 });
+  const frame = await openPartnerPage(page, sites);
+  let inFrame = null;
+  await completeQuestionnaire(asPage(page, frame), answers, {
+    onCrisis: async (p) => {
+      inFrame = await crisisLinks(p);
+      const violations = await axeViolations(frame);
+      assert.equal(violations.length, 0, `the crisis page in the frame:\n${describeViolations(violations)}`);
+      await screenshot(page, "embed-partner-crisis-360");
+    },
+  });
+  assert.ok(onFind?.length >= 2, `find.html's crisis page lists contacts: ${onFind}`);
+  assert.deepEqual(inFrame, onFind, "the frame lists the same contacts, in the same order");
+  assertOnlyReadyAndHeight(await heard(page), sites.siteOrigin);
+  assert.deepEqual(record.pageErrors, []);
+  await context.close();
+});

@@ -85,6 +85,18 @@ export function crisisList(crisis) {
   );
 }
 
+// What every page's <head> carries for the installable, offline site (docs/offline.md): the web
+// app manifest and the browser's theme colour. Added here so hand-written and generated pages
+// (glossary entries from `tft site`) all have them.
+export const HEAD_EXTRAS = [
+  '<link rel="manifest" href="{{root}}manifest.webmanifest">',
+  '<meta name="theme-color" content="#0b6e5d">',
+];
+export function addHeadExtras(html) {
+  if (!html.includes("</head>") || html.includes('rel="manifest"')) return html;
+  return html.replace("</head>", `  ${HEAD_EXTRAS.join("\n  ")}\n</head>`);
+}
+
 // The crisis contacts as the core groups them (`tft crisis`), from the data files in `dataDir`.
 export function crisisFromCore(tft, dataDir) {
   const run = spawnSync(tft, ["crisis", "--data", dataDir], { encoding: "utf8" });
@@ -154,7 +166,7 @@ export function renderSite(siteDir, crisis) {
     const pagePath = relative(siteDir, file).split(sep).join("/");
     const root = rootFor(pagePath);
     const source = readFileSync(file, "utf8");
-    const page = source
+    const page = addHeadExtras(source)
       .replace(/<!--#include (\w[\w-]*)-->/g, (m, name) => {
         if (!(name in parts)) throw new Error(`${file}: unknown include ${name}`);
         return name === "header" ? markCurrentLink(parts.header, pagePath) : parts[name];

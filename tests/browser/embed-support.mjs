@@ -58,7 +58,8 @@ const frameOf = (request) => {
 // all. `partitioned` starts a browser of its own whose later --disable-features (the last one
 // wins) leaves partitioning on, as in the browsers visitors use.
 export async function openPartner(sites, { width = 1280, height = 900, javaScriptEnabled = true, partitioned = false } = {}) {
-  const options = { viewport: { width, height }, serviceWorkers: "block", javaScriptEnabled };
+  // Service workers are allowed where storage is (a frame must not register one either).
+  const options = { viewport: { width, height }, serviceWorkers: partitioned ? "allow" : "block", javaScriptEnabled };
   let context;
   if (partitioned) {
     const browser = await chromium.launch({

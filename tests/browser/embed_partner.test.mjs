@@ -281,6 +281,9 @@ test("in the frame nothing is stored until the visitor opts in; then only under 
   await save.click();
   assert.equal(await save.getAttribute("aria-pressed"), "true");
   assert.deepEqual(await stored(frame), { local: ["someone-else"], session: [], cookies: "" }, "saving alone stores nothing");
+  // No offline copy either: the site's pages register a service worker, the frame must not.
+  const offline = () => frame.evaluate(async () => ({ caches: await caches.keys(), workers: (await navigator.serviceWorker.getRegistrations()).length }));
+  assert.deepEqual(await offline(), { caches: [], workers: 0 }, "no service worker or cache in the partner's partition");
   await frame.check("#remember-shortlist");
   assert.deepEqual(await stored(frame), { local: ["someone-else", "tft:shortlist"], session: [], cookies: "" });
   assert.match(await frame.evaluate(() => localStorage.getItem("tft:shortlist")), /^\["t-\d{6}"\]$/, "only the therapist's id");

@@ -7,7 +7,7 @@
 // startFindFlow(options); there its views are kept in memory rather than in the tab's history.
 import { createMatcherClient } from "./matcher-client.js";
 import { el, focusOn, count, replace } from "./dom.js";
-import { prepareQuestions, visibleQuestions, toAnswers, worded, safetyRisk } from "./questionnaire-model.js";
+import { prepareQuestions, visibleQuestions, toAnswers, worded, safetyRisk, questionNumbers, requiredAnswered } from "./questionnaire-model.js";
 import { renderQuestion, renderCheckAnswers, backButton } from "./questionnaire-view.js";
 import { renderCrisisInterruption, renderNeedHelp } from "./crisis-view.js";
 import { renderResults, optionLabels, summaryText } from "./results-view.js";
@@ -15,6 +15,7 @@ import { shortlistSection, MAX_COMPARE } from "./compare-view.js";
 import { createShortlist } from "./shortlist.js";
 import { clearSiteStorage } from "./site-storage.js";
 import { applyRefine, applyRelax, dropMustHave } from "./refine-model.js";
+import { clearOfflineCopy } from "./offline.js";
 
 const flow = document.getElementById("flow");
 const status = document.getElementById("flow-status");
@@ -46,6 +47,8 @@ let questions = [];
 let labels = null;
 let approachNames = new Map();
 let concernLabels = new Map();
+let numbering = { numbers: new Map(), total: 0 };
+let concernGroups = []; // headings for the long concerns list (data/concern-groups.json); layout only
 let view = { name: "start" };
 let flowOptions = { embed: false };
 // In a partner's frame the views are a stack in memory: history entries made by a frame show in
@@ -141,21 +144,22 @@ function nextView(afterId) {
 }
 
 function showQuestion(id) {
-  const visible = visibleQuestions(questions, state.values);
   // Worded for who the therapy is for ("your child", "either of you"), from the data.
   const question = worded(questions.find((q) => q.id === id), state.values.who);
-  const position = visible.findIndex((q) => q.id === id) + 1;
   renderQuestion(flow, {
     question,
     value: state.raw[id] ?? state.values[id],
     values: state.values,
     mustHave: state.mustHave.has(id),
-    position: position || visible.length,
-    total: visible.length,
+    position: numbering.numbers.get(id),
+    total: numbering.total,
+    groups: question.options_from === "concerns" ? concernGroups : null,
+    // Offered on pages after the required questions, when the rest are all optional.
+    canSeeMatches: !question.required && requiredAnswered(questions, state.values),
     error: state.errors[id],
     matcher,
     onBack: back,
-    onContinue: ({ value, error, raw }, must) => {
+    onContinue: ({ value, error, raw }, must, { seeMatches = false } = {}) => {
       if (error) {
         state.errors[id] = error;
         if (raw !== undefined) state.raw[id] = raw;
@@ -173,7 +177,11 @@ function showQuestion(id) {
       state.result = null;
       const risk = id === "safety" ? safetyRisk(question, value) : "none";
       if (risk !== "none") go({ name: "crisis", level: risk, answer: value });
-      else go(nextView(id));
+      else if (seeMatches && requiredAnswered(questions, state.values)) {
+        state.changing = false;
+        state.limit = 20;
+        go({ name: "results" });
+      } else go(nextView(id));
     },
   });
 }
@@ -409,6 +417,7 @@ function showShortlistOnly() {
 
 async function clearEverything() {
   clearSiteStorage();
+  await clearOfflineCopy();
   shortlist.clear();
   state = fresh();
   state.cleared = true;
@@ -419,6 +428,19 @@ async function clearEverything() {
 }
 
 // ---- start-up ----------------------------------------------------------------------------------
+// The headings the concerns list is laid out under. Layout only: without them (a failed fetch) the
+// list is shown flat, exactly as before, so the questionnaire never depends on this file.
+async function loadConcernGroups() {
+  try {
+    const response = await fetch(new URL("../data/concern-groups.json", import.meta.url), { credentials: "same-origin" });
+    if (!response.ok) return [];
+    const groups = (await response.json())?.groups;
+    return Array.isArray(groups) ? groups.filter((g) => typeof g?.label === "string" && Array.isArray(g.concerns)) : [];
+  } catch {
+    return [];
+  }
+}
+
 async function main() {
   // ?approach=<slug> (from a glossary page) preselects that approach; the address is then tidied
   // so nothing about the visitor's choices stays in it. The embed passes its own options.
@@ -430,6 +452,8 @@ async function main() {
   data = value;
   if (data.directoryChoice?.unknown) flowOptions.warn?.(`ignored directory=${JSON.stringify(data.directoryChoice.unknown)}: not a published directory, so the default one is used`);
   questions = prepareQuestions(data.questionnaire, data.concerns, data.entries);
+  numbering = questionNumbers(questions);
+  concernGroups = await loadConcernGroups();
   approachNames = new Map(data.entries.map((e) => [e.slug, e.name]));
   concernLabels = new Map(data.concerns.map((c) => [c.id, c.label]));
   labels = { formats: optionLabels(questions, "format"), languages: optionLabels(questions, "languages"), availability: optionLabels(questions, "availability") };

@@ -9,6 +9,7 @@
 // download, or load a file), so an empty form does not greet them with a wall of red.
 import { createMatcher } from "./tft.js";
 import { showErrors, elementForPath } from "./form-errors.js";
+import { instructionFor } from "./profile-messages.js";
 import { COMMON_LANGUAGES, addRow, fillForm, readProfile, removeRow } from "./profile-form.js";
 import { lowerFirst, renderTherapistCard } from "./therapist-card.js";
 import { createPlacesLookup } from "./places-lookup.js";
@@ -79,7 +80,7 @@ function check({ focusSummary = false } = {}) {
   renderPreview(profile);
   if (!tft) return null;
   const errors = tft.validateProfile(profile);
-  const shown = showErrors({ form, summary, summaryList }, errors.filter(isShown));
+  const shown = showErrors({ form, summary, summaryList, reword: instructionFor }, errors.filter(isShown));
   if (shown.length !== lastAnnounced) {
     lastAnnounced = shown.length;
     live.textContent = shown.length ? `${shown.length} ${shown.length === 1 ? "problem" : "problems"} to fix.` : "";
@@ -117,12 +118,25 @@ const slugify = (s) =>
     .slice(0, 60)
     .replace(/-+$/, "");
 
+// The directory id is made here, from the name ("t-sam-jones"), unless a loaded entry brought
+// its own; the therapist sees it but never has to type it.
+function showId() {
+  const id = $("pro-id").value;
+  const shown = $("pro-id-shown");
+  if (!id) shown.textContent = "It appears here when you enter your name.";
+  else {
+    const code = document.createElement("code");
+    code.textContent = id;
+    shown.replaceChildren(code);
+  }
+}
+
 form.addEventListener("input", (event) => {
   const t = event.target;
-  if (t.id === "pro-id") idEdited = t.value.trim() !== "";
   if (t.id === "pro-name" && !idEdited) {
     const slug = slugify(t.value);
     $("pro-id").value = slug ? `t-${slug}` : "";
+    showId();
   }
   if (t.id === "pro-bio") updateBioCount();
   if (t.dataset?.name === "place") suggestPlaces(t);
@@ -193,7 +207,7 @@ $("pro-download").addEventListener("click", () => {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
-  status.textContent = `Downloaded ${a.download}. Send this file to us to be reviewed; we check your registration before publishing.`;
+  status.textContent = `Downloaded ${a.download}. Email this file to entries@example.org; we check your registration before publishing.`;
 });
 
 function updateBioCount() {
@@ -222,15 +236,18 @@ function suggestPlaces(input) {
       return option;
     }),
   );
-  if (places.exact(input.value)) fillPosition(input);
+  fillPosition(input);
 }
 
+// The position comes from the bundled places list only: a town typed but not found leaves it
+// empty, and the validator's "is required" for it becomes "Choose the town or city from the list".
 function fillPosition(input) {
-  const place = places?.exact(input.value);
-  if (!place) return;
+  if (!places) return;
+  const place = places.exact(input.value);
   const row = input.closest("[data-row]");
-  row.querySelector('[data-name="lat"]').value = String(place.lat);
-  row.querySelector('[data-name="lon"]').value = String(place.lon);
+  row.querySelector('[data-name="lat"]').value = place ? String(place.lat) : "";
+  row.querySelector('[data-name="lon"]').value = place ? String(place.lon) : "";
+  row.querySelector("[data-found]").textContent = place ? `Found ${place.label}.` : "";
 }
 
 // ---- loading a saved entry --------------------------------------------------------------------
@@ -283,7 +300,8 @@ function loadText(name, text) {
   }
   const fileErrors = tft.validateProfile(value);
   const dropped = fillForm(form, value);
-  idEdited = true;
+  idEdited = Boolean($("pro-id").value);
+  showId();
   updateBioCount();
   showAll = true;
   const { errors } = check();

@@ -122,9 +122,13 @@ export function renumberRows(form, kind) {
       const control = row.querySelector(`[data-name="${f}"]`);
       control.id = `pro-${kind}-${n}-${f}`;
       control.name = `${kind}-${n}-${f}`;
-      control.dataset.path = `${path}[${i}].${f}`;
-      control.dataset.label = `${legend} ${n}, ${control.dataset.labelPart}`;
-      row.querySelector(`label[data-for="${f}"]`).htmlFor = control.id;
+      // A hidden value (a location's position, filled from its town) has no box of its own: its
+      // errors go to the row, whose first box is the town.
+      if (control.type !== "hidden") {
+        control.dataset.path = `${path}[${i}].${f}`;
+        control.dataset.label = `${legend} ${n}, ${control.dataset.labelPart}`;
+        row.querySelector(`label[data-for="${f}"]`).htmlFor = control.id;
+      }
       const hint = row.querySelector(`[data-hint="${f}"]`);
       if (hint) {
         hint.id = `${control.id}-hint`;

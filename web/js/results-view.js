@@ -8,7 +8,7 @@
 // The core decides everything shown (the counts, the order, the fit bands, the words of reasons
 // and suggestions); this file only words the summary's facts and shows distances in miles.
 import { count, el, focusOn, longDate, pounds, replace } from "./dom.js";
-import { crisisBlock, signpostsBlock } from "./crisis-view.js";
+import { compactCrisisBlock, signpostsBlock } from "./crisis-view.js";
 import { errorMessage, errorSummary } from "./error-summary.js";
 import { backButton } from "./questionnaire-view.js";
 import { matchCard } from "./match-card.js";
@@ -410,7 +410,7 @@ export function renderResults(container, ctx) {
     container,
     backButton(ctx.onBack),
     level !== "none"
-      ? crisisBlock(level, result.crisis, { headingLevel: 2, headingId: "results-crisis-title", answer: ctx.values.safety, lastChecked: ctx.crisis.last_checked })
+      ? compactCrisisBlock(level, result.crisis, { headingLevel: 2, headingId: "results-crisis-title", answer: ctx.values.safety, lastChecked: ctx.crisis.last_checked })
       : null,
     signpostsBlock(result.signposts ?? [], ctx.crisis.contacts),
     h1,

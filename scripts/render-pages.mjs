@@ -11,10 +11,15 @@
 // The header link to the page being rendered gets aria-current="page" (a link to a folder's
 // index.html gets aria-current="true" on the other pages in that folder). 404.html is served for
 // any unknown path, at any depth, so its {{root}} is "/" rather than a relative path.
+// <!--#include need-help-list--> is the urgent contacts alone (the embed's "Need help now?");
+// <!--#directory-list--> lists the published directories (data/directories.json) by name;
+// <!--#embed-snippet--> is the partner snippet, as code, with the built loader's integrity hash;
+// pages under embed/ get integrity hashes on their stylesheet and script (embedIntegrity()).
 import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SITE_URL, embedSnippet, integrityOf, loaderIntegrity } from "./embed-snippet.mjs";
 
 const escapeHtml = (s) =>
   String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -112,6 +117,23 @@ export function markCurrentLink(header, pagePath) {
   });
 }
 
+// The published directories a partner may name, from data/directories.json.
+export function directoryList(catalogue) {
+  const items = catalogue.directories
+    .map((d) => `<li><code>${escapeHtml(d.name)}</code>: ${escapeHtml(d.label)}${d.default ? " (the default)" : ""}</li>`)
+    .join("");
+  return `<ul class="directory-list">${items}</ul>`;
+}
+
+// Adds integrity="sha384-…" to a page's stylesheet links and script tags, computed from the
+// built files they name (relative hrefs only), so the embed's own assets are pinned too.
+export function embedIntegrity(html, pageFile) {
+  return html.replace(/<(link rel="stylesheet" href|script type="module" src)="([^":]+)"/g, (tag, kind, href) => {
+    const bytes = readFileSync(join(dirname(pageFile), href));
+    return `<${kind}="${href}" integrity="${integrityOf(bytes)}"`;
+  });
+}
+
 // The path back to the site root from a page at `pagePath`.
 export function rootFor(pagePath) {
   if (pagePath === "404.html") return "/";
@@ -135,7 +157,10 @@ export function renderSite(siteDir, crisis) {
   const parts = {
     header: partial("header"),
     footer: partial("footer").replace("{{need-help}}", needHelpBlock(crisis)),
+    "need-help-list": needHelpBlock(crisis),
   };
+  const snippet = () =>
+    escapeHtml(embedSnippet({ siteUrl: SITE_URL, integrity: loaderIntegrity(siteDir), attributes: { partner: "Your organisation" } }));
   let count = 0;
   for (const file of htmlFiles(siteDir)) {
     const pagePath = relative(siteDir, file).split(sep).join("/");
@@ -147,9 +172,12 @@ export function renderSite(siteDir, crisis) {
         return name === "header" ? markCurrentLink(parts.header, pagePath) : parts[name];
       })
       .replace("<!--#crisis-list-->", () => crisisList(crisis))
+      .replace("<!--#embed-snippet-->", snippet)
+      .replace("<!--#directory-list-->", () => directoryList(JSON.parse(readFileSync(join(siteDir, "data", "directories.json"), "utf8"))))
       .replaceAll("{{root}}", root);
-    if (page !== source) {
-      writeFileSync(file, page);
+    const finished = pagePath.startsWith("embed/") ? embedIntegrity(page, file) : page;
+    if (finished !== source) {
+      writeFileSync(file, finished);
       count++;
     }
   }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/crisis_contacts.h"
+#include "core/directory_catalogue.h"
 #include "core/loaders.h"
 #include "core/matcher.h"
 #include "core/place_lookup.h"
@@ -61,6 +62,32 @@ std::string append_directory(const std::string& name, const std::string& text) {
   tft::append_directory(state().directory, std::move(load.directory));
   state().matcher = tft::prepare_matcher(state().data, state().directory);
   return tft::to_text(tft::errors_to_json(load.errors), false);
+}
+
+// data/directories.json checked: {"directories": [{name, label, file, default, therapists?}], "errors"}.
+std::string directory_catalogue(const std::string& text) {
+  const tft::CatalogueLoad load = tft::load_directory_catalogue({"directories.json", text});
+  tft::ordered_json list = tft::ordered_json::array();
+  for (const auto& e : load.catalogue.directories) {
+    tft::ordered_json j{{"name", e.name}, {"label", e.label}, {"file", e.file}, {"default", e.is_default}};
+    if (e.therapists) j["therapists"] = e.therapists->size();
+    list.push_back(std::move(j));
+  }
+  return tft::to_text(tft::ordered_json{{"directories", list}, {"errors", tft::errors_to_json(load.errors)}}, false);
+}
+
+// Call after load_directory with the file that `name` names in the catalogue: keeps only the
+// therapists that entry lists (all of them when it lists none). Returns a JSON array of errors.
+std::string select_directory(const std::string& catalogue_text, const std::string& name) {
+  const tft::CatalogueLoad load = tft::load_directory_catalogue({"directories.json", catalogue_text});
+  if (!load.ok()) return tft::to_text(tft::errors_to_json(load.errors), false);
+  const auto& list = load.catalogue.directories;
+  const tft::CatalogueEntry* entry = tft::find_catalogue_entry(load.catalogue, name);
+  if (!entry) return tft::to_text(tft::errors_to_json({{"directories.json", "$.directories", "names no directory " + tft::quote_for_message(name)}}), false);
+  const auto index = static_cast<std::size_t>(entry - list.data());
+  const std::vector<tft::Error> errors = tft::select_therapists(state().directory, *entry, index, "directories.json");
+  state().matcher = tft::prepare_matcher(state().data, state().directory);
+  return tft::to_text(tft::errors_to_json(errors), false);
 }
 
 // The result (docs/design.md#result) as the CLI prints it (same bytes, without the CLI's final newline), or
@@ -159,6 +186,8 @@ EMSCRIPTEN_BINDINGS(tft_core) {
   emscripten::function("loadDataset", &load_dataset);
   emscripten::function("loadDirectory", &load_directory);
   emscripten::function("appendDirectory", &append_directory);
+  emscripten::function("directoryCatalogue", &directory_catalogue);
+  emscripten::function("selectDirectory", &select_directory);
   // Overloaded by argument count: match(answers, limit) or match(answers, limit, today, units).
   emscripten::function("match", &match);
   emscripten::function("match", &match_in_km);

@@ -4,6 +4,8 @@
 // goes in the URL (views are pushed to history as names, so the phone's Back button works, but
 // the address never changes) and nothing is stored unless the visitor opts in for the shortlist.
 // All matching happens in the worker (matcher-client.js); views render with textContent only.
+// The same flow runs inside partners' frames (embed-frame.js, docs/embedding.md) through
+// startFindFlow(options); there its views are kept in memory rather than in the tab's history.
 import { createMatcherClient } from "./matcher-client.js";
 import { el, focusOn, count, replace } from "./dom.js";
 import { prepareQuestions, visibleQuestions, toAnswers, worded, safetyRisk, questionNumbers, requiredAnswered } from "./questionnaire-model.js";
@@ -57,7 +59,7 @@ let state = fresh();
  * the views read it without a null check.
  * @type {{ directory: ReturnType<import("./tft.js").Matcher["directory"]>, questionnaire: any, concerns: any[],
  *   entries: import("./tft.js").EntrySummary[], crisis: ReturnType<import("./tft.js").Matcher["crisis"]>,
- *   directoryErrors: number }}
+ *   directoryErrors: number, directoryChoice: import("./tft.js").DirectoryChoice | null }}
  */
 let data = /** @type {any} */ (null);
 /** @type {any[]} */
@@ -72,6 +74,10 @@ let concernGroups = []; // headings for the long concerns list (data/concern-gro
 /** @typedef {{ name: string, id?: string, level?: "some" | "urgent", answer?: string }} View */
 /** @type {View} */
 let view = { name: "start" };
+let flowOptions = { embed: false };
+// In a partner's frame the views are a stack in memory: history entries made by a frame show in
+// the partner page's history.length, which would count the visitor's steps.
+let frameViews = [];
 const say = (text) => {
   status.textContent = "";
   // A fresh node each time so screen readers announce a repeated message too.
@@ -81,11 +87,19 @@ const say = (text) => {
 // ---- navigation: views are history entries without URLs -------------------------------------
 function go(next, { replace = false } = {}) {
   view = next;
-  if (replace) history.replaceState({ view: next }, "");
+  if (flowOptions.embed) {
+    if (replace) frameViews.pop();
+    frameViews.push(next);
+  } else if (replace) history.replaceState({ view: next }, "");
   else history.pushState({ view: next }, "");
   render();
 }
-const back = () => history.back();
+function back() {
+  if (!flowOptions.embed) return history.back();
+  if (frameViews.length > 1) frameViews.pop();
+  view = frameViews.at(-1) ?? { name: "start" };
+  render();
+}
 window.addEventListener("popstate", (event) => {
   view = event.state?.view ?? { name: "start" };
   if (!data) return;
@@ -388,8 +402,8 @@ function shortlistContext() {
       replaceShortlistSection(n >= 2 ? "compare-table" : "compare-button");
     },
     onRemember: (on) => {
-      shortlist.setRemember(on);
-      say(on ? "Your shortlist will be remembered on this device." : "Your shortlist is no longer stored on this device.");
+      if (!shortlist.setRemember(on)) say("Your browser is blocking this site's storage, so your shortlist cannot be remembered. It stays until you close this page.");
+      else say(on ? "Your shortlist will be remembered on this device." : "Your shortlist is no longer stored on this device.");
     },
     onClearEverything: clearEverything,
   };
@@ -436,6 +450,7 @@ async function clearEverything() {
   shortlist.clear();
   state = fresh();
   state.cleared = true;
+  frameViews = [];
   go({ name: "start" });
   say("Everything has been cleared.");
   state.cleared = false;
@@ -457,13 +472,14 @@ async function loadConcernGroups() {
 
 async function main() {
   // ?approach=<slug> (from a glossary page) preselects that approach; the address is then tidied
-  // so nothing about the visitor's choices stays in it.
-  const preselect = new URLSearchParams(location.search).get("approach");
+  // so nothing about the visitor's choices stays in it. The embed passes its own options.
+  const preselect = flowOptions.embed ? flowOptions.approach : new URLSearchParams(location.search).get("approach");
   if (location.search) history.replaceState(null, "", location.pathname);
   showStart({ loading: true });
-  const { value, error } = await matcher.load();
+  const { value, error } = await matcher.load({ directory: flowOptions.directory ?? "" });
   if (error) return showStart({ failure: error.message });
   data = value;
+  if (data.directoryChoice?.unknown) flowOptions.warn?.(`ignored directory=${JSON.stringify(data.directoryChoice.unknown)}: not a published directory, so the default one is used`);
   questions = prepareQuestions(data.questionnaire, data.concerns, data.entries);
   numbering = questionNumbers(questions);
   concernGroups = await loadConcernGroups();
@@ -471,14 +487,39 @@ async function main() {
   concernLabels = new Map(data.concerns.map((c) => [c.id, c.label]));
   labels = { formats: optionLabels(questions, "format"), languages: optionLabels(questions, "languages"), availability: optionLabels(questions, "availability") };
   if (preselect && approachNames.has(preselect)) state.values.approaches = [preselect];
+  else if (preselect) flowOptions.warn?.(`ignored approach=${JSON.stringify(preselect)}: no approach has that id`);
+  preselectConcerns(flowOptions.concerns);
   const ids = shortlist.storedIds();
   if (ids.length) {
     const { value: saved } = await matcher.therapists(ids);
     if (saved?.length) shortlist.restore(saved);
   }
-  history.replaceState({ view: { name: "start" } }, "");
+  if (flowOptions.embed) frameViews = [{ name: "start" }];
+  else history.replaceState({ view: { name: "start" } }, "");
   showStart();
   document.body.dataset.ready = "true";
+  flowOptions.onReady?.();
 }
 
-main();
+// The embed's concerns=… option: ids the concerns question offers, ticked before the visitor
+// starts (they can untick them); any other id is left out with a warning.
+function preselectConcerns(ids) {
+  if (!ids?.length) return;
+  const offered = new Set(questions.find((q) => q.id === "concerns")?.options.map((o) => o.id) ?? []);
+  const known = ids.filter((id) => offered.has(id));
+  for (const id of ids) if (!offered.has(id)) flowOptions.warn?.(`ignored the concern ${JSON.stringify(id)}: the questionnaire does not offer it`);
+  if (known.length) state.values.concerns = known;
+}
+
+/**
+ * Starts the flow. find.html starts it with no options; the embed (embed-frame.js) with
+ * { embed: true, directory, approach, concerns, warn(text), onReady() }: a published directory's
+ * name, answers to preselect, where to report ignored options, and a call once the flow can start.
+ */
+export function startFindFlow(options = {}) {
+  flowOptions = { embed: false, ...options };
+  main();
+}
+
+// The embed page marks its body; it starts the flow itself, with its options.
+if (document.body.dataset.flow !== "embed") startFindFlow();

@@ -10,7 +10,8 @@ export function createMatcherClient({ workerUrl = new URL("./matcher-worker.js",
   const { call, terminate } = createWorkerClient(workerUrl, "The matcher could not start.");
   return {
     call,
-    load: () => call("load"),
+    /** @param {{ directory?: string }} [options] */
+    load: (options) => call("load", options),
     /** @param {object} answers @param {object} [options] */
     match: (answers, options) => call("match", answers, options),
     /** @param {object} answers */

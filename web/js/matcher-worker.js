@@ -15,10 +15,17 @@ let tft = null;
 /** @type {Promise<unknown> | null} */
 let ready = null;
 
-async function load() {
+/**
+ * Loads the core with a published directory: options.directory names one in data/directories.json
+ * ("" is the default one); a name that is not published loads the default and says so in
+ * directoryChoice.unknown.
+ * @param {{ directory?: string }} [options]
+ */
+async function load({ directory = "" } = {}) {
   const core = await createMatcher({
     dataUrl: new URL("../data/", import.meta.url).href,
     wasmUrl: new URL("../wasm/tft-core.wasm", import.meta.url).href,
+    directory: typeof directory === "string" ? directory : "",
   });
   tft = core;
   return {
@@ -28,6 +35,7 @@ async function load() {
     entries: core.entries(),
     crisis: core.crisis(),
     directoryErrors: core.directoryErrors.length,
+    directoryChoice: core.directoryChoice,
   };
 }
 
@@ -53,7 +61,8 @@ async function match(answers, { limit = 20, sort = "best", today, units } = {}) 
 }
 
 serveMethods({
-  load: () => (ready ??= load()),
+  /** @param {{ directory?: string }} [options] */
+  load: (options) => (ready ??= load(options)),
   match,
   // The crisis contacts and signposts for the answers so far (the crisis page mid-questionnaire).
   safetyRoutes: async (answers) => (await core()).safetyRoutes(answers),

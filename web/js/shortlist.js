@@ -3,17 +3,20 @@
 // the visitor ticks "Remember my shortlist on this device"; then only therapist ids are stored
 // (never an answer), under the one key site-storage.js gives it, and unticking removes it.
 // "Clear everything" is site-storage.js's clearSiteStorage(); clear() here empties the memory.
-import { SITE_KEYS } from "./site-storage.js";
+import { SITE_KEYS, safeStorage } from "./site-storage.js";
 
 export const STORAGE_KEY = SITE_KEYS.shortlist;
 
-export function createShortlist({ storage = globalThis.localStorage } = {}) {
+// `storage` is a safeStorage() (site-storage.js): it never throws, so a browser that blocks site
+// data still gets a working shortlist, kept in memory only.
+export function createShortlist({ storage = safeStorage("localStorage") } = {}) {
   const items = new Map(); // id → public profile
   let remember = false;
+  let stored = true; // whether the last write reached the device
   const listeners = new Set();
 
   const changed = () => {
-    if (remember) storage.setItem(STORAGE_KEY, JSON.stringify([...items.keys()]));
+    if (remember) stored = storage.set(STORAGE_KEY, JSON.stringify([...items.keys()]));
     for (const fn of listeners) fn();
   };
 
@@ -26,6 +29,10 @@ export function createShortlist({ storage = globalThis.localStorage } = {}) {
     },
     get remember() {
       return remember;
+    },
+    /** False when the visitor asked to remember but the browser would not store it. */
+    get stored() {
+      return stored;
     },
     add(therapist) {
       items.set(therapist.id, therapist);
@@ -40,15 +47,18 @@ export function createShortlist({ storage = globalThis.localStorage } = {}) {
       else items.set(therapist.id, therapist);
       changed();
     },
+    /** Returns false when remembering was asked for but the browser refused to store it. */
     setRemember(on) {
       remember = Boolean(on);
-      if (!remember) storage.removeItem(STORAGE_KEY);
+      if (!remember) storage.remove(STORAGE_KEY);
+      stored = true;
       changed();
+      return !remember || stored;
     },
     /** Ids stored by an earlier visit that opted in, or [] (a bad value is treated as none). */
     storedIds() {
       try {
-        const ids = JSON.parse(storage.getItem(STORAGE_KEY) ?? "[]");
+        const ids = JSON.parse(storage.get(STORAGE_KEY) ?? "[]");
         return Array.isArray(ids) ? ids.filter((id) => typeof id === "string").slice(0, 50) : [];
       } catch {
         return [];

@@ -23,6 +23,36 @@ export const SITE_KEYS = Object.freeze({ shortlist: `${STORAGE_PREFIX}shortlist`
 export const CACHE_PREFIX = "tft-site-";
 const siteRoot = new URL("../", import.meta.url);
 
+/**
+ * One of the browser's stores behind calls that never throw. Reading `localStorage` itself throws
+ * when the browser blocks site data or the page is in a cross-origin frame (a partner's embed),
+ * and writing throws when the quota is full; here each gives null or false instead, so no page
+ * fails to start over storage it only needs for an opt-in extra.
+ *   get(key) → the string or null; set(key, value) → true once stored; remove(key) → true once gone.
+ */
+export function safeStorage(name = "localStorage", win = globalThis) {
+  const store = () => {
+    try {
+      return win[name] ?? null;
+    } catch {
+      return null;
+    }
+  };
+  const attempt = (fn, failed) => {
+    try {
+      const s = store();
+      return s ? fn(s) : failed;
+    } catch {
+      return failed;
+    }
+  };
+  return {
+    get: (key) => attempt((s) => s.getItem(key), null),
+    set: (key, value) => attempt((s) => (s.setItem(key, value), true), false),
+    remove: (key) => attempt((s) => (s.removeItem(key), true), false),
+  };
+}
+
 function storages(win) {
   const out = [];
   for (const name of ["localStorage", "sessionStorage"]) {
@@ -39,9 +69,13 @@ function storages(win) {
 export function siteKeys(win = globalThis) {
   const keys = [];
   for (const store of storages(win)) {
-    for (let i = 0; i < store.length; i++) {
-      const key = store.key(i);
-      if (key !== null && key.startsWith(STORAGE_PREFIX)) keys.push(key);
+    try {
+      for (let i = 0; i < store.length; i++) {
+        const key = store.key(i);
+        if (key !== null && key.startsWith(STORAGE_PREFIX)) keys.push(key);
+      }
+    } catch {
+      // Unreadable: it holds nothing we can list.
     }
   }
   return keys;

@@ -265,6 +265,8 @@ export interface Question {
 export interface Matcher {
   /** Problems in the directory file; entries with problems were left out. */
   directoryErrors: DataErrorItem[];
+  /** Set when the directory was chosen by name from data/directories.json. */
+  directoryChoice: DirectoryChoice | null;
   directory(): { fictional: boolean; notice: string; therapists: number };
   entry(slug: string): GlossaryEntry | null;
   entries(): EntrySummary[];
@@ -293,6 +295,8 @@ export interface Matcher {
 export interface MatcherOptions {
   dataUrl?: string;
   /** null loads no directory (glossary pages); match() then sees an empty directory. */
+  /** A published directory's name in data/directories.json ("" for the default one). */
+  directory?: string;
   directoryUrl?: string | null;
   wasmUrl?: string;
   readText?: (url: string) => Promise<string>;
@@ -301,5 +305,13 @@ export interface MatcherOptions {
 
 /** The data files every createMatcher reads from dataUrl, without ".json". */
 export declare const DATA_FILES: readonly string[];
+
+/** The published directory loaded by name; `unknown` is the name asked for when it was not found. */
+export interface DirectoryChoice {
+  name: string;
+  label: string;
+  file: string;
+  unknown: string | null;
+}
 
 export declare function createMatcher(options?: MatcherOptions): Promise<Matcher>;

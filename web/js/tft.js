@@ -44,8 +44,13 @@ async function defaultModuleFactory(wasmUrl) {
 /**
  * Loads the WebAssembly core, the data files and a therapist directory.
  * options.dataUrl       folder of the data files (default "data/", relative to the page)
- * options.directoryUrl  the directory JSON (default dataUrl + "therapists.sample.json"); null loads
- *                       no directory, for pages that only search and read the glossary
+ * options.directory     the name of a published directory in dataUrl + "directories.json" (""
+ *                       for the default one); its file comes from dataUrl, so data only ever
+ *                       comes from the site itself. An unknown name loads the default directory
+ *                       and is reported in `directoryChoice.unknown`.
+ * options.directoryUrl  instead of `directory`: the directory JSON itself (default dataUrl +
+ *                       "therapists.sample.json"); null loads no directory, for pages that only
+ *                       search and read the glossary
  * options.readText      (url) => Promise<string>; default fetch
  * options.moduleFactory () => Promise<module>; default the ES module build next to this file
  * @param {import("./tft.js").MatcherOptions} [options]
@@ -53,34 +58,61 @@ async function defaultModuleFactory(wasmUrl) {
  */
 export async function createMatcher(options = {}) {
   const dataUrl = options.dataUrl ?? "data/";
-  const directoryUrl =
-    options.directoryUrl === null ? null : (options.directoryUrl ?? `${dataUrl}therapists.sample.json`);
   const readText = options.readText ?? defaultReadText;
   const wasmUrl = options.wasmUrl ?? new URL("../wasm/tft-core.wasm", import.meta.url).href;
+  const named = typeof options.directory === "string";
+  const directoryUrl = named || options.directoryUrl === null ? null : (options.directoryUrl ?? `${dataUrl}therapists.sample.json`);
   const [core, ...texts] = await Promise.all([
     (options.moduleFactory ?? (() => defaultModuleFactory(wasmUrl)))(),
     ...DATA_FILES.map((name) => readText(`${dataUrl}${name}.json`)),
-    directoryUrl === null ? Promise.resolve(null) : readText(directoryUrl),
+    named ? readText(`${dataUrl}directories.json`) : directoryUrl === null ? Promise.resolve(null) : readText(directoryUrl),
   ]);
-  const directoryText = texts.pop();
+  const lastText = texts.pop();
   const dataErrors = JSON.parse(core.loadDataset(...texts));
   if (dataErrors.length) throw new DataError(dataErrors);
-  const directoryErrors =
-    directoryUrl === null ? [] : JSON.parse(core.loadDirectory(directoryUrl.split("/").pop(), directoryText));
-  return wrap(core, directoryErrors);
+  if (!named) {
+    const directoryErrors =
+      lastText === null || directoryUrl === null ? [] : JSON.parse(core.loadDirectory(directoryUrl.split("/").pop(), lastText));
+    return wrap(core, directoryErrors, null);
+  }
+  const choice = chooseDirectory(core, lastText ?? "", options.directory ?? "");
+  const directoryErrors = [
+    ...JSON.parse(core.loadDirectory(choice.file.split("/").pop(), await readText(`${dataUrl}${choice.file}`))),
+    ...JSON.parse(core.selectDirectory(lastText, choice.name)),
+  ];
+  return wrap(core, directoryErrors, choice);
+}
+
+/**
+ * The catalogue entry for `name` (the default one for ""), checked by the core; an unknown name
+ * falls back to the default rather than failing, and says so.
+ * @param {any} core the Embind module (src/wasm/bindings.cpp)
+ * @param {string} catalogueText
+ * @param {string} name
+ * @returns {import("./tft.js").DirectoryChoice}
+ */
+function chooseDirectory(core, catalogueText, name) {
+  const { directories, errors } = JSON.parse(core.directoryCatalogue(catalogueText));
+  if (errors.length) throw new DataError(errors);
+  const found = name ? directories.find((d) => d.name === name) : undefined;
+  const chosen = found ?? directories.find((d) => d.default);
+  return { name: chosen.name, label: chosen.label, file: chosen.file, unknown: name && !found ? name : null };
 }
 
 /**
  * The core's JSON text calls as plain objects; the result is checked against tft.d.ts's Matcher.
  * @param {any} core the Embind module (src/wasm/bindings.cpp)
  * @param {import("./tft.js").DataErrorItem[]} directoryErrors
+ * @param {import("./tft.js").DirectoryChoice | null} directoryChoice
  * @returns {import("./tft.js").Matcher}
  */
-function wrap(core, directoryErrors) {
+function wrap(core, directoryErrors, directoryChoice) {
   const parse = (text) => JSON.parse(text);
   return {
     /** Problems found in the directory; entries with problems are left out, the rest still match. */
     directoryErrors,
+    /** The published directory loaded by name: {name, label, file, unknown}; null otherwise. */
+    directoryChoice,
     directory: () => parse(core.directoryInfo()),
     entry: (slug) => parse(core.entry(String(slug))),
     entries: () => parse(core.entries()),

@@ -30,7 +30,8 @@ std::string catalogue_file_problem(std::string_view file) {
     const std::size_t end = std::min(file.find('/', start), file.size());
     const std::string_view segment = file.substr(start, end - start);
     if (segment.empty() || segment.front() == '.')
-      return "must be a path inside the data folder: plain names separated by \"/\", none empty or starting with \".\"";
+      return "must be a path inside the data folder: plain names separated by \"/\", none empty or starting "
+             "with \".\"";
     for (char c : segment)
       if (!is_segment_char(c)) return "may use only a-z, 0-9, \"-\", \"_\", \".\" and \"/\"";
     start = end + 1;
@@ -84,8 +85,8 @@ const CatalogueEntry* find_catalogue_entry(const DirectoryCatalogue& catalogue, 
   return nullptr;
 }
 
-std::vector<Error> select_therapists(Directory& directory, const CatalogueEntry& entry, std::size_t entry_index,
-                                     const std::string& catalogue_file) {
+std::vector<Error> select_therapists(Directory& directory, const CatalogueEntry& entry,
+                                     std::size_t entry_index, const std::string& catalogue_file) {
   std::vector<Error> errors;
   if (!entry.therapists) return errors;
   std::unordered_map<std::string, bool> wanted;
@@ -101,8 +102,9 @@ std::vector<Error> select_therapists(Directory& directory, const CatalogueEntry&
   const std::string path = index_path("$.directories", entry_index) + ".therapists";
   for (std::size_t i = 0; i < entry.therapists->size(); ++i)
     if (!wanted[(*entry.therapists)[i]])
-      errors.push_back({catalogue_file, index_path(path, i),
-                        quote_for_message((*entry.therapists)[i]) + " is not a valid therapist in " + entry.file});
+      errors.push_back(
+          {catalogue_file, index_path(path, i),
+           quote_for_message((*entry.therapists)[i]) + " is not a valid therapist in " + entry.file});
   return errors;
 }
 

@@ -48,7 +48,7 @@ const CatalogueEntry* find_catalogue_entry(const DirectoryCatalogue& catalogue, 
 // Keeps only the entry's therapists (in the directory's own order), when it lists them. Each listed id the
 // directory does not hold is an error at the entry's path in `catalogue_file`, so a stale list is
 // caught by `tft validate` rather than silently showing fewer therapists.
-std::vector<Error> select_therapists(Directory& directory, const CatalogueEntry& entry, std::size_t entry_index,
-                                     const std::string& catalogue_file);
+std::vector<Error> select_therapists(Directory& directory, const CatalogueEntry& entry,
+                                     std::size_t entry_index, const std::string& catalogue_file);
 
 }  // namespace tft

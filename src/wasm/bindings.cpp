@@ -73,7 +73,8 @@ std::string directory_catalogue(const std::string& text) {
     if (e.therapists) j["therapists"] = e.therapists->size();
     list.push_back(std::move(j));
   }
-  return tft::to_text(tft::ordered_json{{"directories", list}, {"errors", tft::errors_to_json(load.errors)}}, false);
+  return tft::to_text(tft::ordered_json{{"directories", list}, {"errors", tft::errors_to_json(load.errors)}},
+                      false);
 }
 
 // Call after load_directory with the file that `name` names in the catalogue: keeps only the
@@ -83,9 +84,13 @@ std::string select_directory(const std::string& catalogue_text, const std::strin
   if (!load.ok()) return tft::to_text(tft::errors_to_json(load.errors), false);
   const auto& list = load.catalogue.directories;
   const tft::CatalogueEntry* entry = tft::find_catalogue_entry(load.catalogue, name);
-  if (!entry) return tft::to_text(tft::errors_to_json({{"directories.json", "$.directories", "names no directory " + tft::quote_for_message(name)}}), false);
+  if (!entry)
+    return tft::to_text(tft::errors_to_json({{"directories.json", "$.directories",
+                                              "names no directory " + tft::quote_for_message(name)}}),
+                        false);
   const auto index = static_cast<std::size_t>(entry - list.data());
-  const std::vector<tft::Error> errors = tft::select_therapists(state().directory, *entry, index, "directories.json");
+  const std::vector<tft::Error> errors =
+      tft::select_therapists(state().directory, *entry, index, "directories.json");
   state().matcher = tft::prepare_matcher(state().data, state().directory);
   return tft::to_text(tft::errors_to_json(errors), false);
 }

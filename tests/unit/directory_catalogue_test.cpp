@@ -10,7 +10,8 @@ namespace {
 
 std::vector<std::string> catalogue_errors(const std::string& text) {
   std::vector<std::string> out;
-  for (const auto& e : load_directory_catalogue({"directories.json", text}).errors) out.push_back(format_error(e));
+  for (const auto& e : load_directory_catalogue({"directories.json", text}).errors)
+    out.push_back(format_error(e));
   return out;
 }
 
@@ -69,9 +70,15 @@ TEST_CASE("a broken list names each problem with its path", "[catalogue]") {
   ]})");
   CAPTURE(errors);
   CHECK(has_error(errors, "directories.json:$.directories[1].name: repeats \"a\""));
-  CHECK(has_error(errors, "directories.json:$.directories[1].file: may use only a-z, 0-9, \"-\", \"_\", \".\" and \"/\""));
-  CHECK(has_error(errors, "directories.json:$.directories[2].name: must be 1 to 40 of a-z, 0-9 and \"-\", not starting with \"-\""));
-  CHECK(has_error(errors, "directories.json:$.directories: exactly one directory must be the default (\"default\": true); found 2"));
+  CHECK(has_error(
+      errors,
+      "directories.json:$.directories[1].file: may use only a-z, 0-9, \"-\", \"_\", \".\" and \"/\""));
+  CHECK(has_error(errors,
+                  "directories.json:$.directories[2].name: must be 1 to 40 of a-z, 0-9 and \"-\", not "
+                  "starting with \"-\""));
+  CHECK(has_error(errors,
+                  "directories.json:$.directories: exactly one directory must be the default (\"default\": "
+                  "true); found 2"));
   bool extra = false, repeated = false;
   for (const auto& e : errors) {
     extra = extra || e.rfind("directories.json:$.directories[2].extra:", 0) == 0;
@@ -80,7 +87,8 @@ TEST_CASE("a broken list names each problem with its path", "[catalogue]") {
   CHECK(extra);
   CHECK(repeated);
   CHECK(has_error(catalogue_errors(R"({"directories": [{"name": "a", "label": "A", "file": "a.json"}]})"),
-                  "directories.json:$.directories: exactly one directory must be the default (\"default\": true); found 0"));
+                  "directories.json:$.directories: exactly one directory must be the default (\"default\": "
+                  "true); found 0"));
   CHECK_FALSE(catalogue_errors("[1, 2").empty());
   CHECK_FALSE(catalogue_errors(R"({"directories": []})").empty());
 }
@@ -98,7 +106,8 @@ TEST_CASE("selecting a directory keeps its therapists in the file's order and na
   CHECK(directory.therapists[0].id == "t1");
   CHECK(directory.therapists[1].id == "t3");
   REQUIRE(errors.size() == 1);
-  CHECK(format_error(errors[0]) == "directories.json:$.directories[2].therapists[1]: \"gone\" is not a valid therapist in d.json");
+  CHECK(format_error(errors[0]) ==
+        "directories.json:$.directories[2].therapists[1]: \"gone\" is not a valid therapist in d.json");
 
   CatalogueEntry everyone;
   everyone.file = "d.json";

@@ -13,7 +13,7 @@ import { extname, join, posix, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { securityHeaders } from "./site-policy.mjs";
 
-export { contentSecurityPolicy, frameAncestors, securityHeaders } from "./site-policy.mjs";
+export { contentSecurityPolicy, frameAncestors, isEmbedLoader, securityHeaders } from "./site-policy.mjs";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -21,6 +21,7 @@ const TYPES = {
   ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json; charset=utf-8",
+  ".webmanifest": "application/manifest+json; charset=utf-8",
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
   ".png": "image/png",

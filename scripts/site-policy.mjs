@@ -30,19 +30,27 @@ export const REFERRER_POLICY = "no-referrer";
 
 // Which origins may show a page in a frame. The one function that decides it: `pathname` must
 // already be decoded and normalised (sitePath() in serve.mjs), so "/embed%2f..%2fx.html" is judged
-// as "/x.html", the file actually served. Only the embeddable matcher (/embed/) may be framed by
-// other sites; every other page only by this site.
+// as "/x.html", the file actually served. The partner embed (/embed/, docs/embedding.md) may be
+// framed by any https site, and by a partner trying it on their own computer; every other page
+// only by this site.
 export function frameAncestors(pathname) {
-  return pathname.startsWith("/embed/") ? "*" : "'self'";
+  return pathname.startsWith("/embed/") ? "https: http://localhost:* http://127.0.0.1:*" : "'self'";
 }
 
 export function contentSecurityPolicy(pathname) {
   return [...PAGE_POLICY, `frame-ancestors ${frameAncestors(pathname)}`].join("; ");
 }
 
+// The embed's loader is fetched by partners' pages, as a module script (always a CORS request,
+// with an integrity hash); nothing else of the site is readable from another origin.
+export function isEmbedLoader(pathname) {
+  return /^\/embed\/v\d+\/tft-matcher\.js$/.test(pathname);
+}
+
 // Every answer, including errors, carries the same policy and hardening headers.
 export function securityHeaders(pathname) {
   return {
+    ...(isEmbedLoader(pathname) ? { "Access-Control-Allow-Origin": "*" } : {}),
     "Content-Security-Policy": contentSecurityPolicy(pathname),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": REFERRER_POLICY,

@@ -11,10 +11,13 @@ void Diagnostics::add(const std::string& path, const std::string& message) {
   }
   // Whatever the input held, an error is one short printable line: a few hundred characters at
   // most, counted in characters so a cut never splits one.
-  errors.push_back({printable(file, 200, false), printable(path, 200, false), printable(message, 300, false)});
+  errors.push_back(
+      {printable(file, 200, false), printable(path, 200, false), printable(message, 300, false)});
 }
 
-std::string format_error(const Error& e) { return e.file + ":" + e.path + ": " + e.message; }
+std::string format_error(const Error& e) {
+  return e.file + ":" + e.path + ": " + e.message;
+}
 
 void merge(Diagnostics& into, const Diagnostics& from) {
   for (const Error& e : from.errors) {

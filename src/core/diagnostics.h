@@ -31,7 +31,8 @@ struct Diagnostics {
 // "FILE:PATH: message", the one line format used by the CLI and shown on the web page.
 std::string format_error(const Error& e);
 
-// Appends `from` to `into`, respecting into.max_errors.
+// Appends `from` to `into`, respecting into.max_errors (the directory and places loaders collect
+// the errors of streamed items apart from the file's own, then join them).
 void merge(Diagnostics& into, const Diagnostics& from);
 
 // Path builders. Keys that are not plain identifiers are quoted: $["two words"].

@@ -85,7 +85,9 @@ LongToken find_long_token(std::string_view text, std::size_t max_bytes) {
 
 // What one heap allocation of `bytes` costs, with the allocator's own bookkeeping: glibc's malloc
 // and Emscripten's dlmalloc add at most two pointers and round to 16 bytes. An estimate from above.
-constexpr std::size_t heap_cost(std::size_t bytes) { return (bytes + 2 * sizeof(void*) + 15) / 16 * 16; }
+constexpr std::size_t heap_cost(std::size_t bytes) {
+  return (bytes + 2 * sizeof(void*) + 15) / 16 * 16;
+}
 
 // Bytes a std::string of `length` characters owns beyond its own size (none while it fits in the
 // small-string buffer, whose size depends on the standard library).
@@ -132,8 +134,8 @@ class TreeBuilder {
   bool key(std::string& k) {
     Frame& f = frames_.back();
     if (f.node->contains(k)) {
-      fail(child_path(path(frames_.size() - 1), k), "repeats the key " + quote_for_message(k) +
-                                                        " (each key may appear once in an object)");
+      fail(child_path(path(frames_.size() - 1), k),
+           "repeats the key " + quote_for_message(k) + " (each key may appear once in an object)");
       return false;
     }
     f.key = k;
@@ -187,8 +189,9 @@ class TreeBuilder {
 
   bool charge(std::size_t bytes) {
     if (bytes > budget_ - used_) {
-      fail(path(frames_.size()), "the file holds more values than a file of its size should, so reading "
-                                 "stopped here to keep memory bounded");
+      fail(path(frames_.size()),
+           "the file holds more values than a file of its size should, so reading "
+           "stopped here to keep memory bounded");
       return false;
     }
     used_ += bytes;
@@ -206,7 +209,8 @@ class TreeBuilder {
     if (f.streamed) {
       f.items_at = used_;
       if (stream_->count >= stream_->max_items) {
-        fail(path(frames_.size() - 1), "has more than " + std::to_string(stream_->max_items) + " items, the limit");
+        fail(path(frames_.size() - 1),
+             "has more than " + std::to_string(stream_->max_items) + " items, the limit");
         return nullptr;
       }
       if (!charge(cost)) return nullptr;
@@ -291,15 +295,16 @@ class TreeBuilder {
 std::string syntax_error_message(std::string_view text, std::size_t position, const std::string& raw) {
   std::string detail = raw;
   const auto tag_end = detail.find("] ");
-  if (detail.rfind("[json.exception", 0) == 0 && tag_end != std::string::npos) detail = detail.substr(tag_end + 2);
+  if (detail.rfind("[json.exception", 0) == 0 && tag_end != std::string::npos)
+    detail = detail.substr(tag_end + 2);
   const auto colon = detail.find(": ");
   if (detail.rfind("parse error", 0) == 0 && colon != std::string::npos) detail = detail.substr(colon + 2);
   // nlohmann's position counts the byte it stopped on, and one more at the end of the text.
   const std::size_t offset = position > 0 ? position - 1 : 0;
   Place p = place_of(text, offset);
   if (position > text.size()) p = place_of(text, text.size());
-  return "not valid JSON: parse error at line " + std::to_string(p.line) + ", column " + std::to_string(p.column) +
-         ": " + detail;
+  return "not valid JSON: parse error at line " + std::to_string(p.line) + ", column " +
+         std::to_string(p.column) + ": " + detail;
 }
 
 }  // namespace
@@ -336,9 +341,12 @@ JsonDocument& JsonDocument::operator=(JsonDocument&& other) noexcept {
   return *this;
 }
 
-JsonDocument::~JsonDocument() { release_tree(value_); }
+JsonDocument::~JsonDocument() {
+  release_tree(value_);
+}
 
-JsonDocument parse_json(std::string_view text, const ParseLimits& limits, Diagnostics& diag, ArrayStream* stream) {
+JsonDocument parse_json(std::string_view text, const ParseLimits& limits, Diagnostics& diag,
+                        ArrayStream* stream) {
   if (text.size() > limits.max_bytes) {
     diag.add("$", "file is " + std::to_string(text.size()) + " bytes; the limit is " +
                       std::to_string(limits.max_bytes) + " (split large directories by region)");
@@ -375,15 +383,22 @@ JsonDocument parse_json(std::string_view text, const ParseLimits& limits, Diagno
 
 std::string describe_type(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "true/false";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::boolean:
+      return "true/false";
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "a number";
-    default: return "an unsupported value";
+    case json::value_t::number_float:
+      return "a number";
+    default:
+      return "an unsupported value";
   }
 }
 
@@ -588,8 +603,8 @@ const json* ObjectReader::array(const char* key, Need need, std::size_t min_item
     return nullptr;
   }
   if (v->size() > max_items) {
-    diag_->add(field_path(key), "has " + std::to_string(v->size()) + " items; the limit is " +
-                                    std::to_string(max_items));
+    diag_->add(field_path(key),
+               "has " + std::to_string(v->size()) + " items; the limit is " + std::to_string(max_items));
     return nullptr;
   }
   return v;

@@ -27,8 +27,9 @@ using json = nlohmann::json;
 // model smaller than its tree, a load stays within 8N + 4 MiB, never more than 512 MB
 // (docs/security.md has the figures).
 struct ParseLimits {
-  std::size_t max_bytes = 64u << 20;  // 64 MiB; larger directories are split by region (DESIGN §9)
-  std::size_t max_depth = 32;         // our formats need at most 6; deeper is hostile or broken
+  std::size_t max_bytes =
+      64u << 20;               // 64 MiB; larger directories are split by region (docs/directory-format.md)
+  std::size_t max_depth = 32;  // our formats need at most 6; deeper is hostile or broken
   // Longest string or number token, in bytes: our longest text field is 4,000 characters (at most
   // 16,000 bytes), so anything past 64 KiB is not ours, and refusing it before the parser buffers
   // it keeps a 50 MB string from costing 150 MB.

@@ -1,5 +1,5 @@
-// Loading the data files of DESIGN §3 from text. Each loader checks types, required fields, ids
-// that must resolve, duplicates and size limits, and returns every problem as an Error with the
+// Loading the data files of docs/design.md ("Data files") from text. Each loader checks types, required
+// fields, ids that must resolve, duplicates and size limits, and returns every problem as an Error with the
 // file and JSON path. They never throw and never abort, whatever the input: a broken file gives
 // errors and an empty or partial value, never a crash. Cost: linear in the input size.
 #pragma once
@@ -43,10 +43,11 @@ struct DirectoryLoad {
 
 // Loads a therapist directory, checking concern and approach ids against `data`. Therapists with
 // errors are left out of `directory` (so a partly broken file still serves the good entries), and
-// each of their problems is reported. When the file is a further shard of a directory (DESIGN §9),
-// `loaded_before` is what is already loaded: an id already there is reported and left out, so a
-// therapist listed in two shards appears once.
-DirectoryLoad load_directory(const Source& source, const Dataset& data, const Directory* loaded_before = nullptr);
+// each of their problems is reported. When the file is a further shard of a directory
+// (docs/directory-format.md), `loaded_before` is what is already loaded: an id already there is reported and
+// left out, so a therapist listed in two shards appears once.
+DirectoryLoad load_directory(const Source& source, const Dataset& data,
+                             const Directory* loaded_before = nullptr);
 
 // Validates one directory entry as a therapist builds it on the For Professionals page: the same
 // rules as load_directory, with paths from "$". Returns no errors when the entry is good.
@@ -64,7 +65,8 @@ Crisis parse_crisis(const json& root, Diagnostics& diag, const std::set<std::str
 // The places file from a tree already parsed (load_dataset streams it instead; same checks).
 Places parse_places(const json& root, Diagnostics& diag);
 
-// Allowed approach slugs for directory entries: the glossary's plus DESIGN §3's fixed list.
+// Allowed approach slugs for directory entries: the glossary's plus the fixed list (required_approach_slugs,
+// vocabulary.h).
 std::set<std::string> approach_slugs(const Dataset& data);
 std::set<std::string> concern_ids(const Dataset& data);
 

@@ -52,9 +52,11 @@ const char* unsafe_character_kind(char32_t c, bool allow_newline) {
   if (c == '\n') return allow_newline ? nullptr : "a line break";
   if (c == 0) return "a NUL character";
   if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return "a control character";
-  if (c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+  if (c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+      (c >= 0x2066 && c <= 0x2069))
     return "a bidirectional control, which can make text display in a different order";
-  if (c == 0x00AD || c == 0x180E || (c >= 0x200B && c <= 0x200D) || (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF)
+  if (c == 0x00AD || c == 0x180E || (c >= 0x200B && c <= 0x200D) || (c >= 0x2060 && c <= 0x2064) ||
+      c == 0xFEFF)
     return "an invisible character";
   if (c == 0x2028 || c == 0x2029) return "a line or paragraph separator";
   // What a decoder puts where the bytes were not valid UTF-8 (a browser reading the file does):

@@ -9,9 +9,11 @@
 #include <string>
 
 #include "core/crisis_contacts.h"
+#include "core/directory_catalogue.h"
 #include "core/loaders.h"
-#include "core/search.h"
 #include "core/matcher.h"
+#include "core/place_lookup.h"
+#include "core/search.h"
 #include "core/serialize.h"
 
 namespace {
@@ -20,7 +22,8 @@ struct State {
   tft::Dataset data;
   tft::Directory directory;
   tft::Matcher matcher;  // points into data and directory; rebuilt whenever either changes
-  // Built on the first search after a dataset loads (about 2 ms), then reused for every query.
+  // Built on the first search after a dataset loads (tens of milliseconds in WebAssembly: search.h
+  // says why the glossary page builds it early), then reused for every query.
   std::optional<tft::SearchIndex> search_index;
 };
 
@@ -53,8 +56,8 @@ std::string load_directory(const std::string& name, const std::string& text) {
   return tft::to_text(tft::errors_to_json(load.errors), false);
 }
 
-// Adds a further shard (a region's file, DESIGN §9) to the loaded directory; errors as above, and
-// an id already loaded from another shard is one of them.
+// Adds a further shard (a region's file, docs/directory-format.md) to the loaded directory; errors as above,
+// and an id already loaded from another shard is one of them.
 std::string append_directory(const std::string& name, const std::string& text) {
   tft::DirectoryLoad load = tft::load_directory({name, text}, state().data, &state().directory);
   tft::append_directory(state().directory, std::move(load.directory));
@@ -62,7 +65,38 @@ std::string append_directory(const std::string& name, const std::string& text) {
   return tft::to_text(tft::errors_to_json(load.errors), false);
 }
 
-// The DESIGN §5 result as the CLI prints it (same bytes, without the CLI's final newline), or
+// data/directories.json checked: {"directories": [{name, label, file, default, therapists?}], "errors"}.
+std::string directory_catalogue(const std::string& text) {
+  const tft::CatalogueLoad load = tft::load_directory_catalogue({"directories.json", text});
+  tft::ordered_json list = tft::ordered_json::array();
+  for (const auto& e : load.catalogue.directories) {
+    tft::ordered_json j{{"name", e.name}, {"label", e.label}, {"file", e.file}, {"default", e.is_default}};
+    if (e.therapists) j["therapists"] = e.therapists->size();
+    list.push_back(std::move(j));
+  }
+  return tft::to_text(tft::ordered_json{{"directories", list}, {"errors", tft::errors_to_json(load.errors)}},
+                      false);
+}
+
+// Call after load_directory with the file that `name` names in the catalogue: keeps only the
+// therapists that entry lists (all of them when it lists none). Returns a JSON array of errors.
+std::string select_directory(const std::string& catalogue_text, const std::string& name) {
+  const tft::CatalogueLoad load = tft::load_directory_catalogue({"directories.json", catalogue_text});
+  if (!load.ok()) return tft::to_text(tft::errors_to_json(load.errors), false);
+  const auto& list = load.catalogue.directories;
+  const tft::CatalogueEntry* entry = tft::find_catalogue_entry(load.catalogue, name);
+  if (!entry)
+    return tft::to_text(tft::errors_to_json({{"directories.json", "$.directories",
+                                              "names no directory " + tft::quote_for_message(name)}}),
+                        false);
+  const auto index = static_cast<std::size_t>(entry - list.data());
+  const std::vector<tft::Error> errors =
+      tft::select_therapists(state().directory, *entry, index, "directories.json");
+  state().matcher = tft::prepare_matcher(state().data, state().directory);
+  return tft::to_text(tft::errors_to_json(errors), false);
+}
+
+// The result (docs/design.md#result) as the CLI prints it (same bytes, without the CLI's final newline), or
 // {"errors": [...]} naming each bad field of the answers or option. `limit` 0 means all that pass;
 // `today` (YYYY-MM-DD, or "" for the directory's newest date) and `units` ("km" | "miles") as
 // `tft match --today --units`.
@@ -77,13 +111,29 @@ std::string match(const std::string& answers, int limit, const std::string& toda
 }
 
 // match(answers, limit) as before the options existed: km, and the directory's own date.
-std::string match_in_km(const std::string& answers, int limit) { return match(answers, limit, "", "km"); }
+std::string match_in_km(const std::string& answers, int limit) {
+  return match(answers, limit, "", "km");
+}
 
-// The place box: {"places": [{name, county, region, lat, lon}]}, most populous first.
+// The place box: {"places": [{name, county, region, lat, lon, label}]}, most populous first.
 std::string places(const std::string& prefix, int limit) {
   return tft::to_text(
       tft::places_json(state().matcher.places, prefix, limit > 0 ? static_cast<std::size_t>(limit) : 0),
       false);
+}
+
+// What the visitor typed in the place box: {"place": {...}} or {"place": null, "suggestions"}.
+std::string resolve_place(const std::string& text) {
+  return tft::to_text(tft::resolve_place_json(state().matcher.places, text), false);
+}
+
+// The public profile of one loaded therapist, or "null" when the directory holds no valid entry
+// with that id (an entry that failed validation was never loaded). A remembered shortlist is
+// rebuilt from these, never from the raw file.
+std::string therapist(const std::string& id) {
+  for (const auto& t : state().directory.therapists)
+    if (t.id == id) return tft::to_text(tft::therapist_to_json(t), false);
+  return "null";
 }
 
 std::string directory_info() {
@@ -142,10 +192,14 @@ EMSCRIPTEN_BINDINGS(tft_core) {
   emscripten::function("loadDataset", &load_dataset);
   emscripten::function("loadDirectory", &load_directory);
   emscripten::function("appendDirectory", &append_directory);
+  emscripten::function("directoryCatalogue", &directory_catalogue);
+  emscripten::function("selectDirectory", &select_directory);
   // Overloaded by argument count: match(answers, limit) or match(answers, limit, today, units).
   emscripten::function("match", &match);
   emscripten::function("match", &match_in_km);
   emscripten::function("places", &places);
+  emscripten::function("resolvePlace", &resolve_place);
+  emscripten::function("therapist", &therapist);
   emscripten::function("directoryInfo", &directory_info);
   emscripten::function("entry", &entry);
   emscripten::function("entries", &entries);

@@ -52,10 +52,15 @@ test("Back after the crisis page still shows it while the visit goes on (the lev
   await openFind(page, site.baseUrl);
   await completeQuestionnaire(page, { ...VISITOR, safety: "urgent", format: ["video"] });
   // From "Check your answers", Back walks the questions in reverse; the crisis page is among them.
-  const seen = [];
-  for (let i = 0; i < 25 && !seen.includes("Please get help now"); i++) {
+  // Each Back waits for the view to change: the crisis page fills in once the worker has answered,
+  // so until then the previous question's heading is still shown.
+  const seen = [await heading(page)];
+  for (let i = 0; i < 25 && !seen.includes("Please get help now") && page.url().endsWith("/find.html"); i++) {
     await page.goBack();
-    await page.waitForFunction(() => document.querySelector("#flow h1"));
+    await page.waitForFunction((before) => {
+      const h1 = document.querySelector("#flow h1");
+      return !location.pathname.endsWith("/find.html") || (h1 && h1.textContent !== before);
+    }, seen.at(-1));
     seen.push(await heading(page));
   }
   assert.ok(seen.includes("Please get help now"), seen.join(" | "));

@@ -125,10 +125,15 @@ test("markup in a directory's names, pronouns, places, registrations and bios is
 });
 
 test("the watcher would see a planted element, whichever API inserts it", async () => {
-  // Guards the guard: the same observer catches markup parsed by each HTML-parsing API.
+  // Guards the guard: the same observer catches markup parsed by each HTML-parsing API. The site's
+  // pages refuse every one of these APIs a string (Trusted Types, tests/browser/trusted_types.test.mjs),
+  // so the observer is tried on a bare page of the same origin without that policy.
   const { page, context } = await openPage(site);
   await context.addInitScript(watchForPlantedElements);
-  await page.goto(`${site.baseUrl}privacy.html`);
+  await context.route("**/__watcher.html", (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>watcher</title><main></main>" }),
+  );
+  await page.goto(`${site.baseUrl}__watcher.html`);
   const seen = await page.evaluate(async (markup) => {
     const host = document.querySelector("main");
     const range = document.createRange();
@@ -157,15 +162,16 @@ test("Chromium enforces the served policy: an inline script and eval are refused
       body: "try { window.__evalResult = (0, eval)(\"'eval ran'\"); } catch (e) { window.__evalResult = e.name; }",
     }),
   );
-  await page.goto(`${site.baseUrl}index.html`);
-  await page.addScriptTag({ url: `${site.baseUrl}__probe.js` });
-  await page.waitForFunction(() => window.__evalResult !== undefined);
-  const inline = await page.evaluate(() => {
-    const s = document.createElement("script");
-    s.textContent = "window.__inlineRan = true";
-    document.head.append(s);
-    return window.__inlineRan === true;
+  // Both scripts go in the page's own markup, served with its real headers: a script element made
+  // from page code would be refused earlier, by Trusted Types, before CSP had its say.
+  await context.route(`${site.baseUrl}index.html`, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace("</head>", '<script src="__probe.js"></script><script>window.__inlineRan = true</script></head>');
+    await route.fulfill({ response, body });
   });
+  await page.goto(`${site.baseUrl}index.html`);
+  await page.waitForFunction(() => window.__evalResult !== undefined);
+  const inline = await page.evaluate(() => window.__inlineRan === true);
   assert.equal(inline, false, "an inline script ran");
   assert.equal(await page.evaluate(() => window.__evalResult), "EvalError", "eval ran");
   assert.ok(record.cspViolations.some((v) => /inline script/i.test(v)), `the inline script was reported: ${record.cspViolations}`);

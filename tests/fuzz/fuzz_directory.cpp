@@ -9,14 +9,16 @@ using namespace tft;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const Dataset& d = fuzz::dataset();
-  const DirectoryLoad load = load_directory({"fuzz.json", fuzz::as_text(data, size)}, d, &fuzz::sample_directory());
+  const DirectoryLoad load =
+      load_directory({"fuzz.json", fuzz::as_text(data, size)}, d, &fuzz::sample_directory());
   fuzz::check_errors(load.errors);
   // Loaded as a further shard of the sample, so no id may repeat one already loaded.
   std::set<std::string> ids;
   for (const Therapist& t : fuzz::sample_directory().therapists) ids.insert(t.id);
   for (const Therapist& t : load.directory.therapists) {
     fuzz::require(!t.id.empty() && !t.name.empty(), "a loaded therapist has an id and a name");
-    fuzz::require(t.fee_min <= t.fee_max && t.age_min <= t.age_max, "a loaded therapist's ranges are in order");
+    fuzz::require(t.fee_min <= t.fee_max && t.age_min <= t.age_max,
+                  "a loaded therapist's ranges are in order");
     fuzz::require(ids.insert(t.id).second, "no id is loaded twice");
   }
   const Matcher m = prepare_matcher(d, load.directory);

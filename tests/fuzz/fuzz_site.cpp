@@ -85,11 +85,13 @@ void check_page(const std::string& html) {
       for (const auto& [name, value] : attributes(t.text)) {
         fuzz::require(name.rfind("on", 0) != 0, "no event handler attribute");
         if (name == "href" || name == "src" || name == "action")
-          fuzz::require(value.find("javascript:") == std::string::npos && value.find("data:") != 0, "no script URL");
+          fuzz::require(value.find("javascript:") == std::string::npos && value.find("data:") != 0,
+                        "no script URL");
       }
     }
     if (t.name == "!--")
-      fuzz::require(t.text == "<!--#include header-->" || t.text == "<!--#include footer-->", "only the two includes");
+      fuzz::require(t.text == "<!--#include header-->" || t.text == "<!--#include footer-->",
+                    "only the two includes");
     if (t.name == "script") {
       const bool module = t.text == "<script type=\"module\" src=\"{{root}}js/glossary-search.js\">";
       const bool data = t.text == "<script type=\"application/ld+json\">";

@@ -26,8 +26,8 @@ struct Bundled {
 const Bundled& bundled() {
   static const Bundled* b = [] {
     auto* out = new Bundled;
-    for (const char* name : {"glossary.json", "concerns.json", "questionnaire.json", "crisis.json", "places-gb.json",
-                             "therapists.sample.json"})
+    for (const char* name : {"glossary.json", "concerns.json", "questionnaire.json", "crisis.json",
+                             "places-gb.json", "therapists.sample.json"})
       out->texts.push_back(read(name));
     const auto& t = out->texts;
     out->dataset = load_dataset({{"glossary.json", t[0]},
@@ -46,9 +46,15 @@ const Bundled& bundled() {
 
 }  // namespace
 
-const Dataset& dataset() { return bundled().dataset.data; }
-const Directory& sample_directory() { return bundled().directory.directory; }
-const Matcher& sample_matcher() { return bundled().matcher; }
+const Dataset& dataset() {
+  return bundled().dataset.data;
+}
+const Directory& sample_directory() {
+  return bundled().directory.directory;
+}
+const Matcher& sample_matcher() {
+  return bundled().matcher;
+}
 
 std::string_view as_text(const std::uint8_t* data, std::size_t size) {
   return {reinterpret_cast<const char*>(data), size};

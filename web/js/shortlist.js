@@ -1,12 +1,11 @@
+// @ts-check
 // The shortlist: therapists the visitor saved, in memory. Nothing is written to the device unless
 // the visitor ticks "Remember my shortlist on this device"; then only therapist ids are stored
-// (never an answer), under one localStorage key, and unticking removes it. clearEverything()
-// empties memory and every key this site could have stored (local, session, cookies, IndexedDB).
-import { STORAGE_PREFIX, safeStorage } from "./site-storage.js";
+// (never an answer), under the one key site-storage.js gives it, and unticking removes it.
+// "Clear everything" is site-storage.js's clearSiteStorage(); clear() here empties the memory.
+import { SITE_KEYS, safeStorage } from "./site-storage.js";
 
-// Every key this site stores starts with STORAGE_PREFIX ("tft:"), so the privacy page's
-// "Clear everything" button (site-storage.js) removes it too.
-export const STORAGE_KEY = `${STORAGE_PREFIX}shortlist`;
+export const STORAGE_KEY = SITE_KEYS.shortlist;
 
 // `storage` is a safeStorage() (site-storage.js): it never throws, so a browser that blocks site
 // data still gets a working shortlist, kept in memory only.
@@ -77,25 +76,4 @@ export function createShortlist({ storage = safeStorage("localStorage") } = {}) 
       for (const fn of listeners) fn();
     },
   };
-}
-
-/** Removes everything this origin may have stored on the device. */
-export async function clearDeviceStorage() {
-  try {
-    localStorage.clear();
-  } catch {}
-  try {
-    sessionStorage.clear();
-  } catch {}
-  try {
-    // Reading document.cookie throws in a sandboxed frame; there is nothing of ours to clear then.
-    for (const cookie of document.cookie.split(";")) {
-      const name = cookie.split("=")[0].trim();
-      if (name) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
-    }
-  } catch {}
-  try {
-    const dbs = (await indexedDB.databases?.()) ?? [];
-    for (const db of dbs) if (db.name) indexedDB.deleteDatabase(db.name);
-  } catch {}
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The JavaScript face of the C++ core (DESIGN §7): plain objects in, plain objects out.
 //
 //   import { createMatcher } from "./tft.js";
@@ -7,7 +8,8 @@
 // Runs wherever it is imported: the site uses it inside a Web Worker (matcher-worker.js) so the
 // page never waits on it; node tests inject the CommonJS build and a file reader.
 
-const DATA_FILES = ["glossary", "concerns", "questionnaire", "crisis", "places-gb"];
+/** The data files every createMatcher reads from dataUrl (a page showing load progress counts them). */
+export const DATA_FILES = ["glossary", "concerns", "questionnaire", "crisis", "places-gb"];
 
 /** Thrown by createMatcher when data files fail to load; `errors` holds FILE:PATH: message lines. */
 export class DataError extends Error {
@@ -34,6 +36,7 @@ async function defaultReadText(url) {
 }
 
 async function defaultModuleFactory(wasmUrl) {
+  // @ts-expect-error -- the Emscripten glue is built by scripts/build (src/wasm), not kept in web/.
   const { default: createTftCore } = await import("../wasm/tft-core.js");
   return createTftCore({ locateFile: (file) => (file.endsWith(".wasm") ? wasmUrl : file) });
 }
@@ -41,36 +44,75 @@ async function defaultModuleFactory(wasmUrl) {
 /**
  * Loads the WebAssembly core, the data files and a therapist directory.
  * options.dataUrl       folder of the data files (default "data/", relative to the page)
- * options.directoryUrl  the directory JSON (default dataUrl + "therapists.sample.json"); null loads
- *                       no directory, for pages that only search and read the glossary
+ * options.directory     the name of a published directory in dataUrl + "directories.json" (""
+ *                       for the default one); its file comes from dataUrl, so data only ever
+ *                       comes from the site itself. An unknown name loads the default directory
+ *                       and is reported in `directoryChoice.unknown`.
+ * options.directoryUrl  instead of `directory`: the directory JSON itself (default dataUrl +
+ *                       "therapists.sample.json"); null loads no directory, for pages that only
+ *                       search and read the glossary
  * options.readText      (url) => Promise<string>; default fetch
  * options.moduleFactory () => Promise<module>; default the ES module build next to this file
+ * @param {import("./tft.js").MatcherOptions} [options]
+ * @returns {Promise<import("./tft.js").Matcher>}
  */
 export async function createMatcher(options = {}) {
   const dataUrl = options.dataUrl ?? "data/";
-  const directoryUrl =
-    options.directoryUrl === null ? null : (options.directoryUrl ?? `${dataUrl}therapists.sample.json`);
   const readText = options.readText ?? defaultReadText;
   const wasmUrl = options.wasmUrl ?? new URL("../wasm/tft-core.wasm", import.meta.url).href;
+  const named = typeof options.directory === "string";
+  const directoryUrl = named || options.directoryUrl === null ? null : (options.directoryUrl ?? `${dataUrl}therapists.sample.json`);
   const [core, ...texts] = await Promise.all([
     (options.moduleFactory ?? (() => defaultModuleFactory(wasmUrl)))(),
     ...DATA_FILES.map((name) => readText(`${dataUrl}${name}.json`)),
-    directoryUrl === null ? Promise.resolve(null) : readText(directoryUrl),
+    named ? readText(`${dataUrl}directories.json`) : directoryUrl === null ? Promise.resolve(null) : readText(directoryUrl),
   ]);
-  const directoryText = texts.pop();
+  const lastText = texts.pop();
   const dataErrors = JSON.parse(core.loadDataset(...texts));
   if (dataErrors.length) throw new DataError(dataErrors);
-  const directoryErrors =
-    directoryText === null ? [] : JSON.parse(core.loadDirectory(directoryUrl.split("/").pop(), directoryText));
-  return wrap(core, directoryErrors);
+  if (!named) {
+    const directoryErrors =
+      lastText === null || directoryUrl === null ? [] : JSON.parse(core.loadDirectory(directoryUrl.split("/").pop(), lastText));
+    return wrap(core, directoryErrors, null);
+  }
+  const choice = chooseDirectory(core, lastText ?? "", options.directory ?? "");
+  const directoryErrors = [
+    ...JSON.parse(core.loadDirectory(choice.file.split("/").pop(), await readText(`${dataUrl}${choice.file}`))),
+    ...JSON.parse(core.selectDirectory(lastText, choice.name)),
+  ];
+  return wrap(core, directoryErrors, choice);
 }
 
-function wrap(core, directoryErrors) {
+/**
+ * The catalogue entry for `name` (the default one for ""), checked by the core; an unknown name
+ * falls back to the default rather than failing, and says so.
+ * @param {any} core the Embind module (src/wasm/bindings.cpp)
+ * @param {string} catalogueText
+ * @param {string} name
+ * @returns {import("./tft.js").DirectoryChoice}
+ */
+function chooseDirectory(core, catalogueText, name) {
+  const { directories, errors } = JSON.parse(core.directoryCatalogue(catalogueText));
+  if (errors.length) throw new DataError(errors);
+  const found = name ? directories.find((d) => d.name === name) : undefined;
+  const chosen = found ?? directories.find((d) => d.default);
+  return { name: chosen.name, label: chosen.label, file: chosen.file, unknown: name && !found ? name : null };
+}
+
+/**
+ * The core's JSON text calls as plain objects; the result is checked against tft.d.ts's Matcher.
+ * @param {any} core the Embind module (src/wasm/bindings.cpp)
+ * @param {import("./tft.js").DataErrorItem[]} directoryErrors
+ * @param {import("./tft.js").DirectoryChoice | null} directoryChoice
+ * @returns {import("./tft.js").Matcher}
+ */
+function wrap(core, directoryErrors, directoryChoice) {
   const parse = (text) => JSON.parse(text);
-  const has = (name) => typeof core[name] === "function";
   return {
     /** Problems found in the directory; entries with problems are left out, the rest still match. */
     directoryErrors,
+    /** The published directory loaded by name: {name, label, file, unknown}; null otherwise. */
+    directoryChoice,
     directory: () => parse(core.directoryInfo()),
     entry: (slug) => parse(core.entry(String(slug))),
     entries: () => parse(core.entries()),
@@ -84,20 +126,19 @@ function wrap(core, directoryErrors) {
     },
     validateProfile: (profile) =>
       parse(core.validateProfile(typeof profile === "string" ? profile : JSON.stringify(profile))),
-    search: (query, { limit = 10 } = {}) => {
-      if (!has("search")) throw new Error("search is not built yet");
-      return parse(core.search(String(query), limit));
-    },
+    search: (query, { limit = 10 } = {}) => parse(core.search(String(query), limit)),
     // options.today (YYYY-MM-DD): the day entries are judged against for freshness; without it the
     // directory's newest "updated" date. options.units: "km" (default) or "miles", for the words
     // of reasons, caveats and suggestions (numbers stay in km). See docs/matching.md.
     match: (answers, { limit = 20, today = "", units = "km" } = {}) => {
-      if (!has("match")) throw new Error("match is not built yet");
       const text = typeof answers === "string" ? answers : JSON.stringify(answers);
       const result = parse(core.match(text, limit, String(today ?? ""), String(units ?? "km")));
       if (result.errors) throw new AnswersError(result.errors);
       return result;
     },
     places: (prefix, { limit = 8 } = {}) => parse(core.places(String(prefix), limit)).places,
+    resolvePlace: (text) => parse(core.resolvePlace(String(text))),
+    // Profiles of loaded (valid) entries, in the order asked; unknown ids are left out.
+    therapists: (ids) => ids.map((id) => parse(core.therapist(String(id)))).filter(Boolean),
   };
 }

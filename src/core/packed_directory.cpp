@@ -671,4 +671,11 @@ Therapist unpack_therapist(const MatchingView& v, const PackedRow& row, const Pa
   return t;
 }
 
+void apply_profile(PackedProfile&& profile, Therapist& t) {
+  t.name = std::move(profile.name);
+  t.pronouns = std::move(profile.pronouns);
+  t.registrations = std::move(profile.registrations);
+  t.bio = std::move(profile.bio);
+}
+
 }  // namespace tft

@@ -25,6 +25,7 @@
 #include "answers.h"
 #include "diagnostics.h"
 #include "loaders.h"
+#include "matcher.h"
 #include "model.h"
 #include "published_directory.h"
 #include "serialize.h"
@@ -87,5 +88,10 @@ NotLoaded count_not_loaded(const PartialDirectory& d, const Answers& answers);
 // `by[filter]`, `unreadable` to `by.unreadable`, and `not_loaded` (their sum) so the page can say
 // how many were counted without being read. A result with nothing to add is left unchanged.
 void add_not_loaded(ordered_json& result, const NotLoaded& not_loaded);
+
+// match_text (matcher.h) over the loaded part of a partial directory: the same bytes as matching
+// the whole directory, except that `excluded` counts the shards not loaded (add_not_loaded).
+// `m` must have been prepared from `d.directory`.
+MatchText match_partial_text(const Matcher& m, const PartialDirectory& d, std::string_view answers_json, std::size_t limit);
 
 }  // namespace tft

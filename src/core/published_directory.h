@@ -72,7 +72,7 @@ struct Manifest {
 
 struct PackOptions {
   std::size_t shard_size = 20000;   // most therapists in one remote shard
-  std::size_t region_size = 2000;   // most therapists in one region shard
+  std::size_t region_size = 500;    // most therapists in one region shard (about 30 kB of matching data)
   std::size_t profile_size = 250;   // most therapists in one profile file
 };
 

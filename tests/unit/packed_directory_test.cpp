@@ -509,8 +509,9 @@ namespace {
 
 // A partial directory of `packed`, with every shard the answers need and then the profile files of
 // the matches shown, as the web worker loads them. Returns the result text it prints.
-std::string match_as_worker(PartialDirectory& d, const std::map<std::string, std::string>& files, const Answers& a,
+std::string match_as_worker(PartialDirectory& d, const std::map<std::string, std::string>& files, const std::string& text,
                             std::size_t limit) {
+  const Answers a = parsed(text);
   for (const auto s : shards_to_load(d, a)) {
     const auto errors = add_shard(d, s, files.at(d.manifest.shards[s].matching.file), test::bundled_dataset());
     REQUIRE(errors.empty());
@@ -524,9 +525,9 @@ std::string match_as_worker(PartialDirectory& d, const std::map<std::string, std
     REQUIRE(errors.empty());
   }
   CHECK(profile_files_for(d, ids).empty());
-  ordered_json result = match(m, a, limit);
-  add_not_loaded(result, count_not_loaded(d, a));
-  return to_text(result, true);
+  const MatchText out = match_partial_text(m, d, text, limit);
+  REQUIRE(out.ok());
+  return out.text;
 }
 
 PartialDirectory opened(const Manifest& m) {
@@ -550,7 +551,7 @@ TEST_CASE("a directory loaded shard by shard, as the worker loads it, gives the 
     const Answers a = parsed(text);
     const std::size_t limit = i % 4 ? 20 : 0;
     PartialDirectory d = opened(packed.manifest);
-    const ordered_json mine = ordered_json::parse(match_as_worker(d, files, a, limit));
+    const ordered_json mine = ordered_json::parse(match_as_worker(d, files, text, limit));
     const ordered_json full = match(everyone, a, limit);
     // Everything but the excluded counts is the whole directory's, card text included.
     ordered_json mine_rest = mine, full_rest = full;

@@ -2,19 +2,25 @@
 // itself: typing and clicking stay on the main thread while loading and matching happen here.
 //
 // Protocol (see matcher-client.js): the page posts {id, method, args}; the worker answers
-// {id, value} or {id, error: {message}}. Before the first answer it may post {progress: text}.
+// {id, value} or {id, error: {message}}. Before its answer it may post {id, progress} while it
+// fetches directory files: {stage: "shards" | "profiles", done, total} in bytes.
 // Methods: load, match, places, resolvePlace, therapists. Errors are values; nothing throws across.
+//
+// The directory is the published one (`tft pack`, docs/directory-format.md): load() reads only its
+// manifest; each match first fetches the shards the answers need (the core says which), then the
+// profile files of the matches it returns, so a visitor downloads the therapists within their
+// reach plus the national remote shards, and card text only for the cards shown. The core checks
+// every file; the worker never parses the directory itself.
 import { createMatcher } from "./tft.js";
 import { indexPlaces, placesWithPrefix, resolvePlace } from "./places.js";
 
-const DIRECTORY = "therapists.sample.json";
+const MANIFEST = "../directory/directory.json";
 let tft = null;
-let therapistsById = new Map();
 let placeIndex = [];
 let ready = null;
 
-// tft.js fetches every data file; keep the directory and places texts it reads, so the worker can
-// show each match's full profile and look places up without asking the network a second time.
+// tft.js fetches every data file; keep the places text it reads, so the worker can look places up
+// without asking the network a second time.
 async function load() {
   const texts = new Map();
   const readText = async (url) => {
@@ -27,10 +33,9 @@ async function load() {
   tft = await createMatcher({
     dataUrl: new URL("../data/", import.meta.url).href,
     wasmUrl: new URL("../wasm/tft-core.wasm", import.meta.url).href,
+    publishedUrl: new URL(MANIFEST, import.meta.url).href,
     readText,
   });
-  const directory = JSON.parse(texts.get(DIRECTORY));
-  therapistsById = new Map(directory.therapists.map((t) => [t.id, t]));
   placeIndex = indexPlaces(JSON.parse(texts.get("places-gb.json")).places);
   return {
     directory: tft.directory(),
@@ -42,10 +47,11 @@ async function load() {
   };
 }
 
-// The result as DESIGN §5 gives it, each match completed with the therapist's public profile, and
-// `passing` (how many passed every hard filter). options.sort: "best" (the engine's order),
-// "distance" or "fee"; other orders need every passing match, then the first `limit` are kept.
-function match(answers, { limit = 20, sort = "best" } = {}) {
+// The result as DESIGN §5 gives it over the shards loaded so far (each match carries the
+// therapist's whole entry), and `passing` (how many passed every hard filter). options.sort:
+// "best" (the engine's order), "distance" or "fee"; other orders need every passing match, then
+// the first `limit` are kept.
+function matchLoaded(answers, { limit = 20, sort = "best" } = {}) {
   let raw;
   try {
     raw = tft.match(answers, { limit: sort === "best" ? limit : 0 });
@@ -54,15 +60,42 @@ function match(answers, { limit = 20, sort = "best" } = {}) {
     return { error: { message: error.message, errors: error.errors ?? [] } };
   }
   if (raw && Array.isArray(raw.errors)) return { error: { message: raw.errors.map((e) => e.text ?? e.message ?? String(e)).join("; "), errors: raw.errors } };
-  const size = therapistsById.size;
+  const size = tft.directory().therapists;
   const result = { ...raw, passing: Math.max(0, size - (raw.excluded?.total ?? 0)) };
-  let matches = raw.matches.map((m, rank) => ({ ...(therapistsById.get(m.id) ?? {}), ...m, rank }));
+  let matches = raw.matches.map((m, rank) => ({ ...m, rank }));
   if (sort === "distance")
     matches.sort((a, b) => (a.distance_km ?? Infinity) - (b.distance_km ?? Infinity) || a.rank - b.rank);
   else if (sort === "fee") matches.sort((a, b) => (a.fees?.min ?? Infinity) - (b.fees?.min ?? Infinity) || a.rank - b.rank);
   if (limit > 0) matches = matches.slice(0, limit);
   result.matches = matches;
   return { value: result };
+}
+
+// Fetches the shards the answers need, matches, then fetches the card text of the matches shown
+// and matches again so they print in full (matching reads no card text, so the order is the same).
+// A file that fails leaves its therapists out; the core counts them under excluded.by.unreadable.
+async function match(answers, options, progress) {
+  try {
+    await tft.loadShards(answers, { onProgress: (p) => progress({ stage: "shards", ...p }) });
+  } catch (error) {
+    return { error: { message: error.message, errors: error.errors ?? [] } };
+  }
+  const first = matchLoaded(answers, options);
+  if (first.error) return first;
+  const ids = first.value.matches.map((m) => m.id);
+  if (!tft.profilesToLoad(ids).length) return first;
+  await tft.loadProfiles(ids, { onProgress: (p) => progress({ stage: "profiles", ...p }) });
+  return matchLoaded(answers, options);
+}
+
+// Public profiles for a stored shortlist: every shard is fetched first, since an id could be in
+// any of them; unknown ids (a changed directory) are left out.
+async function therapists(ids, progress) {
+  const list = ids.filter((id) => typeof id === "string");
+  const missing = () => list.length - tft.therapists(list).length;
+  if (missing()) await tft.loadShards(null, { onProgress: (p) => progress({ stage: "shards", ...p }) });
+  await tft.loadProfiles(list, { onProgress: (p) => progress({ stage: "profiles", ...p }) });
+  return tft.therapists(list);
 }
 
 // The core's prefix look-up when it is built (it knows the same normal form as the matcher);
@@ -85,24 +118,25 @@ function places(prefix, { limit = 8 } = {}) {
   return placesWithPrefix(placeIndex, prefix, limit);
 }
 
+// Each method takes the call's arguments as an array and a function posting progress for the call.
 const methods = {
   load: () => (ready ??= load()),
-  match: async (answers, options) => {
+  match: async ([answers, options], progress) => {
     await ready;
-    return match(answers, options);
+    return match(answers, options, progress);
   },
-  places: async (prefix, options) => {
+  places: async ([prefix, options]) => {
     await ready;
     return places(prefix, options);
   },
-  resolvePlace: async (text) => {
+  resolvePlace: async ([text]) => {
     await ready;
     return resolvePlace(placeIndex, text);
   },
   // Public profiles for a stored shortlist; unknown ids (a changed directory) are left out.
-  therapists: async (ids) => {
+  therapists: async ([ids], progress) => {
     await ready;
-    return ids.map((id) => therapistsById.get(id)).filter(Boolean);
+    return therapists(ids, progress);
   },
 };
 
@@ -112,8 +146,9 @@ self.addEventListener("message", async (event) => {
     self.postMessage({ id, error: { message: `unknown method ${method}` } });
     return;
   }
+  const progress = (value) => self.postMessage({ id, progress: value });
   try {
-    const out = await methods[method](...args);
+    const out = await methods[method](args, progress);
     // match already returns {value} or {error}; the rest return plain values.
     if (method === "match") self.postMessage({ id, ...out });
     else self.postMessage({ id, value: out });

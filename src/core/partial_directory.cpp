@@ -60,14 +60,15 @@ std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string
       return {{entry.matching.file, "$", "repeats id " + quote_for_message(std::string(ids[k])) + " from another shard"}};
 
   auto& state = d.shards[shard];
-  state.first = static_cast<std::uint32_t>(d.directory.therapists.size());
+  auto& list = d.directory.therapists;
+  state.first = static_cast<std::uint32_t>(list.size());
   state.checksum = view->checksum;
-  d.directory.therapists.reserve(d.directory.therapists.size() + view->therapists);
-  for (MatchingCursor cursor(*view); !cursor.done();)
-    d.directory.therapists.push_back(unpack_therapist(*view, cursor.next(), nullptr));
+  // Grow geometrically: reserving exactly each time would copy every loaded therapist once per
+  // shard, and a phone's memory would hold each old copy until the allocator could reuse it.
+  if (list.capacity() < list.size() + view->therapists) list.reserve(std::max(list.size() + view->therapists, 2 * list.capacity()));
+  for (MatchingCursor cursor(*view); !cursor.done();) list.push_back(unpack_therapist(*view, cursor.next(), nullptr));
   state.loaded = true;
-  for (std::uint32_t i = state.first; i < d.directory.therapists.size(); ++i) d.by_id.push_back(i);
-  const auto& list = d.directory.therapists;
+  for (std::uint32_t i = state.first; i < list.size(); ++i) d.by_id.push_back(i);
   std::sort(d.by_id.begin(), d.by_id.end(), [&](std::uint32_t x, std::uint32_t y) { return list[x].id < list[y].id; });
   return {};
 }

@@ -60,6 +60,8 @@ const admin2 = new Map(require(`${SECONDARY}/admin2.json`).filter((a) => a.code.
 
 const MIN_POPULATION = 5000;
 const REGION = { ENG: "England", SCT: "Scotland", WLS: "Wales", NIR: "Northern Ireland" };
+// The nation's id (DESIGN §10), which picks the crisis contacts and NHS routes for a visitor.
+const NATION = { England: "england", Scotland: "scotland", Wales: "wales", "Northern Ireland": "northern-ireland" };
 
 // Places with city status in the UK (as of the 2022 grants), as GeoNames names
 // them. Every one must be found, or the script fails.
@@ -171,7 +173,7 @@ for (const c of candidates) {
     dropped.push(`${c.name} (${lat}, ${lon}): ${ex[3]}`);
     continue;
   }
-  const place = { name: c.name, region: REGION[c.adminCode] };
+  const place = { name: c.name, region: REGION[c.adminCode], nation: NATION[REGION[c.adminCode]] };
   const county = countyName(`GB.${match.n.admin1}.${match.n.admin2}`);
   if (county) place.county = county;
   place.lat = round4(lat);

@@ -3,8 +3,10 @@
 // What: a FICTIONAL sample directory of 240 therapists in the format of
 // DESIGN.md section 3, for demonstrations and tests. Every person in it is
 // invented: names are random pairings of a first-name list and a surname list,
-// registration numbers all read "FICTIONAL-<BODY>-<5 digits>", and there are no
-// phone numbers, email addresses or websites anywhere in the file.
+// registration numbers all read "FICTIONAL-<BODY>-<5 digits>", and contact details
+// are made up too: email addresses and websites at example.org (a domain reserved
+// for examples) and phone numbers from Ofcom's ranges kept for drama, which never
+// reach a real line (0113 496 0000 to 0999, 07700 900000 to 900999).
 //
 // How it is built: each therapist is drawn from a practice profile (integrative
 // counsellor, CBT therapist, trauma specialist, couples therapist, child
@@ -17,8 +19,10 @@
 // but does not swamp the sample). Gender "undisclosed" entries carry no
 // pronouns (the field is optional).
 //
-// Deterministic: all randomness comes from one mulberry32 generator with a
-// fixed seed; no clock, no locale, no Math.random. The same places file gives
+// Deterministic: all randomness comes from mulberry32 generators with fixed
+// seeds; no clock, no locale, no Math.random. Contact details, the "updated"
+// date and waiting times draw from a second generator of their own, so adding
+// them left every other field as it was. The same places file gives
 // identical bytes. Rerun from the repository root, after the places file:
 //
 //     node scripts/generate-places.mjs
@@ -71,7 +75,12 @@ const APPROACHES = ["attachment-based", "cbt", "tf-cbt", "dbt", "act", "emdr", "
   "mbct", "person-centred", "integrative", "existential", "gestalt", "transactional-analysis", "psychodynamic",
   "psychoanalytic", "jungian", "abft", "eft", "ifs", "cft", "mbt", "erp", "art-therapy", "play-therapy",
   "music-therapy", "drama-therapy", "systemic-family", "couples-therapy", "psychosexual", "somatic", "narrative",
-  "motivational-interviewing", "behavioural-activation", "cpt", "hypnotherapy", "humanistic"];
+  "motivational-interviewing", "behavioural-activation", "cpt", "hypnotherapy", "humanistic",
+  // NICE-named treatments with their own glossary entries (issue #9)
+  "cbt-ed", "family-therapy-eating-disorders", "cbt-psychosis", "cbt-insomnia", "guided-self-help",
+  "behavioural-couples-therapy", "problem-solving-therapy", "applied-relaxation", "counselling-for-depression",
+  "prolonged-exposure", "narrative-exposure-therapy", "parent-training", "mbsr", "ddp", "bereavement-counselling",
+  "emotion-focused", "exposure-therapy"];
 
 // Plain words for bios (ASCII only).
 const APPROACH_WORDS = {
@@ -90,6 +99,14 @@ const APPROACH_WORDS = {
   psychosexual: "psychosexual therapy", somatic: "body-based (somatic) work", narrative: "narrative therapy",
   "motivational-interviewing": "motivational interviewing", "behavioural-activation": "behavioural activation",
   cpt: "cognitive processing therapy", hypnotherapy: "clinical hypnotherapy", humanistic: "humanistic counselling",
+  "cbt-ed": "CBT for eating disorders", "family-therapy-eating-disorders": "family therapy for eating disorders",
+  "cbt-psychosis": "CBT for psychosis", "cbt-insomnia": "CBT for insomnia", "guided-self-help": "guided self-help",
+  "behavioural-couples-therapy": "behavioural couples therapy", "problem-solving-therapy": "problem-solving therapy",
+  "applied-relaxation": "applied relaxation", "counselling-for-depression": "Counselling for Depression",
+  "prolonged-exposure": "prolonged exposure therapy", "narrative-exposure-therapy": "narrative exposure therapy",
+  "parent-training": "parent training", mbsr: "mindfulness-based stress reduction",
+  ddp: "dyadic developmental psychotherapy (DDP)", "bereavement-counselling": "bereavement counselling",
+  "emotion-focused": "emotion-focused therapy", "exposure-therapy": "exposure therapy",
 };
 const CONCERN_WORDS = {
   anxiety: "anxiety", depression: "low mood and depression", stress: "stress", "trauma-ptsd": "trauma and PTSD",
@@ -132,13 +149,27 @@ const APPROACH_CONCERNS = {
   narrative: ["identity-sexuality", "life-transitions", "trauma-ptsd"], "motivational-interviewing": ["addiction", "anger"],
   "behavioural-activation": ["depression"], cpt: ["trauma-ptsd", "abuse"], hypnotherapy: ["phobias", "sleep", "anxiety"],
   humanistic: ["low-self-esteem", "relationships", "life-transitions"],
+  "cbt-ed": ["eating-disorders", "body-image"], "family-therapy-eating-disorders": ["eating-disorders", "family-conflict"],
+  "cbt-psychosis": ["psychosis"], "cbt-insomnia": ["sleep"], "guided-self-help": ["depression", "anxiety"],
+  "behavioural-couples-therapy": ["addiction", "relationships"], "problem-solving-therapy": ["depression", "stress"],
+  "applied-relaxation": ["anxiety", "stress"], "counselling-for-depression": ["depression"],
+  "prolonged-exposure": ["trauma-ptsd"], "narrative-exposure-therapy": ["trauma-ptsd", "abuse"],
+  "parent-training": ["parenting", "anger"], mbsr: ["stress", "chronic-illness"],
+  ddp: ["childhood-experiences", "trust-issues"], "bereavement-counselling": ["grief-loss"],
+  "emotion-focused": ["depression", "low-self-esteem"], "exposure-therapy": ["phobias", "anxiety"],
 };
 // A concern that must accompany an approach when the approach is chosen.
 const APPROACH_MUST = { erp: "ocd", emdr: "trauma-ptsd", "tf-cbt": "trauma-ptsd", cpt: "trauma-ptsd", psychosexual: "sexual-issues",
   dbt: "emotional-regulation", mbt: "personality-disorder", "motivational-interviewing": "addiction",
   "behavioural-activation": "depression", eft: "relationships", "couples-therapy": "relationships",
-  "systemic-family": "family-conflict", abft: "family-conflict" };
-const CBT_FAMILY = ["cbt", "erp", "tf-cbt", "behavioural-activation", "cpt", "act", "mbct", "cft", "dbt", "schema"];
+  "systemic-family": "family-conflict", abft: "family-conflict", "cbt-ed": "eating-disorders",
+  "family-therapy-eating-disorders": "eating-disorders", "cbt-psychosis": "psychosis", "cbt-insomnia": "sleep",
+  "behavioural-couples-therapy": "addiction", "prolonged-exposure": "trauma-ptsd", "narrative-exposure-therapy": "trauma-ptsd",
+  "parent-training": "parenting", "bereavement-counselling": "grief-loss", "counselling-for-depression": "depression",
+  ddp: "childhood-experiences", "exposure-therapy": "phobias" };
+const CBT_FAMILY = ["cbt", "erp", "tf-cbt", "behavioural-activation", "cpt", "act", "mbct", "cft", "dbt", "schema",
+  "cbt-ed", "cbt-psychosis", "cbt-insomnia", "prolonged-exposure", "exposure-therapy", "applied-relaxation",
+  "guided-self-help", "problem-solving-therapy"];
 
 // ---------------------------------------------------------------- practice profiles
 // bodies: lists of registration sets to choose from (weighted). core: first approach is drawn from here;
@@ -147,19 +178,22 @@ const PROFILES = [
   { id: "counsellor", weight: 30, role: ["counsellor", "psychotherapist", "counsellor and psychotherapist"],
     bodies: [[["BACP"], 55], [["NCPS"], 15], [["UKCP"], 15], [["BACP", "UKCP"], 8], [["NCPS", "BACP"], 3]],
     core: ["person-centred", "integrative", "humanistic", "existential", "gestalt", "transactional-analysis"],
-    extra: ["attachment-based", "narrative", "sfbt", "ifs", "integrative", "person-centred", "somatic", "existential"],
+    extra: ["attachment-based", "narrative", "sfbt", "ifs", "integrative", "person-centred", "somatic", "existential",
+      "bereavement-counselling", "counselling-for-depression", "emotion-focused"],
     concerns: ["anxiety", "depression", "stress", "relationships", "low-self-esteem", "grief-loss", "life-transitions",
       "work-stress", "trust-issues", "childhood-experiences", "loneliness", "identity-sexuality", "body-image", "anger", "abuse"],
     clients: "adults" },
   { id: "cbt", weight: 14, role: ["CBT therapist"],
     bodies: [[["BABCP"], 60], [["BABCP", "BACP"], 25], [["BABCP", "HCPC"], 15]],
-    core: ["cbt"], extra: ["erp", "behavioural-activation", "act", "mbct", "cft", "tf-cbt", "cpt"],
+    core: ["cbt"], extra: ["erp", "behavioural-activation", "act", "mbct", "cft", "tf-cbt", "cpt", "cbt-ed", "cbt-insomnia",
+      "exposure-therapy", "applied-relaxation", "guided-self-help", "problem-solving-therapy"],
     concerns: ["anxiety", "depression", "ocd", "panic", "phobias", "social-anxiety", "health-anxiety", "sleep", "stress",
       "eating-disorders", "body-image", "work-stress"],
     clients: "adults" },
   { id: "trauma", weight: 10, role: ["psychotherapist", "trauma therapist", "counsellor"],
     bodies: [[["BACP"], 40], [["UKCP"], 25], [["HCPC", "BPS"], 20], [["BABCP"], 15]],
-    core: ["emdr", "tf-cbt", "cpt", "somatic"], extra: ["ifs", "integrative", "emdr", "somatic", "cft", "attachment-based"],
+    core: ["emdr", "tf-cbt", "cpt", "somatic"], extra: ["ifs", "integrative", "emdr", "somatic", "cft", "attachment-based",
+      "prolonged-exposure", "narrative-exposure-therapy"],
     concerns: ["trauma-ptsd", "abuse", "childhood-experiences", "anxiety", "panic", "sleep", "grief-loss", "self-harm",
       "emotional-regulation", "trust-issues", "depression"],
     clients: "adults" },
@@ -171,13 +205,15 @@ const PROFILES = [
     clients: "adults" },
   { id: "psychologist", weight: 10, role: ["clinical psychologist", "counselling psychologist"],
     bodies: [[["HCPC", "BPS"], 70], [["HCPC"], 30]],
-    core: ["cbt", "dbt", "act", "schema", "cat", "cft"], extra: ["mbt", "emdr", "erp", "cft", "act", "schema", "tf-cbt", "integrative"],
+    core: ["cbt", "dbt", "act", "schema", "cat", "cft"], extra: ["mbt", "emdr", "erp", "cft", "act", "schema", "tf-cbt", "integrative",
+      "cbt-psychosis", "cbt-ed"],
     concerns: ["personality-disorder", "bipolar", "psychosis", "self-harm", "suicidal-thoughts", "emotional-regulation",
       "eating-disorders", "adhd", "autism", "ocd", "trauma-ptsd", "depression", "anxiety"],
     clients: "adults" },
   { id: "couples", weight: 12, role: ["couples therapist", "relationship therapist", "family and couples therapist"],
     bodies: [[["BACP"], 50], [["UKCP"], 35], [["COSRT", "BACP"], 15]],
-    core: ["couples-therapy", "eft", "systemic-family"], extra: ["couples-therapy", "psychosexual", "narrative", "integrative", "attachment-based"],
+    core: ["couples-therapy", "eft", "systemic-family"], extra: ["couples-therapy", "psychosexual", "narrative", "integrative", "attachment-based",
+      "behavioural-couples-therapy", "parent-training"],
     concerns: ["relationships", "trust-issues", "family-conflict", "parenting", "sexual-issues", "anger", "life-transitions",
       "grief-loss", "perinatal"],
     clients: "couples" },
@@ -188,7 +224,8 @@ const PROFILES = [
     clients: "couples" },
   { id: "child", weight: 10, role: ["child and adolescent psychotherapist", "counsellor for children and young people"],
     bodies: [[["BACP"], 45], [["UKCP"], 30], [["HCPC"], 25]],
-    core: ["play-therapy", "art-therapy", "drama-therapy", "play-therapy"], extra: ["person-centred", "systemic-family", "cbt", "music-therapy", "attachment-based", "abft"],
+    core: ["play-therapy", "art-therapy", "drama-therapy", "play-therapy"], extra: ["person-centred", "systemic-family", "cbt", "music-therapy", "attachment-based", "abft",
+      "parent-training", "ddp", "family-therapy-eating-disorders"],
     concerns: ["anxiety", "childhood-experiences", "trauma-ptsd", "family-conflict", "low-self-esteem", "autism", "adhd",
       "grief-loss", "anger", "emotional-regulation", "self-harm", "parenting"],
     clients: "children" },
@@ -199,7 +236,7 @@ const PROFILES = [
     clients: "adults" },
   { id: "addiction", weight: 4, role: ["addictions counsellor", "counsellor"],
     bodies: [[["BACP"], 50], [["NCPS"], 30], [["UKCP"], 20]],
-    core: ["motivational-interviewing"], extra: ["cbt", "integrative", "person-centred", "act", "sfbt"],
+    core: ["motivational-interviewing"], extra: ["cbt", "integrative", "person-centred", "act", "sfbt", "behavioural-couples-therapy"],
     concerns: ["addiction", "anger", "depression", "anxiety", "stress", "self-harm", "relationships", "emotional-regulation"],
     clients: "adults" },
   { id: "neurodiversity", weight: 4, role: ["counsellor", "psychotherapist"],
@@ -219,7 +256,8 @@ const PROFILES = [
     clients: "adults" },
   { id: "depression", weight: 3, role: ["psychotherapist", "counsellor"],
     bodies: [[["BACP"], 50], [["HCPC", "BPS"], 25], [["UKCP"], 25]],
-    core: ["ipt", "dit", "behavioural-activation"], extra: ["cbt", "mbct", "person-centred"],
+    core: ["ipt", "dit", "behavioural-activation"], extra: ["cbt", "mbct", "person-centred", "counselling-for-depression",
+      "problem-solving-therapy"],
     concerns: ["depression", "grief-loss", "relationships", "life-transitions", "perinatal", "loneliness", "stress"],
     clients: "adults" },
   { id: "affirming", weight: 3, role: ["counsellor", "psychotherapist"],
@@ -229,7 +267,7 @@ const PROFILES = [
     clients: "adults", identity: "lgbtq-affirming" },
   { id: "health", weight: 3, role: ["counselling psychologist", "psychotherapist", "counsellor"],
     bodies: [[["HCPC", "BPS"], 50], [["BACP"], 30], [["BABCP"], 20]],
-    core: ["act", "cft", "mbct"], extra: ["cbt", "existential", "act", "mbct"],
+    core: ["act", "cft", "mbct"], extra: ["cbt", "existential", "act", "mbct", "mbsr", "cbt-insomnia"],
     concerns: ["chronic-illness", "health-anxiety", "depression", "anxiety", "grief-loss", "sleep", "stress", "life-transitions"],
     clients: "adults" },
 ];
@@ -370,6 +408,65 @@ const capital = (s) => s[0].toUpperCase() + s.slice(1);
 const aOrAn = (w) => (/^[aeiou]/i.test(w) ? "an " : "a ") + w;
 const ordered = (ids, vocabulary) => vocabulary.filter((v) => ids.includes(v));
 
+// ---------------------------------------------------------------- contact and freshness (own generator)
+const contactRand = mulberry32(SEED ^ 0x0c0ffee);
+const contactChance = (p) => contactRand() < p;
+const contactInt = (lo, hi) => lo + Math.floor(contactRand() * (hi - lo + 1));
+// The day the sample stands for: "updated" dates fall in the 18 months before it, most of them in
+// the last six (an entry older than six months gets a caveat on the results page).
+const SAMPLE_DAY = Date.UTC(2026, 10, 20);
+const usedPhones = new Set();
+const usedMailboxes = new Set();
+
+function dramaPhone() {
+  for (;;) {
+    const mobile = contactChance(0.45);
+    const n = String(contactInt(0, 999)).padStart(3, "0");
+    const phone = mobile ? `07700 900${n}` : `0113 496 0${n}`;
+    if (!usedPhones.has(phone)) {
+      usedPhones.add(phone);
+      return phone;
+    }
+  }
+}
+
+// "Siobhan O'Hare" -> "siobhan.ohare"; a repeat gets a number.
+function mailbox(name) {
+  const base = name.toLowerCase().normalize("NFKD").replace(/[^a-z ]/g, "").trim().replace(/\s+/g, ".");
+  let box = base;
+  for (let n = 2; usedMailboxes.has(box); n++) box = `${base}${n}`;
+  usedMailboxes.add(box);
+  return box;
+}
+
+function contactFor(name) {
+  const box = mailbox(name);
+  const contact = {};
+  const email = contactChance(0.85);
+  const phone = contactChance(0.6);
+  const website = contactChance(0.45);
+  if (email || (!phone && !website)) contact.email = `${box}@example.org`;
+  if (phone) contact.phone = dramaPhone();
+  if (website) contact.website = `https://${box.replace(/\./g, "-")}.example.org`;
+  return contact;
+}
+
+function freshness(accepting) {
+  const daysAgo = contactChance(0.85) ? contactInt(0, 175) : contactInt(190, 540);
+  const updated = new Date(SAMPLE_DAY - daysAgo * DAY).toISOString().slice(0, 10);
+  // Optional in the format: about one in ten entries says nothing about waiting.
+  const waiting = contactChance(0.1) ? undefined : accepting ? weightedBy(contactRand, [["none", 45], ["weeks", 40], ["months", 15]]) : "months";
+  return { updated, waiting };
+}
+
+function weightedBy(next, entries) {
+  let total = 0;
+  for (const [, w] of entries) total += w;
+  let r = next() * total;
+  for (const [v, w] of entries) if ((r -= w) < 0) return v;
+  return entries[entries.length - 1][0];
+}
+
 const usedNames = new Set();
 const usedNumbers = new Set();
 const DAY = 86400000;
@@ -439,8 +536,8 @@ function makeTherapist(index, nation, flags) {
   }
 
   // clients and ages
-  const couplesWork = approaches.some((a) => ["couples-therapy", "eft", "psychosexual"].includes(a));
-  const familyWork = approaches.some((a) => ["systemic-family", "abft"].includes(a));
+  const couplesWork = approaches.some((a) => ["couples-therapy", "eft", "psychosexual", "behavioural-couples-therapy"].includes(a));
+  const familyWork = approaches.some((a) => ["systemic-family", "abft", "family-therapy-eating-disorders", "ddp"].includes(a));
   let clients;
   let ages;
   if (profile.clients === "children") {
@@ -548,6 +645,7 @@ function makeTherapist(index, nation, flags) {
     "culturally-responsive", "disability-aware"]).slice(0, 3);
 
   const accepting = flags.accepting;
+  const fresh = freshness(accepting);
 
   const therapist = {
     id: `t-${String(index + 1).padStart(6, "0")}`,
@@ -566,6 +664,9 @@ function makeTherapist(index, nation, flags) {
     availability,
     identity: identityList,
     accepting_new: accepting,
+    ...(fresh.waiting ? { waiting: fresh.waiting } : {}),
+    contact: contactFor(name),
+    updated: fresh.updated,
     bio: "",
   };
   therapist.bio = bio(therapist, profile, home, onlineOnly);

@@ -11,6 +11,7 @@ int run_entry(const Args& args);
 int run_search(const Args& args);
 int run_match(const Args& args);
 int run_site(const Args& args);
+int run_crisis(const Args& args);
 int run_pack(const Args& args);
 
 }  // namespace tft::cli

@@ -12,8 +12,9 @@ const char* kUsage =
     "  validate [--data DIR] [--directory FILE]      check every data file\n"
     "  entry SLUG [--data DIR]                       print one glossary entry as JSON\n"
     "  search QUERY [--limit N] [--data DIR]          search the glossary\n"
-    "  match --answers FILE|- [--directory FILE] [--limit N] [--data DIR]\n"
+    "  match --answers FILE|- [--directory FILE] [--limit N] [--today YYYY-MM-DD] [--units km|miles] [--data DIR]\n"
     "  site --out DIR [--data DIR]                    write the static glossary pages\n"
+    "  crisis [--answers FILE|-] [--data DIR]         print the crisis contacts a visitor sees\n"
     "  pack --out DIR [--shard-size N] [--region-size N] [--profile-size N] FILE...\n"
     "                                                publish a directory as packed shards\n";
 
@@ -35,8 +36,9 @@ int main(int argc, char** argv) {
       {"validate", run_validate, {"--data", "--directory"}},
       {"entry", run_entry, {"--data"}},
       {"search", run_search, {"--data", "--limit"}},
-      {"match", run_match, {"--data", "--directory", "--answers", "--limit"}},
+      {"match", run_match, {"--data", "--directory", "--answers", "--limit", "--today", "--units"}},
       {"site", run_site, {"--data", "--out", "--base-url"}},
+      {"crisis", run_crisis, {"--data", "--answers"}},
       {"pack", run_pack, {"--data", "--out", "--shard-size", "--region-size", "--profile-size"}},
   };
   for (const auto& c : commands) {

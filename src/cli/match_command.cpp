@@ -1,6 +1,9 @@
-// `tft match --answers FILE|- [--directory FILE[,FILE...]] [--limit N]` (DESIGN §6). Prints the
-// DESIGN §5 result; bad answers print `answers:PATH: message` lines and exit 1. Several directory
-// files separated by commas are matched as one directory (regional shards, DESIGN §9).
+// `tft match --answers FILE|- [--directory FILE[,FILE...]] [--limit N] [--today YYYY-MM-DD]
+// [--units km|miles]` (DESIGN §6). Prints the DESIGN §5 result; bad answers print
+// `answers:PATH: message` lines and exit 1. Several directory files separated by commas are
+// matched as one directory (regional shards, DESIGN §9). --today is the day entries are judged
+// against for freshness (default: the directory's newest "updated" date, so the output depends
+// on nothing but the files); --units words distances (docs/matching.md).
 #include <iostream>
 
 #include "../core/matcher.h"
@@ -16,6 +19,12 @@ int run_match(const Args& args) {
   }
   const auto limit = number_flag(args, "--limit", 20, 1000000);
   if (!limit) return 2;
+  MatchOptions options;
+  options.limit = static_cast<std::size_t>(*limit);
+  if (const auto bad = parse_match_options(args.flag("--today", ""), args.flag("--units", "km"), options); !bad.empty()) {
+    for (const auto& e : bad) std::cerr << "tft match: --" << e.path.substr(2) << ": " << e.message << "\n";
+    return 2;
+  }
   std::string why;
   const auto answers = read_file(args.flag("--answers", "-"), why);
   if (!answers) {
@@ -58,7 +67,7 @@ int run_match(const Args& args) {
               << " problem(s) in the directory; those entries are left out\n";
   }
   const Matcher matcher = prepare_matcher(loaded.dataset.data, directory);
-  const MatchText result = match_text(matcher, *answers, static_cast<std::size_t>(*limit));
+  const MatchText result = match_text(matcher, *answers, options);
   if (!result.ok()) {
     print_errors(result.errors);
     return 1;

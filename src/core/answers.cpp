@@ -4,6 +4,7 @@
 
 #include "json_input.h"
 #include "loaders.h"
+#include "nations.h"
 #include "vocabulary.h"
 
 namespace tft {
@@ -38,6 +39,7 @@ void read_location(ObjectReader& r, const PlaceIndex& places, Answers& a) {
         a.place = p->name;
         a.lat = p->lat;
         a.lon = p->lon;
+        a.nation = p->nation;
       } else {
         std::string message = "unknown place " + quote_for_message(*name);
         const auto near = suggest_places(places, *name, 3);
@@ -55,11 +57,14 @@ void read_location(ObjectReader& r, const PlaceIndex& places, Answers& a) {
   }
   l.finish();
   a.has_location = diag.errors.size() == before;
+  if (a.has_location && a.place.empty() && places.places) a.nation = nation_near(*places.places, a.lat, a.lon);
 }
 
 }  // namespace
 
-AnswersParse parse_answers(std::string_view text, const Dataset& data, const PlaceIndex& places) {
+AnswersParse parse_answers(std::string_view text, const Dataset& data, const PlaceIndex& places,
+                           AnswersMode mode) {
+  const bool partial = mode == AnswersMode::partial;
   AnswersParse out;
   Answers& a = out.answers;
   Diagnostics diag;
@@ -87,7 +92,7 @@ AnswersParse parse_answers(std::string_view text, const Dataset& data, const Pla
   const std::set<std::string> must_haves(must_have_fields().begin(), must_have_fields().end());
 
   ObjectReader r(*root, "$", diag);
-  const auto who = r.one_of("who", Need::required, whos);
+  const auto who = r.one_of("who", partial ? Need::optional : Need::required, whos);
   a.who = who.value_or("");
   const json* age = root->is_object() && root->contains("age") ? &(*root)["age"] : nullptr;
   if (age && age->is_object()) {
@@ -119,7 +124,8 @@ AnswersParse parse_answers(std::string_view text, const Dataset& data, const Pla
   a.approaches = r.strings("approaches", Need::optional, 0, kMaxItems, 64, &approaches)
                      .value_or(std::vector<std::string>{});
   a.format =
-      r.strings("format", Need::required, 1, 4, 20, &session_formats()).value_or(std::vector<std::string>{});
+      r.strings("format", partial ? Need::optional : Need::required, 1, 4, 20, &session_formats())
+          .value_or(std::vector<std::string>{});
   read_location(r, places, a);
   a.max_distance_km = r.number("max_distance_km", Need::optional, 1, 1000).value_or(kDefaultDistanceKm);
   if (const json* budget = r.object("budget", Need::optional)) {
@@ -158,26 +164,29 @@ AnswersParse parse_answers(std::string_view text, const Dataset& data, const Pla
   r.finish();
 
   // Cross-field rules, checked only on fields that read cleanly so one mistake gives one error.
-  const bool in_person_only = a.format.size() == 1 && a.format[0] == "in-person";
-  if (in_person_only && !a.has_location && !root->contains("location"))
-    diag.add("$.location", "is required when in-person is the only format you chose");
-  for (std::size_t i = 0; i < a.must_have.size(); ++i) {
-    const std::string& f = a.must_have[i];
-    const bool answered = f == "budget"             ? a.budget.has_value()
-                          : f == "low_cost"         ? a.low_cost
-                          : f == "therapist_gender" ? root->contains("therapist_gender")
-                          : f == "languages"        ? !a.languages.empty()
-                          : f == "availability"     ? !a.availability.empty()
-                          : f == "identity"         ? !a.identity.empty()
-                                                    : !a.approaches.empty();
-    // A field that is present but broken already has its own error; do not pile on.
-    const std::string field_path = "$." + f;
-    const bool field_broken = std::any_of(diag.errors.begin(), diag.errors.end(), [&](const Error& e) {
-      return e.path.compare(0, field_path.size(), field_path) == 0;
-    });
-    if (!answered && !field_broken)
-      diag.add(index_path("$.must_have", i),
-               "names " + quote_for_message(f) + ", which has no answer to keep");
+  // A partial answer set may not have reached the other half of a rule yet.
+  if (!partial) {
+    const bool in_person_only = a.format.size() == 1 && a.format[0] == "in-person";
+    if (in_person_only && !a.has_location && !root->contains("location"))
+      diag.add("$.location", "is required when in-person is the only format you chose");
+    for (std::size_t i = 0; i < a.must_have.size(); ++i) {
+      const std::string& f = a.must_have[i];
+      const bool answered = f == "budget"             ? a.budget.has_value()
+                            : f == "low_cost"         ? a.low_cost
+                            : f == "therapist_gender" ? root->contains("therapist_gender")
+                            : f == "languages"        ? !a.languages.empty()
+                            : f == "availability"     ? !a.availability.empty()
+                            : f == "identity"         ? !a.identity.empty()
+                                                      : !a.approaches.empty();
+      // A field that is present but broken already has its own error; do not pile on.
+      const std::string field_path = "$." + f;
+      const bool field_broken = std::any_of(diag.errors.begin(), diag.errors.end(), [&](const Error& e) {
+        return e.path.compare(0, field_path.size(), field_path) == 0;
+      });
+      if (!answered && !field_broken)
+        diag.add(index_path("$.must_have", i),
+                 "names " + quote_for_message(f) + ", which has no answer to keep");
+    }
   }
   out.errors = std::move(diag.errors);
   if (diag.truncated) out.errors.push_back({"answers", "$", "too many errors; only the first 50 are shown"});

@@ -50,6 +50,9 @@ struct Answers {
   std::vector<std::string> identity;
   std::vector<std::string> must_have;
   std::string risk = "none";  // none | some | urgent
+  // The visitor's nation (nations.h): the chosen place's, or for coordinates the nearest place's;
+  // empty when the answers give no location. Picks the crisis contacts and signposts.
+  std::string nation;
 
   bool accepts(std::string_view fmt) const;
   bool must(std::string_view field) const;
@@ -64,6 +67,12 @@ struct AnswersParse {
 // The fields `must_have` may name, in the order the matcher applies them.
 const std::vector<std::string>& must_have_fields();
 
-AnswersParse parse_answers(std::string_view text, const Dataset& data, const PlaceIndex& places);
+// `partial` accepts answers part-way through the questionnaire (for the crisis contacts shown the
+// moment the safety question is answered): nothing is required and no cross-field rule applies,
+// but every field given is still checked.
+enum class AnswersMode { complete, partial };
+
+AnswersParse parse_answers(std::string_view text, const Dataset& data, const PlaceIndex& places,
+                           AnswersMode mode = AnswersMode::complete);
 
 }  // namespace tft

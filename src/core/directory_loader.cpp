@@ -1,6 +1,7 @@
 // The therapist directory: the largest and least trusted input (published by a site owner, built by
 // therapists on the For Professionals page). Every field is checked; a bad entry is reported and
 // left out rather than failing the whole directory.
+#include "contact.h"
 #include "loaders.h"
 #include "vocabulary.h"
 
@@ -18,6 +19,33 @@ Range read_range(ObjectReader& r, std::int64_t lo, std::int64_t hi) {
   Range out{r.integer("min", Need::required, lo, hi), r.integer("max", Need::required, lo, hi)};
   if (out.min && out.max && *out.min > *out.max) r.diagnostics().add(r.path(), "min is greater than max");
   return out;
+}
+
+// An optional contact field: kept when it passes `problem`, else reported at its path.
+std::string contact_field(ObjectReader& r, const char* key, std::size_t max_chars,
+                          std::string (*problem)(std::string_view)) {
+  auto value = r.text(key, Need::optional, max_chars);
+  if (!value) return "";
+  if (const std::string why = problem(*value); !why.empty()) {
+    r.diagnostics().add(r.field_path(key), why);
+    return "";
+  }
+  return *value;
+}
+
+// At least one way to get in touch; each present field must be usable as it stands, because the
+// results page turns them into mailto:, tel: and https: links.
+void read_contact(ObjectReader& r, Diagnostics& diag, ContactDetails& c) {
+  const json* value = r.object("contact", Need::required);
+  if (!value) return;
+  ObjectReader k(*value, r.field_path("contact"), diag);
+  const std::size_t before = diag.errors.size();
+  c.email = contact_field(k, "email", 254, email_problem);
+  c.phone = contact_field(k, "phone", 20, phone_problem);
+  c.website = contact_field(k, "website", 200, website_problem);
+  k.finish();
+  if (diag.errors.size() == before && c.email.empty() && c.phone.empty() && c.website.empty())
+    diag.add(k.path(), "needs at least one of email, phone or website");
 }
 
 struct DirectoryRules {
@@ -93,6 +121,9 @@ bool read_therapist(const json& value, const std::string& path, const DirectoryR
   t.availability = r.strings("availability", Need::required, 1, 3, 20, &availability_slots()).value_or(std::vector<std::string>{});
   t.identity = r.strings("identity", Need::optional, 0, 10, 40, &identity_tags()).value_or(std::vector<std::string>{});
   t.accepting_new = r.boolean("accepting_new", Need::required).value_or(false);
+  t.waiting = r.one_of("waiting", Need::optional, waiting_times()).value_or("");
+  read_contact(r, diag, t.contact);
+  t.updated = r.date("updated", Need::required).value_or("");
   t.bio = r.text("bio", Need::optional, 1500, true).value_or("");
   r.finish();
   return diag.errors.size() == before && !diag.truncated;

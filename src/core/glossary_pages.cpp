@@ -226,7 +226,12 @@ std::string entry_page(const Dataset& data, const GlossaryEntry& e, const SiteOp
   for (const auto& b : e.benefits) h += "<li>" + html_escape(b) + "</li>\n";
   h += "</ul>\n</section>\n";
 
-  h += "<section id=\"evidence\" aria-labelledby=\"h-evidence\"><h2 id=\"h-evidence\">What is the evidence?</h2>\n" +
+  // The first line spells out NICE, so every page names it in full before the summary and the
+  // ratings use the acronym (docs/plain-english.md), and links to what the levels mean.
+  h += "<section id=\"evidence\" aria-labelledby=\"h-evidence\"><h2 id=\"h-evidence\">What is the evidence?</h2>\n"
+       "<p class=\"evidence__about\">We rate the evidence using guidelines from the National Institute for Health and "
+       "Care Excellence (NICE) and reviews of research. <a href=\"{{root}}about-evidence.html\">What the evidence levels "
+       "mean</a>.</p>\n" +
        paragraphs(e.evidence_summary);
   std::map<std::string, const Concern*> concerns;
   for (const auto& c : data.concerns) concerns[c.id] = &c;

@@ -56,7 +56,8 @@ std::vector<GlossaryEntry> parse_glossary(const json& root, Diagnostics& diag,
                                           const std::set<std::string>& known_concerns);
 std::vector<Concern> parse_concerns(const json& root, Diagnostics& diag);
 Questionnaire parse_questionnaire(const json& root, Diagnostics& diag);
-Crisis parse_crisis(const json& root, Diagnostics& diag);
+// `known_concerns` empty skips the concern-id check on contacts and signposts.
+Crisis parse_crisis(const json& root, Diagnostics& diag, const std::set<std::string>& known_concerns = {});
 Places parse_places(const json& root, Diagnostics& diag);
 
 // Allowed approach slugs for directory entries: the glossary's plus DESIGN §3's fixed list.

@@ -7,8 +7,12 @@
 #include <map>
 
 #include "approach_recommendations.h"
+#include "contact.h"
+#include "crisis_contacts.h"
 #include "evidence.h"
+#include "json_input.h"
 #include "loaders.h"
+#include "signposts.h"
 #include "vocabulary.h"
 
 namespace tft {
@@ -71,8 +75,7 @@ Filter must_have_filter(std::string_view field) {
 constexpr double kEvidenceWeight[4] = {0, 0.3, 0.6, 1.0};
 const char* const kEvidenceWord[4] = {"", "emerging", "moderate", "strong"};
 
-// Distance limits offered as suggestions, and budget rises (pounds).
-constexpr double kDistanceSteps[] = {10, 25, 50, 100};
+// Budget rises offered as suggestions (pounds); distance steps come from distance_steps().
 constexpr double kBudgetSteps[] = {10, 20};
 constexpr double kFar = 1e9;
 
@@ -81,6 +84,9 @@ constexpr double kFar = 1e9;
 // The answers turned into the row's vocabulary, once per match.
 struct Query {
   const Answers* a = nullptr;
+  DistanceUnit unit = DistanceUnit::km;
+  std::string today;              // the reference day for freshness
+  std::uint32_t stale_before = 0; // entries updated before this day number are stale
   std::uint8_t formats = 0, client = 0, availability = 0, identity = 0, gender = 0;
   bool in_person = false, check_age = false, has_budget = false;
   int age = 0, age_to = 0;
@@ -94,9 +100,12 @@ struct Query {
   std::size_t evidence_concerns = 0;       // how many of the visitor's concerns have evidence
 };
 
-Query make_query(const Matcher& m, const Answers& a) {
+Query make_query(const Matcher& m, const Answers& a, const MatchOptions& options = {}) {
   Query q;
   q.a = &a;
+  q.unit = options.unit;
+  q.today = options.today.empty() ? m.newest_updated : options.today;
+  q.stale_before = day_number(months_before(q.today, kFreshMonths));
   for (const auto& f : a.format) q.formats |= format_bit(f);
   q.in_person = (q.formats & kInPerson) && a.has_location;
   q.client = a.who == "couple" ? 2 : a.who == "family" ? 4 : 1;
@@ -109,7 +118,9 @@ Query make_query(const Matcher& m, const Answers& a) {
   q.has_budget = a.budget.has_value();
   q.budget = a.budget.value_or(0);
   double widest = a.max_distance_km;
-  for (double s : kDistanceSteps) widest = std::max(widest, s);
+  std::size_t steps = 0;
+  const double* step = distance_steps(q.unit, steps);
+  for (std::size_t s = 0; s < steps; ++s) widest = std::max(widest, step[s]);
   q.cutoff_km = widest + 5;
   for (const auto& f : a.must_have) {
     const Filter filter = must_have_filter(f);
@@ -236,12 +247,6 @@ std::string pounds(double v) {
     std::snprintf(buf, sizeof buf, "£%.0f", v);
   else
     std::snprintf(buf, sizeof buf, "£%.2f", v);
-  return buf;
-}
-
-std::string km_text(double km) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, std::floor(km) == km ? "%.0f km" : "%.1f km", km);
   return buf;
 }
 
@@ -405,12 +410,14 @@ void score_terms(const Matcher& m, const Query& q, std::size_t i, const Eval& e,
     t[tBudget].earned = over <= 0 ? w.budget : over <= 20 ? w.budget * (1 - 0.5 * over / 20) : 0;
     if (explain) {
       const std::string extra = r.concessions ? " (concessions available)" : "";
+      // A little over earns some points but is not a reason to choose them: it is said once, as a
+      // caveat, so the card never calls the same fee both "close to" and "over" the budget.
       if (over <= 0)
         t[tBudget].reason =
             "Fees from " + pounds(r.fee_min) + ", within your " + pounds(q.budget) + " budget";
-      else if (over <= 20)
-        t[tBudget].reason = "Fees from " + pounds(r.fee_min) + ", close to your budget";
-      if (over > 0) t[tBudget].caveat = pounds(over) + " over your budget" + extra;
+      else
+        t[tBudget].caveat = "Fees from " + pounds(r.fee_min) + ", " + pounds(over) + " over your " +
+                            pounds(q.budget) + " budget" + extra;
     }
   }
 
@@ -499,10 +506,11 @@ void score_terms(const Matcher& m, const Query& q, std::size_t i, const Eval& e,
           e.nearest >= 0 ? d.therapists[i].locations[static_cast<std::size_t>(e.nearest)].place : "";
       if (within)
         t[tDistance].reason =
-            km_text(e.distance) + " from " + from + " (in-person sessions in " + where + ")";
+            distance_text(e.distance, q.unit) + " from " + from + " (in-person sessions in " + where + ")";
       else if (r.formats & kInPerson)
-        t[tDistance].caveat = "In-person sessions are " + km_text(e.distance) + " away in " + where +
-                              ", beyond your " + km_text(a.max_distance_km) + "; other formats only";
+        // Short, because it is often the card's one caveat: the summary already says the visitor's
+        // limit and that these therapists meet in other ways.
+        t[tDistance].caveat = "In-person sessions are " + distance_text(e.distance, q.unit) + " away, in " + where;
       else
         t[tDistance].caveat = "Does not offer in-person sessions";
     }
@@ -518,37 +526,41 @@ int total_score(const ScoreTerm* t) {
 
 // ------------------------------------------------------------------------------------ output parts
 
-ordered_json crisis_part(const Crisis& crisis, const std::string& risk) {
-  ordered_json contacts = ordered_json::array();
-  const ordered_json all = crisis_to_json(crisis)["contacts"];
-  if (risk == "urgent") {
-    for (const auto& c : all)
-      if (c["urgent"].get<bool>()) contacts.push_back(c);
-    for (const auto& c : all)
-      if (!c["urgent"].get<bool>()) contacts.push_back(c);
-  } else if (risk == "some") {
-    contacts = all;
-  }
-  return {{"level", risk}, {"contacts", contacts}};
+double round2(double v) {
+  return std::round(v * 100.0) / 100.0;
 }
+
+bool is_stale_row(const Query& q, const Matcher::Row& r) { return r.updated && r.updated < q.stale_before; }
+
+// Whether a therapist lists at least one of the visitor's concerns (the concerns term earned).
+bool lists_concern(const Query& q, const ScoreTerm* terms) { return !q.concerns.empty() && terms[tConcerns].earned > 0; }
 
 ordered_json match_item(const Matcher& m, const Query& q, std::size_t i, int score) {
   const Therapist& t = m.directory->therapists[i];
   const Eval e = evaluate(m, q, i, true);
   ScoreTerm terms[kTermCount];
   score_terms(m, q, i, e, true, terms);
-  ordered_json reasons = ordered_json::array(), caveats = ordered_json::array();
+  const bool stale = is_stale_row(q, m.rows[i]);
+  ordered_json reasons = ordered_json::array(), caveats = ordered_json::array(), breakdown = ordered_json::array();
+  // An entry that may be out of date puts that first: every other line rests on its details.
+  if (stale) caveats.push_back(stale_caveat(t.updated));
   for (const auto& term : terms) {
     if (!term.reason.empty()) reasons.push_back(term.reason);
     if (!term.caveat.empty()) caveats.push_back(term.caveat);
+    if (term.possible > 0)
+      breakdown.push_back({{"term", term.name}, {"earned", round2(term.earned)}, {"possible", term.possible}});
   }
   ordered_json j;
   j["id"] = t.id;
   j["name"] = t.name;
   j["score"] = score;
+  j["band"] = fit_band(score);
+  j["lists_concern"] = lists_concern(q, terms);
+  j["stale"] = stale;
   if (e.nearest >= 0) j["distance_km"] = e.distance;
   j["reasons"] = std::move(reasons);
   j["caveats"] = std::move(caveats);
+  j["breakdown"] = std::move(breakdown);
   if (e.nearest >= 0)
     j["place"] = t.locations[static_cast<std::size_t>(e.nearest)].place;
   else if (!t.locations.empty())
@@ -643,24 +655,47 @@ Matcher prepare_matcher(const Dataset& data, const Directory& directory) {
     r.concessions = t.concessions;
     r.low_cost_places = t.low_cost_places;
     r.fee_min = static_cast<std::uint16_t>(std::clamp(t.fee_min, 0, 65535));
+    r.updated = day_number(t.updated);
+    if (t.updated > m.newest_updated && r.updated) m.newest_updated = t.updated;
   }
   return m;
 }
 
 ordered_json match(const Matcher& m, const Answers& a, std::size_t limit) {
-  const Query q = make_query(m, a);
+  MatchOptions options;
+  options.limit = limit;
+  return match(m, a, options);
+}
+
+ordered_json match(const Matcher& m, const Answers& a, const MatchOptions& options) {
+  const std::size_t limit = options.limit;
+  const Query q = make_query(m, a, options);
   const std::size_t n = m.rows.size();
+  std::size_t step_count = 0;
+  const double* distance_step = distance_steps(q.unit, step_count);
+  // The ranking key (docs/matching.md): therapists who list a chosen concern first; then by fit
+  // band; within a band, entries confirmed in the last six months before older ones; then score;
+  // ties by id.
   struct Scored {
     int score;
+    std::uint8_t lists, band, fresh;
     std::uint32_t rank;
     std::uint32_t index;
   };
+  SummaryFacts facts;
+  facts.concerns_asked = !q.concerns.empty();
+  facts.in_person_asked = q.in_person;
+  facts.max_distance_km = a.max_distance_km;
+  facts.today = q.today;
+  // Nearby and remote-only counts for the listing group and for everyone, to pick from at the end.
+  std::size_t nearby_all = 0, nearby_listing = 0;
+  std::uint8_t remote_all = 0, remote_listing = 0;
   std::vector<Scored> passing;
   passing.reserve(n);  // one allocation: growing it step by step churns a heap full of directory strings
   std::size_t by[kFilterCount] = {};
   std::vector<std::uint32_t> offered(m.approach_slugs.size(), 0);
   std::size_t gain_drop[kFilterCount] = {};
-  std::size_t gain_distance[std::size(kDistanceSteps)] = {};
+  std::size_t gain_distance[8] = {};
   std::size_t gain_budget[std::size(kBudgetSteps)] = {};
   std::size_t gain_format[4] = {};  // by format bit index: in-person (unused), video, phone, text
   ScoreTerm terms[kTermCount];
@@ -676,8 +711,8 @@ ordered_json match(const Matcher& m, const Answers& a, std::size_t limit) {
       if ((e.failed & (e.failed - 1)) == 0) {
         ++gain_drop[f];
         if (f == kDistance && q.in_person && (r.formats & kInPerson))
-          for (std::size_t s = 0; s < std::size(kDistanceSteps); ++s)
-            if (kDistanceSteps[s] > a.max_distance_km && e.distance <= kDistanceSteps[s]) ++gain_distance[s];
+          for (std::size_t s = 0; s < step_count; ++s)
+            if (distance_step[s] > a.max_distance_km && e.distance <= distance_step[s]) ++gain_distance[s];
         if (f == kBudget)
           for (std::size_t s = 0; s < std::size(kBudgetSteps); ++s)
             if (r.fee_min <= q.budget + kBudgetSteps[s]) ++gain_budget[s];
@@ -688,19 +723,43 @@ ordered_json match(const Matcher& m, const Answers& a, std::size_t limit) {
       continue;
     }
     score_terms(m, q, i, e, false, terms);
-    passing.push_back({total_score(terms), r.id_rank, static_cast<std::uint32_t>(i)});
+    const int score = total_score(terms);
+    const bool lists = lists_concern(q, terms), stale = is_stale_row(q, r);
+    passing.push_back({score, static_cast<std::uint8_t>(lists), static_cast<std::uint8_t>(fit_band_rank(score)),
+                       static_cast<std::uint8_t>(!stale), r.id_rank, static_cast<std::uint32_t>(i)});
+    facts.listing += lists ? 1 : 0;
+    facts.stale += stale ? 1 : 0;
+    if (q.in_person) {
+      const bool near = (r.formats & q.formats & kInPerson) && e.distance <= a.max_distance_km;
+      const std::uint8_t remote = near ? 0 : static_cast<std::uint8_t>(r.formats & q.formats & ~kInPerson);
+      nearby_all += near ? 1 : 0;
+      remote_all |= remote;
+      if (lists) nearby_listing += near ? 1 : 0, remote_listing |= remote;
+    }
     for (std::uint32_t k = 0; k < r.approaches_count; ++k) ++offered[m.approach_pool[r.approaches_begin + k]];
   }
 
   auto better = [](const Scored& x, const Scored& y) {
+    if (x.lists != y.lists) return x.lists > y.lists;
+    if (x.band != y.band) return x.band > y.band;
+    if (x.fresh != y.fresh) return x.fresh > y.fresh;
     return x.score != y.score ? x.score > y.score : x.rank < y.rank;
   };
   const std::size_t keep = limit == 0 ? passing.size() : std::min(limit, passing.size());
   std::partial_sort(passing.begin(), passing.begin() + static_cast<std::ptrdiff_t>(keep), passing.end(),
                     better);
 
+  facts.passing = passing.size();
+  const bool by_listing = facts.concerns_asked && facts.listing > 0;
+  facts.nearby = by_listing ? nearby_listing : nearby_all;
+  facts.remote_formats = by_listing ? remote_listing : remote_all;
+
   ordered_json result;
-  result["crisis"] = crisis_part(m.data->crisis, a.risk);
+  // Safety routes first (crisis_contacts.h, signposts.h): they fit the person and their nation.
+  const Person person = person_from_answers(a);
+  result["crisis"] = crisis_part(m.data->crisis, person);
+  result["signposts"] = signposts_part(m.data->crisis, person);
+  result["summary"] = summary_json(facts);
   result["approaches"] = approach_recommendations(m, a, offered, passing.size());
   ordered_json matches = ordered_json::array();
   for (std::size_t k = 0; k < keep; ++k)
@@ -728,14 +787,14 @@ ordered_json match(const Matcher& m, const Answers& a, std::size_t limit) {
                                    " a preference rather than a must-have to see " +
                                    plural(g, "more therapist", "more therapists")}}});
   }
-  for (std::size_t s = 0; s < std::size(kDistanceSteps); ++s) {
+  for (std::size_t s = 0; s < step_count; ++s) {
     if (!gain_distance[s]) continue;
     const std::size_t g = gain_distance[s];
     found.push_back({g,
                      {{"relax", "max_distance_km"},
-                      {"to", number_json(kDistanceSteps[s])},
+                      {"to", number_json(distance_step[s])},
                       {"gain", g},
-                      {"text", "Travel up to " + km_text(kDistanceSteps[s]) + " to see " +
+                      {"text", "Travel up to " + distance_text(distance_step[s], q.unit) + " to see " +
                                    plural(g, "more therapist", "more therapists")}}});
     break;  // the smallest widening that helps
   }
@@ -772,14 +831,35 @@ ordered_json match(const Matcher& m, const Answers& a, std::size_t limit) {
 }
 
 MatchText match_text(const Matcher& m, std::string_view answers_json, std::size_t limit) {
+  MatchOptions options;
+  options.limit = limit;
+  return match_text(m, answers_json, options);
+}
+
+MatchText match_text(const Matcher& m, std::string_view answers_json, const MatchOptions& options) {
   MatchText out;
   AnswersParse parsed = parse_answers(answers_json, *m.data, m.places);
   if (!parsed.ok()) {
     out.errors = std::move(parsed.errors);
     return out;
   }
-  out.text = to_text(match(m, parsed.answers, limit), true);
+  out.text = to_text(match(m, parsed.answers, options), true);
   return out;
+}
+
+std::vector<Error> parse_match_options(std::string_view today, std::string_view units, MatchOptions& out) {
+  std::vector<Error> errors;
+  if (!today.empty() && !is_valid_date(today))
+    errors.push_back({"options", "$.today", "expected a date written YYYY-MM-DD, found " + quote_for_message(std::string(today))});
+  else
+    out.today = std::string(today);
+  if (units == "miles")
+    out.unit = DistanceUnit::miles;
+  else if (units.empty() || units == "km")
+    out.unit = DistanceUnit::km;
+  else
+    errors.push_back({"options", "$.units", "unknown value " + quote_for_message(std::string(units)) + "; expected one of: km, miles"});
+  return errors;
 }
 
 std::vector<ScoreTerm> explain_score(const Matcher& m, const Answers& answers, std::size_t therapist) {
@@ -797,8 +877,13 @@ std::string first_failing_filter(const Matcher& m, const Answers& answers, std::
 }
 
 double widest_distance_considered_km(const Answers& answers) {
+  // Whichever units the suggestions are worded in: the shards a visitor loads do not depend on it.
   double widest = answers.max_distance_km;
-  for (const double s : kDistanceSteps) widest = std::max(widest, s);
+  for (const DistanceUnit unit : {DistanceUnit::km, DistanceUnit::miles}) {
+    std::size_t count = 0;
+    const double* steps = distance_steps(unit, count);
+    for (std::size_t s = 0; s < count; ++s) widest = std::max(widest, steps[s]);
+  }
   return widest;
 }
 

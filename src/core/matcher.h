@@ -1,6 +1,7 @@
 // Matching a visitor's answers (answers.h, DESIGN §4) against a therapist directory, giving the
-// result of DESIGN §5: crisis contacts, recommended approaches, the best matches with the reasons
-// and caveats behind their scores, excluded counts and "relax" suggestions.
+// result of DESIGN §5: crisis contacts and signposts (crisis_contacts.h, signposts.h), recommended
+// approaches, the best matches with the reasons and caveats behind their scores, excluded counts
+// and "relax" suggestions.
 //
 // How it works:
 // - prepare_matcher() runs once per loaded directory and turns each therapist into a compact row
@@ -34,6 +35,7 @@
 #include "diagnostics.h"
 #include "model.h"
 #include "places.h"
+#include "result_summary.h"
 #include "serialize.h"
 
 namespace tft {
@@ -89,6 +91,7 @@ struct Matcher {
     bool accepting_new = false, concessions = false, low_cost_places = false;
     std::uint16_t fee_min = 0;
     std::uint32_t id_rank = 0;  // position of the id in sorted order, for tie-breaks
+    std::uint32_t updated = 0;  // the entry's "updated" date as YYYYMMDD (day_number)
   };
 
   const Dataset* data = nullptr;
@@ -100,7 +103,22 @@ struct Matcher {
   std::vector<Row> rows;
   std::vector<std::uint16_t> concern_pool, approach_pool, language_pool;
   std::vector<double> location_pool;  // lat, lon pairs
+  std::string newest_updated;         // the latest "updated" date in the directory: the default "today"
 };
+
+// How a match is run and worded beyond the answers (docs/matching.md).
+struct MatchOptions {
+  std::size_t limit = 20;  // 0 means every therapist that passes
+  // The day entries are judged against: one not confirmed in the kFreshMonths before it gets a
+  // caveat and ranks lower. Empty: the directory's newest "updated" date, so a run with no date
+  // given depends on nothing but its inputs (and the CLI and WASM print the same bytes).
+  std::string today;
+  DistanceUnit unit = DistanceUnit::km;  // the words; numbers stay in km
+};
+
+// Checks options that arrive as text (the CLI's flags, the WASM call): "today" must be a date,
+// "units" km or miles. Errors name the option.
+std::vector<Error> parse_match_options(std::string_view today, std::string_view units, MatchOptions& out);
 
 Matcher prepare_matcher(const Dataset& data, const Directory& directory);
 
@@ -108,7 +126,9 @@ Matcher prepare_matcher(const Dataset& data, const Directory& directory);
 // Re-run prepare_matcher afterwards.
 void append_directory(Directory& into, Directory&& shard);
 
-// The DESIGN §5 result for valid answers. `limit` 0 means every therapist that passes.
+// The DESIGN §5 result for valid answers, with the summary, fit bands and freshness of
+// docs/matching.md. `limit` 0 means every therapist that passes.
+ordered_json match(const Matcher& m, const Answers& answers, const MatchOptions& options);
 ordered_json match(const Matcher& m, const Answers& answers, std::size_t limit);
 
 // Parses, validates and matches in one call: the result as pretty JSON text, or the errors.
@@ -118,6 +138,7 @@ struct MatchText {
   std::string text;
   bool ok() const { return errors.empty(); }
 };
+MatchText match_text(const Matcher& m, std::string_view answers_json, const MatchOptions& options);
 MatchText match_text(const Matcher& m, std::string_view answers_json, std::size_t limit);
 
 // The score terms of one therapist (directory index) for `answers`, with reasons and caveats:

@@ -64,6 +64,12 @@ struct QuestionOption {
   std::string id;
   std::string label;
   std::string help;  // may be empty
+  // The label as worded for who the therapy is for (a `who` option id → text), where "Me" wording
+  // does not fit a parent or a couple. A `who` without an entry reads `label`.
+  std::map<std::string, std::string> label_by_who;
+  // Safety question only: the risk level this answer means to the matcher (none | some | urgent),
+  // so several answers can share a level ("I'd rather not say" → some; docs/safety.md).
+  std::string risk;
 };
 
 // A range offered instead of a number box (the age question offers age bands when the therapy is
@@ -92,6 +98,10 @@ struct Question {
   std::vector<QuestionBand> bands;       // for number kinds; offered when bands_if holds
   std::string bands_if_question;
   std::vector<std::string> bands_if_any;
+  // The prompt and help as worded for who the therapy is for ("your child", "either of you"): a
+  // `who` option id → text. The `who` question comes first, so its answer is always known here.
+  std::map<std::string, std::string> prompt_by_who;
+  std::map<std::string, std::string> help_by_who;
 };
 
 struct Questionnaire {
@@ -109,6 +119,13 @@ struct Location {
   std::string place;
   double lat = 0;
   double lon = 0;
+};
+
+// How a visitor gets in touch: at least one of the three is set (the loader checks).
+struct ContactDetails {
+  std::string email;
+  std::string phone;    // as the therapist writes it: "0113 496 0123"
+  std::string website;  // https only
 };
 
 struct Therapist {
@@ -133,6 +150,9 @@ struct Therapist {
   std::vector<std::string> identity;
   bool accepting_new = true;
   std::string bio;
+  ContactDetails contact;
+  std::string updated;  // YYYY-MM-DD: the day the therapist last confirmed the entry
+  std::string waiting;  // how soon they can start: none | weeks | months, or "" when not said
 };
 
 struct Directory {
@@ -148,6 +168,7 @@ struct Place {
   double lat = 0;
   double lon = 0;
   long population = 0;
+  std::string nation;  // england | wales | scotland | northern-ireland (nations.h)
 };
 
 struct Places {
@@ -166,12 +187,32 @@ struct CrisisContact {
   std::string phone;   // digits as dialled, for a tel: link; may be empty
   std::string sms;     // number for an sms: link; may be empty
   bool urgent = false; // shown first when a visitor reports urgent risk
+  std::vector<std::string> nations;  // the nations it serves (nations.h ids), at least one
+  bool has_ages = false;             // false: any age
+  AgeRange ages;                     // ages of the person it is for, when has_ages
+  // Concern ids it is for (a domestic abuse helpline: "abuse"); empty means any. A contact with
+  // concerns joins a visitor's crisis list only when they chose one of them.
+  std::vector<std::string> concerns;
+};
+
+// A rule that points a visitor to an NHS or specialist route beyond private therapy (DESIGN §10,
+// docs/safety.md). It applies when every condition given holds: one of `concerns` was chosen, the
+// person's ages overlap `ages`, and the visitor's nation is `nation` (or unknown).
+struct Signpost {
+  std::string id;
+  std::vector<std::string> concerns;  // empty: any concerns
+  bool has_ages = false;
+  AgeRange ages;
+  std::string nation;  // empty: every nation
+  std::string text;
+  std::vector<std::string> contacts;  // crisis contact ids, shown with the text where they fit
 };
 
 struct Crisis {
   std::string last_checked;  // YYYY-MM-DD
   std::string source_note;
   std::vector<CrisisContact> contacts;
+  std::vector<Signpost> signposts;
 };
 
 // Everything but the directory, which is loaded on its own because sites swap or shard it.

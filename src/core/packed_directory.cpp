@@ -6,9 +6,13 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <cstdio>
 #include <set>
+#include <tuple>
 
+#include "contact.h"
 #include "json_input.h"
+#include "result_summary.h"
 #include "vocabulary.h"
 
 namespace tft {
@@ -18,7 +22,7 @@ namespace {
 // ------------------------------------------------------------------------------------ layout
 
 constexpr std::size_t kFixedHeader = 32;  // magic .. section_count
-constexpr std::size_t kRowSize = 16;
+constexpr std::size_t kRowSize = 20;
 constexpr std::size_t kLocationSize = 12;
 enum MatchingSection { sVocab, sRows, sCodes, sLanguages, sLocations, sIds, kMatchingSections };
 constexpr std::size_t kProfileSections = 1;
@@ -32,6 +36,15 @@ const char* const kFormats[] = {"in-person", "video", "phone", "text"};
 const char* const kClients[] = {"individuals", "couples", "families"};
 const char* const kAvailability[] = {"weekday-daytime", "weekday-evening", "weekend"};
 const char* const kGenders[] = {"female", "male", "non-binary", "undisclosed"};
+const char* const kWaiting[] = {"none", "weeks", "months"};  // codes 1-3; 0 when not given
+
+// A YYYYMMDD day number back as YYYY-MM-DD ("" for 0); day_number() is the other way.
+std::string day_text(std::uint32_t day) {
+  if (day == 0 || day > 99991231) return "";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", day / 10000, day / 100 % 100, day % 100);
+  return buf;
+}
 
 template <std::size_t N>
 int code_of(const char* const (&names)[N], const std::string& value) {
@@ -378,6 +391,7 @@ std::string pack_matching(const std::vector<const Therapist*>& therapists) {
     rows.u8(static_cast<unsigned>(t->age_max));
     rows.u16(static_cast<unsigned>(t->fee_min));
     rows.u16(static_cast<unsigned>(t->fee_max));
+    rows.u32(day_number(t->updated));
     for (const auto& c : t->concerns) codes.u8(vc.code.at(c));
     for (const auto& a : t->approaches) codes.u8(va.code.at(a));
     for (const auto& f : t->formats) codes.u8(static_cast<unsigned>(code_of(kFormats, f)));
@@ -411,6 +425,10 @@ std::string pack_profiles(const std::vector<const Therapist*>& therapists, std::
       records.text16(g.number);
       records.text16(g.checked);
     }
+    records.text16(t->contact.email);
+    records.text16(t->contact.phone);
+    records.text16(t->contact.website);
+    records.u8(t->waiting.empty() ? 0u : static_cast<unsigned>(code_of(kWaiting, t->waiting) + 1));
   }
   return assemble(kProfilesMagic, static_cast<std::uint32_t>(therapists.size()), first_row, matching_checksum,
                   {records.out});
@@ -477,6 +495,7 @@ MatchingCheck check_matching(const std::string& name, std::string_view bytes) {
     else if (row[10] > kMaxAge || row[11] > kMaxAge || row[10] > row[11]) bad(10, "ages must be 0-120, min no more than max");
     else if (get16(row + 12) > kMaxFee || get16(row + 14) > kMaxFee || get16(row + 12) > get16(row + 14))
       bad(12, "fees must be £0-1000, min no more than max");
+    else if (!day_number(day_text(get32(row + 16)))) bad(16, "the date last confirmed is not a YYYYMMDD date");
     if (r.failed()) return finish();
     codes += nc + na + nf + ncl + nav + ni;
     langs += nl;
@@ -554,6 +573,7 @@ PackedRow MatchingCursor::next() {
   p.accepting_new = row[9] & 1, p.concessions = row[9] & 2, p.low_cost_places = row[9] & 4;
   p.age_min = row[10], p.age_max = row[11];
   p.fee_min = get16(row + 12), p.fee_max = get16(row + 14);
+  p.updated = get32(row + 16);
   const std::uint8_t* c = v.codes + codes_;
   p.concerns = c;
   p.approaches = c += p.concerns_count;
@@ -628,6 +648,28 @@ ProfilesRead read_profiles(const std::string& name, std::string_view bytes) {
         if (!r.failed() && !is_valid_date(reg.checked)) r.fail(date_at, "a registration date is not YYYY-MM-DD");
         p.registrations.push_back(std::move(reg));
       }
+      if (r.failed()) break;
+      // Contact details, checked as the JSON loader checks them (src/core/contact.h).
+      const std::size_t contact_at = o;
+      for (auto [field, max_chars, problem] :
+           {std::tuple{&p.contact.email, std::size_t{254}, &email_problem},
+            std::tuple{&p.contact.phone, std::size_t{20}, &phone_problem},
+            std::tuple{&p.contact.website, std::size_t{200}, &website_problem}}) {
+        const std::size_t field_at = o;
+        *field = text("a contact detail", 0, max_chars, false);
+        if (!r.failed() && !field->empty() && !problem(*field).empty())
+          r.fail(field_at, "a contact detail: " + problem(*field));
+      }
+      if (!r.failed() && p.contact.email.empty() && p.contact.phone.empty() && p.contact.website.empty())
+        r.fail(contact_at, "profile " + std::to_string(i) + " needs at least one of email, phone or website");
+      if (r.failed()) break;
+      const unsigned waiting = o < end ? r.u8(o) : 255;
+      if (waiting > std::size(kWaiting)) {
+        r.fail(o, "profile " + std::to_string(i) + ": waiting code " + std::to_string(waiting) + " is not 0-3");
+        break;
+      }
+      ++o;
+      if (waiting) p.waiting = kWaiting[waiting - 1];
       out.profiles.push_back(std::move(p));
     }
     if (!r.failed() && o != end) r.fail(o, "the records section has " + std::to_string(end - o) + " bytes left over");
@@ -647,7 +689,10 @@ Therapist unpack_therapist(const MatchingView& v, const PackedRow& row, const Pa
     t.pronouns = profile->pronouns;
     t.registrations = profile->registrations;
     t.bio = profile->bio;
+    t.contact = profile->contact;
+    t.waiting = profile->waiting;
   }
+  t.updated = day_text(row.updated);
   t.gender = kGenders[row.gender];
   for (unsigned k = 0; k < row.approaches_count; ++k) t.approaches.emplace_back(v.approaches[row.approaches[k]]);
   for (unsigned k = 0; k < row.concerns_count; ++k) t.concerns.emplace_back(v.concerns[row.concerns[k]]);
@@ -676,6 +721,8 @@ void apply_profile(PackedProfile&& profile, Therapist& t) {
   t.pronouns = std::move(profile.pronouns);
   t.registrations = std::move(profile.registrations);
   t.bio = std::move(profile.bio);
+  t.contact = std::move(profile.contact);
+  t.waiting = std::move(profile.waiting);
 }
 
 }  // namespace tft

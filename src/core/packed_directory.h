@@ -62,6 +62,7 @@ struct PackedRow {
   bool accepting_new = false, concessions = false, low_cost_places = false;
   std::uint8_t age_min = 0, age_max = 0;
   std::uint16_t fee_min = 0, fee_max = 0;
+  std::uint32_t updated = 0;  // the day the entry was last confirmed, as YYYYMMDD
   const std::uint8_t* concerns = nullptr;
   const std::uint8_t* approaches = nullptr;
   const std::uint8_t* formats = nullptr;  // 0 in-person, 1 video, 2 phone, 3 text
@@ -119,6 +120,8 @@ class MatchingCursor {
 struct PackedProfile {
   std::string name, pronouns, bio;
   std::vector<Registration> registrations;
+  ContactDetails contact;
+  std::string waiting;  // "" when not given
 };
 
 struct ProfilesRead {

@@ -140,14 +140,15 @@ void add_not_loaded(ordered_json& result, const NotLoaded& n) {
   ex["not_loaded"] = n.therapists + n.unreadable;
 }
 
-MatchText match_partial_text(const Matcher& m, const PartialDirectory& d, std::string_view answers_json, std::size_t limit) {
+MatchText match_partial_text(const Matcher& m, const PartialDirectory& d, std::string_view answers_json,
+                             const MatchOptions& options) {
   MatchText out;
   AnswersParse parsed = parse_answers(answers_json, *m.data, m.places);
   if (!parsed.ok()) {
     out.errors = std::move(parsed.errors);
     return out;
   }
-  ordered_json result = match(m, parsed.answers, limit);
+  ordered_json result = match(m, parsed.answers, options);
   add_not_loaded(result, count_not_loaded(d, parsed.answers));
   out.text = to_text(result, true);
   return out;

@@ -92,6 +92,7 @@ void add_not_loaded(ordered_json& result, const NotLoaded& not_loaded);
 // match_text (matcher.h) over the loaded part of a partial directory: the same bytes as matching
 // the whole directory, except that `excluded` counts the shards not loaded (add_not_loaded).
 // `m` must have been prepared from `d.directory`.
-MatchText match_partial_text(const Matcher& m, const PartialDirectory& d, std::string_view answers_json, std::size_t limit);
+MatchText match_partial_text(const Matcher& m, const PartialDirectory& d, std::string_view answers_json,
+                             const MatchOptions& options);
 
 }  // namespace tft

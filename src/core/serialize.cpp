@@ -51,6 +51,13 @@ ordered_json therapist_to_json(const Therapist& t) {
   j["availability"] = t.availability;
   j["identity"] = t.identity;
   j["accepting_new"] = t.accepting_new;
+  if (!t.waiting.empty()) j["waiting"] = t.waiting;
+  ordered_json contact = ordered_json::object();
+  if (!t.contact.email.empty()) contact["email"] = t.contact.email;
+  if (!t.contact.phone.empty()) contact["phone"] = t.contact.phone;
+  if (!t.contact.website.empty()) contact["website"] = t.contact.website;
+  j["contact"] = std::move(contact);
+  j["updated"] = t.updated;
   if (!t.bio.empty()) j["bio"] = t.bio;
   return j;
 }
@@ -62,17 +69,32 @@ ordered_json errors_to_json(const std::vector<Error>& errors) {
   return list;
 }
 
+ordered_json crisis_contact_to_json(const CrisisContact& k) {
+  ordered_json o{{"id", k.id}, {"name", k.name}, {"how", k.how}, {"when", k.when}, {"for", k.for_whom}};
+  if (!k.phone.empty()) o["phone"] = k.phone;
+  if (!k.sms.empty()) o["sms"] = k.sms;
+  o["urgent"] = k.urgent;
+  o["nations"] = k.nations;
+  if (k.has_ages) o["ages"] = {{"min", k.ages.min}, {"max", k.ages.max}};
+  if (!k.concerns.empty()) o["concerns"] = k.concerns;
+  return o;
+}
+
 ordered_json crisis_to_json(const Crisis& c) {
   ordered_json j;
   j["last_checked"] = c.last_checked;
   if (!c.source_note.empty()) j["source_note"] = c.source_note;
   j["contacts"] = ordered_json::array();
-  for (const auto& k : c.contacts) {
-    ordered_json o{{"id", k.id}, {"name", k.name}, {"how", k.how}, {"when", k.when}, {"for", k.for_whom}};
-    if (!k.phone.empty()) o["phone"] = k.phone;
-    if (!k.sms.empty()) o["sms"] = k.sms;
-    o["urgent"] = k.urgent;
-    j["contacts"].push_back(std::move(o));
+  for (const auto& k : c.contacts) j["contacts"].push_back(crisis_contact_to_json(k));
+  j["signposts"] = ordered_json::array();
+  for (const auto& sp : c.signposts) {
+    ordered_json o{{"id", sp.id}};
+    if (!sp.concerns.empty()) o["concerns"] = sp.concerns;
+    if (sp.has_ages) o["ages"] = {{"min", sp.ages.min}, {"max", sp.ages.max}};
+    if (!sp.nation.empty()) o["nation"] = sp.nation;
+    o["text"] = sp.text;
+    o["contacts"] = sp.contacts;
+    j["signposts"].push_back(std::move(o));
   }
   return j;
 }
@@ -81,7 +103,9 @@ ordered_json questionnaire_to_json(const Questionnaire& q) {
   ordered_json list = ordered_json::array();
   for (const auto& x : q.questions) {
     ordered_json o{{"id", x.id}, {"kind", x.kind}, {"prompt", x.prompt}};
+    if (!x.prompt_by_who.empty()) o["prompt_by_who"] = x.prompt_by_who;
     if (!x.help.empty()) o["help"] = x.help;
+    if (!x.help_by_who.empty()) o["help_by_who"] = x.help_by_who;
     o["required"] = x.required;
     o["can_be_must_have"] = x.can_be_must_have;
     if (x.min) o["min"] = *x.min;
@@ -94,7 +118,9 @@ ordered_json questionnaire_to_json(const Questionnaire& q) {
         continue;
       }
       ordered_json oo{{"id", opt.id}, {"label", opt.label}};
+      if (!opt.label_by_who.empty()) oo["label_by_who"] = opt.label_by_who;
       if (!opt.help.empty()) oo["help"] = opt.help;
+      if (!opt.risk.empty()) oo["risk"] = opt.risk;
       options.push_back(std::move(oo));
     }
     if (!options.empty()) o["options"] = std::move(options);

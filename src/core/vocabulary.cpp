@@ -33,6 +33,11 @@ const std::set<std::string>& registration_bodies() {
   return s;
 }
 
+const std::set<std::string>& waiting_times() {
+  static const std::set<std::string> s{"none", "weeks", "months"};
+  return s;
+}
+
 const std::vector<std::string>& required_concern_ids() {
   static const std::vector<std::string> v{
       "anxiety", "depression", "stress", "trauma-ptsd", "relationships", "trust-issues", "low-self-esteem",

@@ -15,6 +15,7 @@ const std::set<std::string>& availability_slots();  // weekday-daytime weekday-e
 const std::set<std::string>& identity_tags();       // lgbtq-affirming neurodiversity-affirming ...
 const std::set<std::string>& glossary_formats();    // individual couple family group online
 const std::set<std::string>& registration_bodies(); // BACP UKCP HCPC BABCP BPS COSRT NCPS ...
+const std::set<std::string>& waiting_times();       // none weeks months
 
 // Ids DESIGN §3 says must exist in concerns.json and glossary.json.
 const std::vector<std::string>& required_concern_ids();

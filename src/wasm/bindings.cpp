@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/crisis_contacts.h"
 #include "core/loaders.h"
 #include "core/matcher.h"
 #include "core/partial_directory.h"
@@ -90,14 +91,24 @@ std::string append_directory(const std::string& name, const std::string& text) {
 }
 
 // The DESIGN §5 result as the CLI prints it (same bytes, without the CLI's final newline), or
-// {"errors": [...]} naming each bad field of the answers. `limit` 0 means all that pass.
-std::string match(const std::string& answers, int limit) {
-  const std::size_t n = limit > 0 ? static_cast<std::size_t>(limit) : 0;
-  const tft::MatchText out = state().use_published ? tft::match_partial_text(current_matcher(), state().published, answers, n)
-                                                   : tft::match_text(current_matcher(), answers, n);
+// {"errors": [...]} naming each bad field of the answers or option. `limit` 0 means all that pass;
+// `today` (YYYY-MM-DD, or "" for the directory's newest date) and `units` ("km" | "miles") as
+// `tft match --today --units`. Over a published directory, the loaded shards are matched and the
+// rest counted as excluded (core/partial_directory.h); pass `today` there, since the newest date
+// of the loaded shards need not be the directory's.
+std::string match(const std::string& answers, int limit, const std::string& today, const std::string& units) {
+  tft::MatchOptions options;
+  options.limit = limit > 0 ? static_cast<std::size_t>(limit) : 0;
+  if (auto bad = tft::parse_match_options(today, units, options); !bad.empty())
+    return tft::to_text(tft::ordered_json{{"errors", tft::errors_to_json(bad)}}, false);
+  const tft::MatchText out = state().use_published ? tft::match_partial_text(current_matcher(), state().published, answers, options)
+                                                   : tft::match_text(current_matcher(), answers, options);
   if (!out.ok()) return tft::to_text(tft::ordered_json{{"errors", tft::errors_to_json(out.errors)}}, false);
   return out.text;
 }
+
+// match(answers, limit) as before the options existed: km, and the directory's own date.
+std::string match_in_km(const std::string& answers, int limit) { return match(answers, limit, "", "km"); }
 
 // The place box: {"places": [{name, county, region, lat, lon}]}, most populous first.
 std::string places(const std::string& prefix, int limit) {
@@ -245,8 +256,17 @@ std::string questionnaire() {
 std::string concerns() {
   return tft::to_text(tft::concerns_to_json(state().data.concerns), false);
 }
+// Every crisis contact grouped by nation, as `tft crisis` prints it (compact here).
 std::string crisis() {
-  return tft::to_text(tft::crisis_to_json(state().data.crisis), false);
+  return tft::to_text(tft::crisis_directory_json(state().data.crisis), false);
+}
+
+// {"crisis", "signposts"} for answers part-way through the questionnaire, as
+// `tft crisis --answers` prints it (without the final newline), or {"errors": [...]}.
+std::string safety_routes(const std::string& answers) {
+  const tft::SafetyRoutesText out = tft::safety_routes_text(state().data, current_matcher().places, answers);
+  if (!out.ok()) return tft::to_text(tft::ordered_json{{"errors", tft::errors_to_json(out.errors)}}, false);
+  return out.text;
 }
 
 std::string validate_profile(const std::string& profile) {
@@ -259,7 +279,9 @@ EMSCRIPTEN_BINDINGS(tft_core) {
   emscripten::function("loadDataset", &load_dataset);
   emscripten::function("loadDirectory", &load_directory);
   emscripten::function("appendDirectory", &append_directory);
+  // Overloaded by argument count: match(answers, limit) or match(answers, limit, today, units).
   emscripten::function("match", &match);
+  emscripten::function("match", &match_in_km);
   emscripten::function("places", &places);
   emscripten::function("directoryInfo", &directory_info);
   emscripten::function("openPublished", &open_published);
@@ -274,5 +296,6 @@ EMSCRIPTEN_BINDINGS(tft_core) {
   emscripten::function("questionnaire", &questionnaire);
   emscripten::function("concerns", &concerns);
   emscripten::function("crisis", &crisis);
+  emscripten::function("safetyRoutes", &safety_routes);
   emscripten::function("validateProfile", &validate_profile);
 }

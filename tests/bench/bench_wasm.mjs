@@ -34,10 +34,10 @@ for (const file of answersArg.split(",")) {
   const times = [];
   // Untimed warm-up: V8 first runs WebAssembly through its baseline compiler and swaps in the
   // optimised code when it is ready; timing the first calls would measure the compiler.
-  for (let w = 0; w < 3; w++) core.match(answers, 20);
+  for (let w = 0; w < 3; w++) core.match(answers, 20, "", "km");
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
-    const out = core.match(answers, 20);
+    const out = core.match(answers, 20, "", "km");
     times.push(performance.now() - t0);
     if (out.startsWith('{"errors"')) throw new Error(out);
   }

@@ -59,7 +59,7 @@ test("the sample site: the manifest at start, then only a video visitor's shards
   for (const s of remote) assert.ok(fetched.includes(s.matching.file), `${s.matching.file} fetched`);
   for (const s of region) assert.ok(!fetched.includes(s.matching.file), `${s.matching.file} not fetched by a video-only visitor`);
   // Cards show their names: the profile files were fetched (each file once).
-  const names = await page.locator(".therapist-card h3, .card h3").allTextContents();
+  const names = await page.locator(".match-card__name").allTextContents();
   assert.ok(names.length > 0 && names.every((n) => n.trim().length > 0), names.join("|"));
   const profiles = fetched.filter((f) => f.includes(".profiles-"));
   assert.ok(profiles.length >= 1);
@@ -154,7 +154,7 @@ test("a national directory of 100,000: progress shown, only the shards within re
     assert.ok(profileFiles.length < allProfiles / 10);
 
     // Twenty cards with names; the left-out count covers the whole directory (as the CLI counts it).
-    const names = await page.locator(".therapist-card h3, .card h3").allTextContents();
+    const names = await page.locator(".match-card__name").allTextContents();
     assert.equal(names.length, 20);
     assert.ok(names.every((n) => n.trim().length > 0));
     const leftOut = Number((await page.textContent("#excluded-title")).replace(/\D/g, "") || (await page.textContent(".excluded p")).match(/([\d,]+) therapist/)[1].replace(/,/g, ""));
@@ -165,11 +165,11 @@ test("a national directory of 100,000: progress shown, only the shards within re
 
     // Still usable: "Show more" adds cards without downloading the shards again.
     const before = fetched.filter((f) => f.endsWith(".match.bin")).length;
-    const more = page.locator("button", { hasText: /Show (more|\d+ more)/ });
+    const more = page.locator("#show-more");
     if (await more.count()) {
       await more.first().focus();
       await page.keyboard.press("Enter");
-      await page.waitForFunction(() => document.querySelectorAll(".therapist-card h3, .card h3").length > 20, null, { timeout: 60000 });
+      await page.waitForFunction(() => document.querySelectorAll(".match-card__name").length > 20, null, { timeout: 60000 });
       assert.equal(directoryFiles(record, baseUrl).filter((f) => f.endsWith(".match.bin")).length, before);
     }
     const longest = Math.max(0, ...(await page.evaluate(() => window.__longTasks)));

@@ -10,18 +10,23 @@ let site;
 before(async () => (site = await launch()));
 after(async () => site?.close());
 
+// How many fit, from the summary's own words: "12 therapists list … and fit …. 156 more fit but …",
+// "168 therapists fit …" or "None of the 168 therapists who fit your other answers …".
 const passing = async (page) => {
   const text = await page.textContent("#results-count");
-  const m = text.match(/^(one|[\d,]+) therapists? fits?/);
-  return m ? (m[1] === "one" ? 1 : Number(m[1].replace(/,/g, ""))) : 0;
+  const num = (s) => (/^one$/i.test(s) ? 1 : Number(s.replace(/,/g, "")));
+  const none = text.match(/^None of the (one|[\d,]+) therapists?/);
+  if (none) return num(none[1]);
+  const first = text.match(/^(One|[\d,]+) therapists? /);
+  if (!first) return 0;
+  const more = text.match(/ (One|[\d,]+) more therapists? fits? but/i);
+  return num(first[1]) + (more ? num(more[1]) : 0);
 };
 const settled = (page) => page.waitForFunction(() => !document.querySelector("#flow").hasAttribute("aria-busy"));
+// The lowest fee on each card, list by list (those who list a chosen concern come first).
 const lowestFees = (page) =>
-  page.$$eval(".match-card", (cards) =>
-    cards.map((c) => {
-      const dt = [...c.querySelectorAll("dt")].find((d) => d.textContent === "Fees");
-      return Number(dt.nextElementSibling.textContent.match(/£(\d+)/)[1]);
-    }),
+  page.$$eval(".match-list", (lists) =>
+    lists.map((list) => [...list.querySelectorAll(".match-card__fees")].map((p) => Number(p.textContent.match(/£(\d+)/)[1]))),
   );
 
 // In person only, within 10 km of Aberystwyth, at most £40: nobody in the sample fits.
@@ -42,11 +47,11 @@ test("an empty result says so plainly and a relax button adds exactly the promis
   const excluded = await page.textContent(".excluded");
   const total = Number(excluded.match(/We left out ([\d,]+) therapists/)[1].replace(/,/g, ""));
   const items = await page.$$eval(".excluded li", (lis) => lis.map((li) => li.textContent));
-  const sum = items.reduce((n, t) => n + (t.startsWith("one ") ? 1 : Number(t.match(/^([\d,]+)/)[1].replace(/,/g, ""))), 0);
+  const sum = items.reduce((n, t) => n + Number(t.match(/: ([\d,]+)$/)[1].replace(/,/g, "")), 0);
   assert.equal(sum, total, `${items.join("; ")} add up to ${total}`);
 
-  const button = page.locator(".suggestion button").first();
-  const gain = Number((await button.textContent()).match(/Show (\d+) more/)[1]);
+  const button = page.locator(".suggestion__button").first();
+  const gain = Number((await button.textContent()).match(/to see (\d+|one) more therap/)[1]);
   assert.ok(gain > 0);
   await button.click();
   await settled(page);
@@ -68,16 +73,23 @@ test("sort and filters re-run the match without starting again", async () => {
   await page.selectOption("#refine-sort", "fee");
   await page.click(".refine button[type=submit]");
   await settled(page);
-  const fees = await lowestFees(page);
-  assert.deepEqual(fees, [...fees].sort((a, b) => a - b), "lowest fee first");
+  for (const fees of await lowestFees(page)) assert.deepEqual(fees, [...fees].sort((a, b) => a - b), "lowest fee first");
   assert.equal(await passing(page), before, "sorting changes the order, not who fits");
 
+  // A budget typed in the filters is a preference: it reorders but leaves out nobody.
   await page.fill("#refine-fee", "50");
   await page.click(".refine button[type=submit]");
   await settled(page);
+  assert.equal(await passing(page), before, "a budget alone is not a must-have");
+  assert.equal(await page.locator(".chip").count(), 0, "no must-have chip appeared");
+  // Ticking the box makes it one, shown as a chip.
+  await page.check("#refine-budget-must");
+  await page.click(".refine button[type=submit]");
+  await settled(page);
   const after50 = await passing(page);
-  assert.ok(after50 < before && after50 > 0, `a £50 limit leaves fewer (${after50} of ${before})`);
-  for (const fee of await lowestFees(page)) assert.ok(fee <= 50, `fee ${fee} within £50`);
+  assert.ok(after50 < before && after50 > 0, `a £50 must-have leaves fewer (${after50} of ${before})`);
+  for (const fee of (await lowestFees(page)).flat()) assert.ok(fee <= 50, `fee ${fee} within £50`);
+  assert.match(await page.textContent(".chip"), /Budget: up to £50/);
 
   await page.uncheck("#refine-format-video");
   await page.click(".refine button[type=submit]");

@@ -85,6 +85,9 @@ test("the crisis page shows when the numbers were checked and each number is a l
   assert.ok(sizes.length >= 8);
   for (const s of sizes) assert.ok(s.h >= 44 && s.w >= 44, `${s.text} is ${s.w}x${s.h}`);
   assert.equal(await page.locator("main h1").count(), 1);
-  assert.ok((await page.locator("main .crisis-list h2").count()) >= 6);
+  // One section per group (anywhere in the UK, then each nation) with a heading, each contact named
+  // under it.
+  assert.deepEqual(await page.locator("main .crisis-group > h2").allTextContents(), ["Anywhere in the UK", "England", "Wales", "Scotland", "Northern Ireland"]);
+  assert.ok((await page.locator("main .crisis-list h3").count()) >= 12);
   await context.close();
 });

@@ -102,6 +102,7 @@ test("a therapist fills the form by keyboard, fixes live errors, previews the ca
   assert.ok(problems.some((p) => /^Locations: is required when in-person/.test(p)), problems.join(" | "));
   assert.ok(problems.some((p) => /^Availability: needs at least 1/.test(p)), problems.join(" | "));
   assert.ok(problems.some((p) => /^Accepting new clients: is required/.test(p)), problems.join(" | "));
+  assert.ok(problems.includes("Contact details: needs at least one of email, phone or website"), problems.join(" | "));
   // Following the summary link moves focus into that field's group.
   await page.locator("#error-summary-list a", { hasText: "Locations:" }).focus();
   await page.keyboard.press("Enter");
@@ -119,6 +120,18 @@ test("a therapist fills the form by keyboard, fixes live errors, previews the ca
   await tick(page, "#pro-accepting-yes");
   await type(page, "#pro-bio", "I work with adults.\n\nSessions are 50 minutes.");
 
+  // Contact details: each is checked as the directory loader checks it, and fixed in place.
+  await type(page, "#pro-email", "morgan.testwell@example");
+  await type(page, "#pro-website", "http://morgan.example.org");
+  await page.locator("#pro-website[aria-invalid=true]").waitFor();
+  assert.match(await page.locator("#pro-email-error").textContent(), /Email address: expected an email address such as name@example\.org/);
+  assert.match(await page.locator("#pro-website-error").textContent(), /Website: must start with https:\/\//);
+  await type(page, "#pro-email", "morgan.testwell@example.org");
+  await type(page, "#pro-phone", "0113 496 0042");
+  await type(page, "#pro-website", "https://morgan.example.org");
+  await tick(page, "#pro-waiting-none");
+  assert.match(await page.inputValue("#pro-updated"), /^\d{4}-\d{2}-\d{2}$/, "the confirmed date starts as today");
+
   await page.focus("#pro-check");
   await page.keyboard.press("Enter");
   await page.locator("#pro-download-status", { hasText: "no problems" }).waitFor();
@@ -128,7 +141,7 @@ test("a therapist fills the form by keyboard, fixes live errors, previews the ca
   const card = page.locator("#pro-preview .therapist-card");
   assert.equal(await card.locator("h3").textContent(), "Morgan Testwell (they/them)");
   const cardText = await card.textContent();
-  for (const needle of ["£90 to £120 per session", "Taking new clients", "BACP, accredited (number FICTIONAL-0042)", "In person in Leeds and video", "Anxiety or worry, trauma or PTSD", "English", "Weekday evenings"])
+  for (const needle of ["£90 to £120 per session", "Taking new clients", "BACP, accredited (number FICTIONAL-0042)", "In person in Leeds and video", "Anxiety or worry, trauma or PTSD", "English", "Weekday evenings", "morgan.testwell@example.org", "0113 496 0042", "morgan.example.org", "Can usually start straight away"])
     assert.ok(cardText.includes(needle), `card shows ${needle}: ${cardText}`);
   await screenshot(page, "pages-professionals-valid-360");
 
@@ -143,6 +156,10 @@ test("a therapist fills the form by keyboard, fixes live errors, previews the ca
   assert.deepEqual(entry.fees, { min: 90, max: 120, concessions: false, low_cost_places: false });
   assert.equal(entry.registrations[0].body, "BACP");
   assert.match(entry.registrations[0].checked, /^\d{4}-\d{2}-\d{2}$/);
+  assert.deepEqual(entry.contact, { email: "morgan.testwell@example.org", phone: "0113 496 0042", website: "https://morgan.example.org" });
+  assert.equal(entry.waiting, "none");
+  assert.match(entry.updated, /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal(await card.locator('a[href="tel:01134960042"]').count(), 1, "the phone number is a tel: link");
 
   // The native loader accepts it as a directory of one.
   const dirPath = join(tmp, "directory.json");

@@ -21,7 +21,9 @@ test("personas get the approaches NICE recommends for their age", async () => {
   const { personas } = readFixture("personas.json");
   assert.ok(personas.length >= 20);
   const core = await loadBundledCore();
-  for (const { name, answers, expect } of personas) {
+  for (const { name, answers, expect, mode } of personas) {
+    // Crisis-route personas (safety_personas.test.mjs) have no approaches; "partial" ones cannot be matched.
+    if (mode === "partial" || !expect.approaches) continue;
     const result = JSON.parse(core.match(JSON.stringify(answers), 1));
     assert.equal(result.errors, undefined, `${name}: ${JSON.stringify(result.errors)}`);
     const listed = result.approaches.map((a) => a.slug);

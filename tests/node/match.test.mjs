@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createMatcher, AnswersError } from "../../web/js/tft.js";
-import { dataDir, fixturesDir, loadBundledCore, runCli, wasmDir } from "./support.mjs";
+import { dataDir, fixturesDir, loadBundledCore, readData, runCli, wasmDir } from "./support.mjs";
 
 const core = await loadBundledCore();
 const dir = join(fixturesDir, "answers");
@@ -26,12 +26,12 @@ for (const f of fixtures) {
   test(`${f.name}: WASM and CLI agree byte for byte`, () => {
     for (const limit of [20, 0]) {
       const cli = runCli(["match", "--answers", "-", "--limit", String(limit)], f.text);
-      const wasm = core.match(f.text, limit);
+      const wasm = core.match(f.text, limit, "", "km");
       if (f.name.startsWith("valid-")) {
         assert.equal(cli.status, 0, cli.stderr);
         assert.equal(wasm + "\n", cli.stdout);
         const result = JSON.parse(wasm);
-        assert.deepEqual(Object.keys(result), ["crisis", "approaches", "matches", "excluded", "suggestions"]);
+          assert.deepEqual(Object.keys(result), ["crisis", "signposts", "summary", "approaches", "matches", "excluded", "suggestions"]);
       } else {
         assert.equal(cli.status, 1);
         assert.equal(cli.stdout, "");
@@ -42,12 +42,36 @@ for (const f of fixtures) {
   });
 }
 
+test("a reference day and miles give the same bytes from the CLI and WASM, and bad options are named", () => {
+  const text = readFileSync(join(dir, "valid-ocd-leeds.json"), "utf8");
+  const answers = JSON.stringify(JSON.parse(text).answers);
+  const cli = runCli(["match", "--answers", "-", "--limit", "20", "--today", "2026-11-30", "--units", "miles"], answers);
+  assert.equal(cli.status, 0, cli.stderr);
+  const wasm = core.match(answers, 20, "2026-11-30", "miles");
+  assert.equal(wasm + "\n", cli.stdout);
+  const result = JSON.parse(wasm);
+  assert.equal(result.summary.today, "2026-11-30");
+  assert.ok(!/\d km\b/.test(JSON.stringify([result.matches.map((m) => [m.reasons, m.caveats]), result.suggestions])), "no km in the words");
+  // Without a date, the directory's newest "updated" day is the reference.
+  const newest = JSON.parse(readData("therapists.sample.json")).therapists.map((t) => t.updated).sort().at(-1);
+  assert.equal(JSON.parse(core.match(answers, 1, "", "km")).summary.today, newest);
+
+  const bad = JSON.parse(core.match(answers, 5, "tomorrow", "leagues"));
+  assert.deepEqual(bad.errors.map((e) => e.text), [
+    'options:$.today: expected a date written YYYY-MM-DD, found "tomorrow"',
+    'options:$.units: unknown value "leagues"; expected one of: km, miles',
+  ]);
+  const cliBad = runCli(["match", "--answers", "-", "--today", "tomorrow"], answers);
+  assert.equal(cliBad.status, 2);
+  assert.match(cliBad.stderr, /--today: expected a date written YYYY-MM-DD/);
+});
+
 test("match never throws on hostile text, and the module still works after", () => {
   for (const text of ["", "\u0000", "[".repeat(100000), `{"who":"${"x".repeat(1 << 20)}"}`, '{"who":"myself","format":["video"],"age":1e999}']) {
-    const out = JSON.parse(core.match(text, 5));
+    const out = JSON.parse(core.match(text, 5, "", "km"));
     assert.ok(Array.isArray(out.errors) && out.errors.length > 0, JSON.stringify(text.slice(0, 20)));
   }
-  const ok = JSON.parse(core.match('{"who":"myself","format":["video"]}', 3));
+  const ok = JSON.parse(core.match('{"who":"myself","format":["video"]}', 3, "", "km"));
   assert.equal(ok.matches.length, 3);
 });
 

@@ -5,9 +5,9 @@ import assert from "node:assert/strict";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { markCurrentLink, renderSite, rootFor } from "../../scripts/render-pages.mjs";
+import { crisisFromCore, crisisList, markCurrentLink, needHelpBlock, renderSite, rootFor } from "../../scripts/render-pages.mjs";
 import { startServer } from "../../scripts/serve.mjs";
-import { readData } from "./support.mjs";
+import { cliPath, dataDir, readData } from "./support.mjs";
 
 const HEADER = readFileSync(new URL("../../web/partials/header.html", import.meta.url), "utf8");
 const FOOTER = readFileSync(new URL("../../web/partials/footer.html", import.meta.url), "utf8");
@@ -29,7 +29,7 @@ before(() => {
     writeFileSync(join(site, p), page(p));
   writeFileSync(join(site, "glossary", "index.html"), page("A to Z"));
   writeFileSync(join(site, "glossary", "cbt.html"), page("CBT"));
-  renderSite(site);
+  renderSite(site, crisisFromCore(cliPath, dataDir));
 });
 after(() => rmSync(site, { recursive: true, force: true }));
 
@@ -63,11 +63,38 @@ test("{{root}} is relative to the page's folder, and absolute on the 404 page", 
   for (const p of ["index.html", "404.html", "glossary/cbt.html"]) assert.doesNotMatch(read(p), /\{\{|<!--#/);
 });
 
-test("every page gets the urgent crisis contacts and the crisis page gets the last-checked date", () => {
+const escaped = (s) => s.replace(/&/g, "&amp;").replace(/'/g, "&#39;");
+const between = (html, from, to) => html.slice(html.indexOf(from), html.indexOf(to, html.indexOf(from)));
+
+test("every page's Need help now? block has every urgent line, each under its nation", () => {
   const crisis = JSON.parse(readData("crisis.json"));
-  for (const c of crisis.contacts.filter((x) => x.urgent))
-    assert.ok(read("privacy.html").includes(c.name.replace(/'/g, "&#39;")), c.name);
-  assert.match(read("crisis.html"), new RegExp(`<time datetime="${crisis.last_checked}">`));
+  const block = between(read("privacy.html"), '<aside class="need-help"', "</aside>");
+  for (const c of crisis.contacts.filter((x) => x.urgent)) assert.ok(block.includes(escaped(c.name)), c.name);
+  // Only the urgent lines: the others (helplines, listening lines) are on crisis.html.
+  for (const c of crisis.contacts.filter((x) => !x.urgent)) assert.ok(!block.includes(`<strong>${escaped(c.name)}</strong>`), c.name);
+  // A static page cannot know where its reader is: lines for every nation appear, each after its
+  // own nation's heading (Lifeline under Northern Ireland, NHS 111 Wales under Wales).
+  const titles = [...block.matchAll(/<dt class="need-help__nation">([^<]+)<\/dt>/g)].map((m) => m[1]);
+  assert.deepEqual(titles, ["Anywhere in the UK", "England", "Wales", "Scotland", "Northern Ireland"]);
+  const after = (title) => block.slice(block.indexOf(`>${title}</dt>`)).split("</dd>")[0];
+  assert.match(after("Northern Ireland"), /href="tel:08088088000"/);
+  assert.doesNotMatch(after("Northern Ireland"), /tel:111"/);
+  assert.match(after("Wales"), /NHS 111 Wales, press 2/);
+  assert.match(after("Scotland"), /NHS 24/);
+  assert.match(after("Anywhere in the UK"), /href="tel:999"/);
+});
+
+test("the crisis page lists every contact once, grouped by nation, after the last-checked date", () => {
+  const crisis = JSON.parse(readData("crisis.json"));
+  const page = read("crisis.html");
+  assert.match(page, new RegExp(`<time datetime="${crisis.last_checked}">`));
+  for (const c of crisis.contacts) assert.equal(page.split(`<h3>${escaped(c.name)}</h3>`).length - 1, 1, c.name);
+  const sections = [...page.matchAll(/<section class="crisis-group"[^>]*><h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
+  assert.deepEqual(sections, ["Anywhere in the UK", "England", "Wales", "Scotland", "Northern Ireland"]);
+  const section = (title) => page.slice(page.indexOf(`>${title}</h2>`)).split("</section>")[0];
+  assert.match(section("Wales"), /Live Fear Free/);
+  assert.match(section("Scotland"), /Breathing Space/);
+  assert.doesNotMatch(section("Northern Ireland"), /tel:111"/);
 });
 
 test("markCurrentLink leaves links that already say aria-current alone", () => {
@@ -92,4 +119,16 @@ test("the server answers unknown paths with the site's 404 page under the full s
   } finally {
     await new Promise((ok) => server.close(ok));
   }
+});
+
+test("crisis text is written into the pages as text: markup in the data file stays escaped", () => {
+  const contact = { id: "x", name: "<b>Line</b> & co", how: 'Call <i>"now"</i>', when: "<script>x</script>", for: "<u>all</u>", phone: "999", sms: "", urgent: true };
+  const group = { nation: "uk", title: "<i>Anywhere</i>", contacts: ["x"] };
+  const crisis = { last_checked: "2026-01-02", contacts: [contact], groups: [group], need_help: [group] };
+  for (const html of [needHelpBlock(crisis), crisisList(crisis)]) {
+    assert.doesNotMatch(html, /<(b|i|u|script)>/, html);
+    assert.match(html, /&lt;b&gt;Line&lt;\/b&gt; &amp; co|Call &lt;i&gt;&quot;now&quot;&lt;\/i&gt;/);
+    assert.match(html, /&lt;i&gt;Anywhere&lt;\/i&gt;/);
+  }
+  assert.match(crisisList(crisis), /&lt;script&gt;x&lt;\/script&gt;/);
 });

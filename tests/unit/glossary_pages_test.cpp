@@ -75,6 +75,16 @@ TEST_CASE("an entry page has every section, the FAQ data and the call to action"
   CHECK(page.find("datetime=\"" + e->last_reviewed + "\"") != std::string::npos);
 }
 
+TEST_CASE("an entry page's evidence section links to what the evidence levels mean", "[site][pages]") {
+  const Dataset& d = test::bundled_dataset();
+  const std::string page = entry_page(d, d.glossary.front(), SiteOptions{});
+  const std::size_t section = page.find("<section id=\"evidence\"");
+  REQUIRE(section != std::string::npos);
+  const std::size_t link = page.find("href=\"{{root}}about-evidence.html\"", section);
+  REQUIRE(link != std::string::npos);
+  CHECK(link < page.find("</section>", section));
+}
+
 TEST_CASE("an entry page says whom each piece of evidence is about, in which form and from where",
           "[site][pages][evidence]") {
   const Dataset& d = test::bundled_dataset();

@@ -155,7 +155,8 @@ TEST_CASE("crisis contacts need digits-only numbers and a checked date", "[loade
   Diagnostics diag;
   diag.file = "crisis.json";
   const json doc = json::parse(
-      R"({"last_checked":"2026-13-01","contacts":[{"id":"x","name":"X","how":"Call","when":"Always","for":"All","phone":"116 123"}]})");
+      R"({"last_checked":"2026-13-01","contacts":[{"id":"x","name":"X","how":"Call 116 123","when":"Always","for":"All",
+          "phone":"116 123","urgent":true,"nations":["england","wales","scotland","northern-ireland"]}]})");
   parse_crisis(doc, diag);
   CHECK(lines(diag.errors) ==
         std::vector<std::string>{R"(crisis.json:$.last_checked: expected a date written YYYY-MM-DD, found "2026-13-01")",
@@ -167,7 +168,7 @@ TEST_CASE("the bundled crisis list has the UK lines DESIGN requires", "[data][cr
   std::map<std::string, std::string> phone;
   for (const auto& k : c.contacts) phone[k.id] = k.phone.empty() ? k.sms : k.phone;
   CHECK(phone["emergency"] == "999");
-  CHECK(phone["nhs-111"] == "111");
+  CHECK(phone["nhs-111-england"] == "111");
   CHECK(phone["samaritans"] == "116123");
   CHECK(phone["shout"] == "85258");
   CHECK(phone["papyrus"] == "08000684141");
@@ -180,7 +181,8 @@ TEST_CASE("questionnaire follow-ups depend only on earlier questions", "[loaders
   const json doc = json::parse(R"({"questions":[
     {"id":"location","kind":"place","prompt":"Where?","shows_if":{"question":"format","any_of":["in-person"]}},
     {"id":"format","kind":"multi","prompt":"How?","options":[{"id":"video","label":"Video"}]},
-    {"id":"safety","kind":"single","prompt":"Safe?","options":[{"id":"none","label":"No"}]}]})");
+    {"id":"safety","kind":"single","prompt":"Safe?","options":[{"id":"none","label":"No","risk":"none"},
+      {"id":"some","label":"Yes, safe now","risk":"some"},{"id":"urgent","label":"Yes, not safe","risk":"urgent"}]}]})");
   parse_questionnaire(doc, diag);
   CHECK(lines(diag.errors) == std::vector<std::string>{"q.json:$.questions[0].shows_if.question: must name an earlier question"});
 }

@@ -123,6 +123,14 @@ Directory generated_directory(std::size_t n, unsigned seed) {
     t.identity = distinct(rng, identity, 0, i % 2 ? 0 : 5);
     t.accepting_new = rng() % 5 != 0;
     t.bio = i % 4 ? "" : "First line.\nSecond line, with “quotes” & <angle brackets>.";
+    // Contact details in each combination the format allows (at least one), and every waiting code.
+    const std::size_t ways = 1 + i % 7;  // bits: email, phone, website
+    if (ways & 1) t.contact.email = "g" + std::to_string(i) + "@example.org";
+    if (ways & 2) t.contact.phone = i % 2 ? "0113 496 0" + std::to_string(100 + i % 900) : "+44 (0)7700 900123";
+    if (ways & 4) t.contact.website = "https://g" + std::to_string(i) + ".example.org/about?from=tft";
+    t.waiting = std::vector<std::string>{"", "none", "weeks", "months"}[i % 4];
+    t.updated = std::to_string(2020 + i % 8) + "-" + (i % 12 < 9 ? "0" : "") + std::to_string(1 + i % 12) + "-" +
+                (i % 28 < 9 ? "0" : "") + std::to_string(1 + i % 28);
     d.therapists.push_back(std::move(t));
   }
   return d;
@@ -503,9 +511,34 @@ TEST_CASE("pack refuses what it cannot hold exactly, and repeated ids", "[packed
   CHECK(p.files.empty());
 }
 
+TEST_CASE("profile files carry contact details and are checked as the JSON loader checks them", "[packed][corrupt]") {
+  Directory d = generated_directory(3, 9);
+  d.therapists[1].contact = {"", "", "http://insecure.example.org"};
+  const PackResult packed = pack_directory(d, PackOptions{});
+  REQUIRE(packed.ok());
+  const DirectoryLoad load = load_packed_directory(packed.manifest, files_of(packed), test::bundled_dataset());
+  REQUIRE_FALSE(load.ok());
+  CHECK(format_error(load.errors[0]).find("a contact detail: must start with https:// (a secure address), not http://") !=
+        std::string::npos);
+  d.therapists[1].contact = {};
+  const PackResult none = pack_directory(d, PackOptions{});
+  REQUIRE(none.ok());
+  const DirectoryLoad empty = load_packed_directory(none.manifest, files_of(none), test::bundled_dataset());
+  REQUIRE_FALSE(empty.ok());
+  CHECK(format_error(empty.errors[0]).find("needs at least one of email, phone or website") != std::string::npos);
+
 // ------------------------------------------------------------------------------------ shard by shard
 
 namespace {
+
+// A fixed reference day: by default it is the newest "updated" date of what is loaded, which for a
+// partial directory need not be the whole directory's (the page always passes the visitor's day).
+MatchOptions fixed_day(std::size_t limit) {
+  MatchOptions options;
+  options.limit = limit;
+  options.today = "2026-11-30";
+  return options;
+}
 
 // A partial directory of `packed`, with every shard the answers need and then the profile files of
 // the matches shown, as the web worker loads them. Returns the result text it prints.
@@ -518,14 +551,14 @@ std::string match_as_worker(PartialDirectory& d, const std::map<std::string, std
   }
   Matcher m = prepare_matcher(test::bundled_dataset(), d.directory);
   std::vector<std::string> ids;
-  const ordered_json first = match(m, a, limit);
+  const ordered_json first = match(m, a, fixed_day(limit));
   for (const auto& item : first["matches"]) ids.push_back(item["id"].get<std::string>());
   for (const auto& ref : profile_files_for(d, ids)) {
     const auto errors = add_profiles(d, ref, files.at(d.manifest.shards[ref.shard].profiles[ref.file].file.file));
     REQUIRE(errors.empty());
   }
   CHECK(profile_files_for(d, ids).empty());
-  const MatchText out = match_partial_text(m, d, text, limit);
+  const MatchText out = match_partial_text(m, d, text, fixed_day(limit));
   REQUIRE(out.ok());
   return out.text;
 }
@@ -552,7 +585,7 @@ TEST_CASE("a directory loaded shard by shard, as the worker loads it, gives the 
     const std::size_t limit = i % 4 ? 20 : 0;
     PartialDirectory d = opened(packed.manifest);
     const ordered_json mine = ordered_json::parse(match_as_worker(d, files, text, limit));
-    const ordered_json full = match(everyone, a, limit);
+    const ordered_json full = match(everyone, a, fixed_day(limit));
     // Everything but the excluded counts is the whole directory's, card text included.
     ordered_json mine_rest = mine, full_rest = full;
     mine_rest.erase("excluded"), full_rest.erase("excluded");

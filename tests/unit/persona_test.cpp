@@ -34,6 +34,9 @@ TEST_CASE("personas get the approaches NICE recommends for their age", "[persona
   const json fixture = json::parse(test::read_text(test::fixture_path("personas.json")));
   REQUIRE(fixture["personas"].size() >= 20);
   for (const auto& p : fixture["personas"]) {
+    // Personas about crisis routes only (tests/unit/safety_personas_test.cpp) have no approaches
+    // to check; a "partial" one stops before the format question and cannot be matched.
+    if (p.value("mode", "") == "partial" || !p["expect"].contains("approaches")) continue;
     SECTION(p["name"].get<std::string>()) {
       const MatchText out = match_text(sample_matcher(), p["answers"].dump(), 1);
       REQUIRE(out.ok());

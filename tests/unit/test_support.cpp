@@ -19,6 +19,12 @@ std::string read_text(const std::string& path) {
 std::string data_path(const std::string& name) { return std::string(TFT_DATA_DIR) + "/" + name; }
 std::string fixture_path(const std::string& name) { return std::string(TFT_FIXTURES_DIR) + "/" + name; }
 
+std::vector<std::string> error_lines(const std::vector<Error>& errors) {
+  std::vector<std::string> out;
+  for (const auto& e : errors) out.push_back(format_error(e));
+  return out;
+}
+
 namespace {
 struct Bundled {
   std::string glossary, concerns, questionnaire, crisis, places, directory_text;

@@ -16,4 +16,7 @@ const Dataset& bundled_dataset();
 const Directory& bundled_directory();
 std::vector<Error> bundled_errors();  // every problem in data/, as the CLI's validate would find
 
+// Errors as the CLI prints them, one "FILE:PATH: message" line each, for comparing in tests.
+std::vector<std::string> error_lines(const std::vector<Error>& errors);
+
 }  // namespace tft::test

@@ -5,6 +5,8 @@
 import { el, longDate } from "./dom.js";
 import { approachLinks, registrationsList, therapistFacts } from "./results-view.js";
 import { errorMessage } from "./error-summary.js";
+import { contactList } from "./therapist-card.js";
+import { firstMessagePanel } from "./first-message-view.js";
 
 export const MAX_COMPARE = 3;
 
@@ -15,6 +17,7 @@ function compareTable(therapists, ctx) {
     ["Where", (t) => therapistFacts(t, ctx.labels).places || "Not given"],
     ["Languages", (t) => therapistFacts(t, ctx.labels).languages],
     ["Times", (t) => (t.availability ?? []).map((a) => ctx.labels.availability.get(a) ?? a).join(", ") || "Not given"],
+    ["Contact", (t) => contactList(t.contact, t.name)],
     ["Approaches", (t) => approachLinks(t.approaches, ctx.approachNames)],
     ["Registered with", (t) => registrationsList(t)],
   ];
@@ -42,6 +45,10 @@ export function shortlistText(therapists, ctx) {
   therapists.forEach((t, i) => {
     const f = therapistFacts(t, ctx.labels);
     lines.push(`${i + 1}. ${t.name}${t.pronouns ? ` (${t.pronouns})` : ""}`);
+    const c = t.contact ?? {};
+    if (c.email) lines.push(`   Email: ${c.email}`);
+    if (c.phone) lines.push(`   Phone: ${c.phone}`);
+    if (c.website) lines.push(`   Website: ${c.website}`);
     lines.push(`   Fees: ${f.fees}`);
     lines.push(`   Ways of meeting: ${f.formats}`);
     lines.push(`   Where: ${f.places || "Not given"}`);
@@ -89,11 +96,14 @@ export function shortlistSection(ctx) {
           el(
             "ul",
             { class: "shortlist__list" },
-            items.map((t) =>
-              el(
+            items.map((t) => {
+              const message = firstMessagePanel(t, ctx);
+              return el(
                 "li",
                 { class: "shortlist__item" },
                 el("p", { class: "shortlist__name" }, el("strong", {}, t.name), ` · ${therapistFacts(t, ctx.labels).fees}`),
+                el("div", { class: "shortlist__contact" }, contactList(t.contact, t.name), message.button),
+                message.panel,
                 el(
                   "div",
                   { class: "shortlist__actions" },
@@ -105,27 +115,32 @@ export function shortlistSection(ctx) {
                   ),
                   el("button", { type: "button", class: "link-button", onclick: () => ctx.onRemove(t.id) }, "Remove", el("span", { class: "visually-hidden" }, ` ${t.name} from your shortlist`)),
                 ),
-              ),
-            ),
+              );
+            }),
           ),
           ctx.compareError ? errorMessage("compare-error", ctx.compareError) : null,
           el("button", { type: "button", class: "button button--secondary", id: "compare-button", "aria-describedby": ctx.compareError ? "compare-error" : null, onclick: ctx.onCompare }, "Compare"),
           ctx.compareOpen && comparing.length >= 2 ? el("div", { class: "compare-wrap" }, compareTable(comparing, ctx)) : null,
         ]
-      : el("p", {}, "Nothing saved yet. Use ‘Save to shortlist’ on a therapist to keep them here while you decide."),
-    el(
-      "div",
-      { class: "must-have remember" },
-      remember,
-      el("label", { class: "choice__label", for: "remember-shortlist" }, "Remember my shortlist on this device"),
-      el("p", { class: "hint choice__hint", id: "remember-shortlist-hint" }, "We keep only which therapists you saved, in this browser, never your answers. Untick this or use ‘Clear everything’ to remove it."),
-    ),
-    el(
-      "div",
-      { class: "button-group shortlist__tools" },
-      el("button", { type: "button", class: "button button--secondary", id: "print-shortlist", disabled: !items.length, onclick: () => window.print() }, "Print shortlist"),
-      el("button", { type: "button", class: "button button--secondary", id: "download-shortlist", disabled: !items.length, onclick: () => download(shortlistText(items, ctx)) }, "Download shortlist"),
-    ),
+      : el("p", {}, "Nothing saved yet. Use ‘Save’ on a therapist to keep them here while you decide."),
+    // Remembering, printing and downloading mean something only once a therapist is saved.
+    items.length
+      ? [
+          el(
+            "div",
+            { class: "must-have remember" },
+            remember,
+            el("label", { class: "choice__label", for: "remember-shortlist" }, "Remember my shortlist on this device"),
+            el("p", { class: "hint choice__hint", id: "remember-shortlist-hint" }, "We keep only which therapists you saved, in this browser, never your answers. Untick this or use ‘Clear everything’ to remove it."),
+          ),
+          el(
+            "div",
+            { class: "button-group shortlist__tools" },
+            el("button", { type: "button", class: "button button--secondary", id: "print-shortlist", onclick: () => window.print() }, "Print shortlist"),
+            el("button", { type: "button", class: "button button--secondary", id: "download-shortlist", onclick: () => download(shortlistText(items, ctx)) }, "Download shortlist"),
+          ),
+        ]
+      : null,
     el(
       "div",
       { class: "clear-all" },

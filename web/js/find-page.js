@@ -5,15 +5,20 @@
 // All matching happens in the worker (matcher-client.js); views render with textContent only.
 import { createMatcherClient } from "./matcher-client.js";
 import { el, focusOn, count, replace } from "./dom.js";
-import { prepareQuestions, visibleQuestions, toAnswers, parseNumber } from "./questionnaire-model.js";
+import { prepareQuestions, visibleQuestions, toAnswers, worded, safetyRisk } from "./questionnaire-model.js";
 import { renderQuestion, renderCheckAnswers, backButton } from "./questionnaire-view.js";
-import { renderCrisisInterruption } from "./crisis-view.js";
-import { renderResults, optionLabels } from "./results-view.js";
+import { renderCrisisInterruption, renderNeedHelp } from "./crisis-view.js";
+import { renderResults, optionLabels, summaryText } from "./results-view.js";
 import { shortlistSection, MAX_COMPARE } from "./compare-view.js";
 import { createShortlist, clearDeviceStorage } from "./shortlist.js";
+import { applyRefine, applyRelax, dropMustHave } from "./refine-model.js";
 
 const flow = document.getElementById("flow");
 const status = document.getElementById("flow-status");
+// Every page's "Need help now?" block lists every nation's urgent lines; once the results know
+// where the visitor is, it lists theirs (showNeedHelp). The start page puts the full list back.
+const needHelpList = document.querySelector(".need-help__groups");
+const needHelpAll = needHelpList ? [...needHelpList.childNodes].map((n) => n.cloneNode(true)) : [];
 const matcher = createMatcherClient();
 const shortlist = createShortlist();
 
@@ -63,7 +68,7 @@ function render() {
   window.scrollTo(0, 0);
   if (view.name === "question" && questions.some((q) => q.id === view.id)) return showQuestion(view.id);
   if (view.name === "check") return showCheck();
-  if (view.name === "crisis") return showCrisis(view.level);
+  if (view.name === "crisis") return showCrisis(view);
   if (view.name === "results") return state.result ? showResults() : runMatch();
   if (view.name === "shortlist") return showShortlistOnly();
   return showStart({ focus: true });
@@ -71,6 +76,7 @@ function render() {
 
 // ---- start -----------------------------------------------------------------------------------
 function showStart({ loading = false, failure = null, focus = false } = {}) {
+  showNeedHelp(null);
   const h1 = el("h1", {}, "Find a therapist who fits you");
   const start = el(
     "button",
@@ -121,7 +127,8 @@ function nextView(afterId) {
 
 function showQuestion(id) {
   const visible = visibleQuestions(questions, state.values);
-  const question = questions.find((q) => q.id === id);
+  // Worded for who the therapy is for ("your child", "either of you"), from the data.
+  const question = worded(questions.find((q) => q.id === id), state.values.who);
   const position = visible.findIndex((q) => q.id === id) + 1;
   renderQuestion(flow, {
     question,
@@ -149,20 +156,27 @@ function showQuestion(id) {
       else state.mustHave.delete(id);
       state.visited.add(id);
       state.result = null;
-      if (id === "safety" && (value === "some" || value === "urgent")) go({ name: "crisis", level: value });
+      const risk = id === "safety" ? safetyRisk(question, value) : "none";
+      if (risk !== "none") go({ name: "crisis", level: risk, answer: value });
       else go(nextView(id));
     },
   });
 }
 
-function showCrisis(level) {
-  renderCrisisInterruption(flow, { level, crisis: data.crisis, onBack: back, onContinue: () => go(nextView("safety")) });
+// The contacts come from the core for the answers so far (the person's age puts Childline first;
+// the nation is not known yet, so every nation's routes are grouped). Should that ever fail, the
+// full grouped list still shows: a visitor at risk never meets an error instead of a number.
+async function showCrisis({ level, answer }) {
+  const { value } = await matcher.safetyRoutes(toAnswers(questions, state.values, state.mustHave));
+  if (view.name !== "crisis") return; // the visitor moved on while the worker answered
+  const part = value?.crisis ?? { level, nation: null, contacts: data.crisis.contacts, groups: data.crisis.groups };
+  renderCrisisInterruption(flow, { level, answer, part, lastChecked: data.crisis.last_checked, onBack: back, onContinue: () => go(nextView("safety")) });
 }
 
 function showCheck() {
   state.changing = false;
   renderCheckAnswers(flow, {
-    questions: visibleQuestions(questions, state.values),
+    questions: visibleQuestions(questions, state.values).map((q) => worded(q, state.values.who)),
     values: state.values,
     mustHave: state.mustHave,
     onBack: back,
@@ -206,7 +220,7 @@ async function runMatch({ focus } = {}) {
   const answers = toAnswers(questions, state.values, state.mustHave);
   flow.setAttribute("aria-busy", "true");
   say("Finding therapists who fit…");
-  const { value, error } = await matcher.match(answers, { limit: state.limit, sort: state.refine.sort }, { onProgress: showDownload });
+  const { value, error } = await matcher.match(answers, matchOptions(state.limit), { onProgress: showDownload });
   flow.removeAttribute("aria-busy");
   if (error) {
     const h1 = el("h1", {}, "Sorry, we could not match your answers");
@@ -217,8 +231,16 @@ async function runMatch({ focus } = {}) {
   }
   state.result = value;
   showResults({ focus });
-  say(value.passing ? `${count(value.passing, "therapist")} ${value.passing === 1 ? "fits" : "fit"} what you told us.` : "No therapists fit everything you need.");
+  say(summaryText(value, { values: state.values, concernLabels }));
 }
+
+// The visitor's own calendar day: entries not confirmed in the six months before it rank lower
+// with a caveat (docs/matching.md). Local date, not UTC, so late evening is still "today".
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+const matchOptions = (limit) => ({ limit, sort: state.refine.sort, today: today(), units: "miles" });
 
 function resultsContext(extra = {}) {
   return {
@@ -230,7 +252,10 @@ function resultsContext(extra = {}) {
     labels,
     approachNames,
     concernLabels,
-    distanceFrom: state.values.location ? `from ${state.values.location.current ? "your location" : state.values.location.label}` : "",
+    mustHave: state.mustHave,
+    // Set by the core only when in-person sessions within a distance were asked for.
+    maxDistanceKm: state.result?.summary?.max_distance_km,
+    messageLabels: { concerns: concernLabels },
     shortlist,
     refine: state.refine,
     refineError: state.refineError?.message,
@@ -239,6 +264,8 @@ function resultsContext(extra = {}) {
     refineOpen: state.refineOpen,
     onBack: back,
     onRefine: refine,
+    onPreview: previewRefine,
+    onDropMustHave: dropChip,
     onRelax: relax,
     onMore: async () => {
       const before = state.result.matches.length;
@@ -259,44 +286,42 @@ function resultsContext(extra = {}) {
 
 function showResults({ focus } = {}) {
   renderResults(flow, resultsContext({ focus }));
+  showNeedHelp(state.result.crisis?.need_help);
 }
 
-function refine({ sort, format, fee, distance }) {
-  state.refineError = null;
+function showNeedHelp(groups) {
+  if (!needHelpList) return;
+  if (groups?.length) renderNeedHelp(needHelpList, groups, data.crisis.contacts);
+  else replace(needHelpList, needHelpAll.map((n) => n.cloneNode(true)));
+}
+
+function refine(draft) {
+  const out = applyRefine(state.values, state.mustHave, draft, questions.find((q) => q.id === "budget"));
   state.refineOpen = true;
-  if (!format.length) state.refineError = { message: "Select at least one way of meeting", field: "format" };
-  let budget;
-  if (!state.refineError && fee !== "") {
-    const parsed = parseNumber(questions.find((q) => q.id === "budget") ?? { id: "budget", min: 0, max: 1000, unit: "£" }, fee);
-    if (parsed.error) state.refineError = { message: parsed.error, field: "fee" };
-    budget = parsed.value;
-  }
+  state.refineError = out.error ? { message: out.error, field: out.field } : null;
   // Keep what was typed so the visitor corrects it rather than starting the filter again.
-  state.refineDraft = state.refineError ? { sort, format, fee } : null;
-  if (state.refineError) return showResults({ focus: "refine" });
-  state.refine.sort = sort;
-  state.values.format = format;
-  if (fee === "") {
-    delete state.values.budget;
-    state.mustHave.delete("budget");
-  } else {
-    state.values.budget = budget;
-    state.mustHave.add("budget");
-  }
-  if (distance) state.values.max_distance_km = distance;
+  state.refineDraft = out.error ? draft : null;
+  if (out.error) return showResults({ focus: "refine" });
+  state.refine.sort = out.sort;
+  state.values = out.values;
+  state.mustHave = out.mustHave;
   state.limit = 20;
   runMatch({ focus: "refine" });
 }
 
-// A relax suggestion (DESIGN §5, shapes in tft.d.ts) says exactly what to change:
-// {relax: "must_have", field} drops a must-have; {relax: "max_distance_km" | "budget", to} widens
-// the distance or budget to `to`; {relax: "format", add} accepts one more way of meeting.
-export function applyRelax(values, mustHave, s) {
-  if (s.relax === "must_have") mustHave.delete(s.field);
-  else if (s.relax === "max_distance_km" && typeof s.to === "number") values.max_distance_km = s.to;
-  else if (s.relax === "budget" && typeof s.to === "number") values.budget = s.to;
-  else if (s.relax === "format" && s.add) values.format = [...new Set([...(values.format ?? []), s.add])];
-  else mustHave.delete(s.field ?? s.relax);
+// The live count beside the filters: the same match with the draft applied, asking for one card.
+async function previewRefine(draft) {
+  const out = applyRefine(state.values, state.mustHave, draft, questions.find((q) => q.id === "budget"));
+  if (out.error) return { error: out.error };
+  const { value, error } = await matcher.match(toAnswers(questions, out.values, out.mustHave), matchOptions(1));
+  if (error) return { error: error.message };
+  return { passing: value.summary?.passing ?? value.passing ?? 0 };
+}
+
+function dropChip(field) {
+  state.mustHave = dropMustHave(state.mustHave, field);
+  state.limit = 20;
+  runMatch({ focus: "refine" });
 }
 
 function relax(s) {
@@ -305,7 +330,7 @@ function relax(s) {
   runMatch({ focus: "refine" });
 }
 
-const MATCH_ONLY = ["score", "reasons", "caveats", "distance_km", "rank"];
+const MATCH_ONLY = ["score", "band", "lists_concern", "stale", "breakdown", "reasons", "caveats", "distance_km", "rank"];
 function profileOf(m) {
   const copy = { ...m };
   for (const k of MATCH_ONLY) delete copy[k];
@@ -316,6 +341,8 @@ function profileOf(m) {
 function shortlistContext() {
   return {
     shortlist,
+    values: state.values,
+    messageLabels: { concerns: concernLabels },
     compareIds: state.compareIds,
     compareOpen: state.compareOpen,
     compareError: state.compareError,
@@ -372,7 +399,9 @@ function updateSaveButtons() {
   for (const button of document.querySelectorAll(".save-button")) {
     const saved = shortlist.has(button.dataset.id);
     button.setAttribute("aria-pressed", String(saved));
-    button.textContent = saved ? "Saved to shortlist" : "Save to shortlist";
+    // The compact card's button says "Save"; its aria-describedby names the therapist.
+    const short = button.classList.contains("match-card__save");
+    button.textContent = saved ? (short ? "Saved" : "Saved to shortlist") : short ? "Save" : "Save to shortlist";
   }
 }
 

@@ -4,7 +4,8 @@
 // Protocol (see matcher-client.js): the page posts {id, method, args}; the worker answers
 // {id, value} or {id, error: {message}}. Before its answer it may post {id, progress} while it
 // fetches directory files: {stage: "shards" | "profiles", done, total} in bytes.
-// Methods: load, match, places, resolvePlace, therapists. Errors are values; nothing throws across.
+// Methods: load, match, safetyRoutes, places, resolvePlace, therapists. Errors are values; nothing
+// throws across.
 //
 // The directory is the published one (`tft pack`, docs/directory-format.md): load() reads only its
 // manifest; each match first fetches the shards the answers need (the core says which), then the
@@ -48,24 +49,26 @@ async function load() {
 }
 
 // The result as DESIGN §5 gives it over the shards loaded so far (each match carries the
-// therapist's whole entry), and `passing` (how many passed every hard filter). options.sort:
-// "best" (the engine's order), "distance" or "fee"; other orders need every passing match, then
-// the first `limit` are kept.
-function matchLoaded(answers, { limit = 20, sort = "best" } = {}) {
+// therapist's whole entry). options: limit, today (YYYY-MM-DD), units ("miles" words distances
+// for the page) and sort: "best" (the core's order), "distance" or "fee". Other orders need every
+// passing match; they keep the core's grouping (therapists who list a chosen concern first), then
+// the first `limit`.
+function matchLoaded(answers, { limit = 20, sort = "best", today, units } = {}) {
   let raw;
   try {
-    raw = tft.match(answers, { limit: sort === "best" ? limit : 0 });
+    raw = tft.match(answers, { limit: sort === "best" ? limit : 0, today, units });
   } catch (error) {
     // tft.js throws AnswersError ({errors: [{path, message, text}]}) for answers it cannot match.
     return { error: { message: error.message, errors: error.errors ?? [] } };
   }
   if (raw && Array.isArray(raw.errors)) return { error: { message: raw.errors.map((e) => e.text ?? e.message ?? String(e)).join("; "), errors: raw.errors } };
   const size = tft.directory().therapists;
-  const result = { ...raw, passing: Math.max(0, size - (raw.excluded?.total ?? 0)) };
+  const result = { ...raw, passing: raw.summary?.passing ?? Math.max(0, size - (raw.excluded?.total ?? 0)) };
   let matches = raw.matches.map((m, rank) => ({ ...m, rank }));
+  const group = (a, b) => Number(Boolean(b.lists_concern)) - Number(Boolean(a.lists_concern));
   if (sort === "distance")
-    matches.sort((a, b) => (a.distance_km ?? Infinity) - (b.distance_km ?? Infinity) || a.rank - b.rank);
-  else if (sort === "fee") matches.sort((a, b) => (a.fees?.min ?? Infinity) - (b.fees?.min ?? Infinity) || a.rank - b.rank);
+    matches.sort((a, b) => group(a, b) || (a.distance_km ?? Infinity) - (b.distance_km ?? Infinity) || a.rank - b.rank);
+  else if (sort === "fee") matches.sort((a, b) => group(a, b) || (a.fees?.min ?? Infinity) - (b.fees?.min ?? Infinity) || a.rank - b.rank);
   if (limit > 0) matches = matches.slice(0, limit);
   result.matches = matches;
   return { value: result };
@@ -124,6 +127,11 @@ const methods = {
   match: async ([answers, options], progress) => {
     await ready;
     return match(answers, options, progress);
+  },
+  // The crisis contacts and signposts for the answers so far (the crisis page mid-questionnaire).
+  safetyRoutes: async ([answers]) => {
+    await ready;
+    return tft.safetyRoutes(answers);
   },
   places: async ([prefix, options]) => {
     await ready;

@@ -327,6 +327,7 @@ async function start() {
     ),
   );
   addRow(form, "registration", { checked: today() });
+  $("pro-updated").value = today();
   updateBioCount();
   renderPreview(readProfile(form));
 

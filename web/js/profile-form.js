@@ -95,6 +95,14 @@ export function readProfile(form) {
   profile.identity = checkedValues(form, "identity");
   const accepting = radio(form, "accepting_new");
   if (accepting) profile.accepting_new = accepting === "yes";
+  put("waiting", radio(form, "waiting"));
+  const contact = {};
+  for (const key of ["email", "phone", "website"]) {
+    const v = text(form, key);
+    if (v !== undefined) contact[key] = v;
+  }
+  profile.contact = contact;
+  put("updated", text(form, "updated"));
   put("bio", form.elements.namedItem("bio").value.trim() === "" ? undefined : form.elements.namedItem("bio").value);
   return profile;
 }
@@ -199,6 +207,10 @@ export function fillForm(form, p) {
   form.elements.namedItem("low_cost_places").checked = fees.low_cost_places === true;
   for (const box of form.querySelectorAll('input[name="accepting_new"]'))
     box.checked = (box.value === "yes" && p.accepting_new === true) || (box.value === "no" && p.accepting_new === false);
+  for (const box of form.querySelectorAll('input[name="waiting"]')) box.checked = box.value === p.waiting;
+  const contact = obj(p.contact);
+  for (const key of ["email", "phone", "website"]) setText(form, key, contact[key]);
+  setText(form, "updated", p.updated);
   setText(form, "bio", p.bio);
   renumberRows(form, "registration");
   renumberRows(form, "location");

@@ -20,6 +20,31 @@ export function prepareQuestions(questionnaire, concerns, entries) {
   }));
 }
 
+/**
+ * The question as worded for who the therapy is for ("your child", "either of you"): the data's
+ * prompt_by_who, help_by_who and each option's label_by_who, falling back to the plain wording.
+ * `who` is the answer to the who question (asked first), or undefined before it is answered.
+ */
+export function worded(question, who) {
+  const pick = (byWho, plain) => (who && byWho && typeof byWho[who] === "string" ? byWho[who] : plain);
+  return {
+    ...question,
+    prompt: pick(question.prompt_by_who, question.prompt),
+    help: pick(question.help_by_who, question.help),
+    options: (question.options ?? []).map((o) => ({ ...o, label: pick(o.label_by_who, o.label) })),
+  };
+}
+
+/**
+ * The risk level (none | some | urgent) a safety answer means to the core: each option of the
+ * safety question says which in the data ("I'd rather not say" means "some", so the contacts are
+ * still shown). Unknown answers count as "some", so a mistake never hides the contacts.
+ */
+export function safetyRisk(question, value) {
+  if (value === undefined) return "none";
+  return question.options?.find((o) => o.id === value)?.risk ?? "some";
+}
+
 export function isVisible(question, values) {
   const rule = question.shows_if;
   if (!rule) return true;
@@ -41,7 +66,7 @@ const MISSING = {
   who: "Select who the therapy is for",
   age: "Enter the age of the person the therapy is for",
   concerns: "Select at least one thing you would like help with",
-  safety: "Select an answer to this question. It helps us keep you safe",
+  safety: "Select an answer to this question, or choose ‘I’d rather not say’",
   format: "Select at least one way to have sessions",
   location: "Enter a UK town or city, or use your location",
   max_distance_km: "Enter how far you could travel, in kilometres",
@@ -90,7 +115,7 @@ export function pageError(q, value, mustHave) {
 const SHAPE = {
   age: (v) => (typeof v === "object" ? { min: v.min, max: v.max } : v),
   budget: (v) => ({ max_per_session: v }),
-  safety: (v) => ({ risk: v }),
+  safety: (v, q) => ({ risk: safetyRisk(q, v) }),
   location: (v) => ({ lat: v.lat, lon: v.lon }),
 };
 
@@ -101,7 +126,7 @@ export function toAnswers(questions, values, mustHave) {
   for (const q of visibleQuestions(questions, values)) {
     const v = values[q.id];
     if (!hasValue(v)) continue;
-    answers[q.id] = SHAPE[q.id] ? SHAPE[q.id](v) : v;
+    answers[q.id] = SHAPE[q.id] ? SHAPE[q.id](v, q) : v;
     if (q.can_be_must_have && mustHave.has(q.id)) must.push(q.id);
   }
   if (must.length) answers.must_have = must;

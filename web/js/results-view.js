@@ -1,30 +1,38 @@
-// The results page: crisis contacts first when the safety answer reported risk, then ranked
-// matches that explain themselves ("Why this match", "What doesn't fit"), approaches that suit
-// the visitor's concerns, filters that re-run the match in the worker, the engine's relax
-// suggestions as one-click buttons, what was left out and why, and the fictional-directory note.
+// The results page, short enough to read on a phone: crisis contacts first when the safety answer
+// reported risk, then signposts to NHS and specialist routes; then one summary sentence (how many
+// fit, how many list the visitor's concerns, whether any are near enough to meet in person); the
+// must-haves as removable chips and the filters, whose count updates as they change; ways to get
+// more choice and the approaches that may help; then the matches, those who list a chosen concern
+// first, each a compact card (match-card.js); what was left out and why; the shortlist.
+//
+// The core decides everything shown (the counts, the order, the fit bands, the words of reasons
+// and suggestions); this file only words the summary's facts and shows distances in miles.
 import { count, el, focusOn, longDate, pounds, replace } from "./dom.js";
-import { crisisBlock } from "./crisis-view.js";
+import { crisisBlock, signpostsBlock } from "./crisis-view.js";
 import { errorMessage, errorSummary } from "./error-summary.js";
 import { backButton } from "./questionnaire-view.js";
-import { renderTherapistCard } from "./therapist-card.js";
+import { matchCard } from "./match-card.js";
+import { kmFromMiles, limitMiles } from "./miles.js";
+import { lowerFirst } from "./therapist-card.js";
 
-// excluded.by keys (DESIGN §4/§5) in plain words: "N therapists …".
+// excluded.by keys (DESIGN §4/§5) as labels, each followed by its count ("Too far away: 70"), so
+// the words read right for one therapist or many.
 const EXCLUDED_WORDS = {
-  who: "do not work with the people the therapy is for",
-  clients: "do not work with the people the therapy is for",
-  age: "do not work with people of this age",
-  format: "do not offer a way of meeting you chose",
-  distance: "are too far away for in-person sessions",
-  accepting_new: "are not taking new clients at the moment",
-  accepting: "are not taking new clients at the moment",
-  budget: "charge more than your budget",
-  therapist_gender: "are not the gender you asked for",
-  languages: "do not speak a language you chose",
-  availability: "have no sessions at the times you chose",
-  identity: "do not list everything you asked them to understand",
-  approaches: "do not offer an approach you asked for",
-  low_cost: "have no reduced fees or low-cost places",
-  unreadable: "are in a part of the directory that could not be downloaded",
+  who: "Not working with the people the therapy is for",
+  clients: "Not working with the people the therapy is for",
+  age: "Not working with people of this age",
+  format: "Not offering a way of meeting you chose",
+  distance: "Too far away for in-person sessions",
+  accepting_new: "Not taking new clients at the moment",
+  accepting: "Not taking new clients at the moment",
+  budget: "Fees above your budget",
+  therapist_gender: "Not the gender you asked for",
+  languages: "Not working in a language you chose",
+  availability: "No sessions at the times you chose",
+  identity: "Not saying they understand everything you asked for",
+  approaches: "Not offering an approach you asked for",
+  low_cost: "No reduced fees or low-cost places",
+  unreadable: "In a part of the directory that could not be downloaded",
 };
 
 // The directory is downloaded only as far as the answers need (docs/directory-format.md): say how
@@ -78,73 +86,108 @@ export function therapistFacts(t, labels) {
   return { fees: feesText(t.fees), formats: list(t.formats, labels.formats), languages: list(t.languages, labels.languages), places: (t.locations ?? []).map((l) => l.place).join(", ") };
 }
 
-// The card is the one visitors see everywhere (therapist-card.js, also the For Professionals
-// preview), with what only a match has added around it: the score, the distance, why it fits,
-// what does not, and the shortlist button.
-function matchCard(m, ctx) {
-  const nameId = `match-${m.id}-name`;
-  const saved = ctx.shortlist.has(m.id);
-  const card = renderTherapistCard(m, {
-    approachName: (slug) => ctx.approachNames.get(slug) ?? slug,
-    concernLabel: (id) => ctx.concernLabels.get(id) ?? id,
-    languageName: (code) => ctx.labels.languages.get(code) ?? code,
-    glossaryHref: (slug) => `glossary/${slug}.html`,
-  });
-  card.setAttribute("aria-labelledby", nameId);
-  const heading = card.querySelector("h3");
-  heading.id = nameId;
-  heading.classList.add("match-card__name");
-  // A distance beyond the visitor's limit means the match fits by video, phone or text only; the
-  // caveat says so, and a large number next to the name would only alarm.
-  const hasDistance =
-    m.distance_km !== undefined && m.distance_km !== null && ctx.distanceFrom && !(m.distance_km > (ctx.values.max_distance_km ?? Infinity));
-  heading.after(
+
+// ---- the summary sentence ---------------------------------------------------------------------
+
+const REMOTE_WORDS = { video: "video", phone: "phone", text: "text or messaging" };
+const joinOr = (words) => (words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`);
+const capitalise = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
+const fits = (n) => (n === 1 ? "fits" : "fit");
+const lists = (n) => (n === 1 ? "lists" : "list");
+
+/** The concerns the visitor chose, as words inside a sentence: "anxiety or worry or OCD". */
+export function concernWords(ids, labels) {
+  return joinOr((ids ?? []).map((id) => lowerFirst(labels.get(id) ?? id)));
+}
+
+/**
+ * The one-line summary from the core's facts (result.summary, docs/matching.md):
+ * "12 therapists list obsessive thoughts or OCD and fit what you told us; none is within 15 miles,
+ * so these work by video. 156 more fit but do not list it."
+ */
+export function summaryText(result, ctx) {
+  const s = result.summary ?? {};
+  const passing = s.passing ?? 0;
+  if (!passing) return "No therapists in the directory fit everything you need.";
+  const concerns = concernWords(ctx.values.concerns, ctx.concernLabels);
+  const listing = s.listing_concerns;
+  const asked = listing !== undefined && listing !== null && concerns;
+  let first;
+  let group = passing;
+  if (!asked) first = `${capitalise(count(passing, "therapist"))} ${fits(passing)} what you told us`;
+  else if (listing === 0) first = `None of the ${count(passing, "therapist")} who ${fits(passing)} your other answers ${passing === 1 ? "lists" : "list"} ${concerns}`;
+  else {
+    group = listing;
+    first = `${capitalise(count(listing, "therapist"))} ${lists(listing)} ${concerns} and ${fits(listing)} what you told us`;
+  }
+  if (s.nearby !== undefined && s.nearby !== null && s.max_distance_km) {
+    const miles = `${limitMiles(s.max_distance_km)} miles`;
+    const remote = joinOr((s.remote_formats ?? []).map((f) => REMOTE_WORDS[f] ?? f));
+    const these = group === 1 ? "this therapist works" : "these work";
+    if (s.nearby === 0) first += `; none ${group === 1 ? "is" : "are"} within ${miles}${remote ? `, so ${these} by ${remote}` : ""}`;
+    else if (s.nearby < group) first += `; ${s.nearby.toLocaleString("en-GB")} ${s.nearby === 1 ? "is" : "are"} within ${miles} for in-person sessions`;
+    else first += `, all within ${miles}`;
+  }
+  let text = `${first}.`;
+  if (asked && listing > 0 && passing > listing) {
+    const rest = passing - listing;
+    text += ` ${capitalise(count(rest, "more therapist", "more therapists"))} ${fits(rest)} but ${rest === 1 ? "does" : "do"} not list ${(ctx.values.concerns ?? []).length === 1 ? "it" : "them"}.`;
+  }
+  return text;
+}
+
+// ---- must-haves as chips ------------------------------------------------------------------------
+
+const CHIP_NAMES = {
+  budget: "Budget",
+  therapist_gender: "Therapist",
+  languages: "Language",
+  availability: "Times",
+  identity: "Understands",
+  approaches: "Approach",
+  low_cost: "Reduced fees",
+};
+
+function chipValue(field, ctx) {
+  const v = ctx.values[field];
+  if (field === "budget") return v === undefined ? "" : `up to ${pounds(v)}`;
+  if (field === "low_cost") return v ? "needed" : "";
+  const q = ctx.questions.find((x) => x.id === field);
+  const label = (id) => q?.options?.find((o) => o.id === id)?.label ?? id;
+  return Array.isArray(v) ? v.map(label).join(", ") : v === undefined ? "" : label(v);
+}
+
+function mustHaveChips(ctx) {
+  const fields = [...ctx.mustHave].filter((f) => CHIP_NAMES[f]);
+  if (!fields.length) return null;
+  return el(
+    "div",
+    { class: "must-haves", id: "must-haves" },
+    el("p", { class: "must-haves__intro", id: "must-haves-intro" }, "Only showing therapists with your must-haves. Remove one to make it a preference:"),
     el(
-      "p",
-      { class: "match-card__score" },
-      el("strong", {}, String(m.score)),
-      el("span", {}, " out of 100 match"),
-      hasDistance
-        ? el("span", { class: "match-card__distance" }, ` · ${Number(m.distance_km).toLocaleString("en-GB", { maximumFractionDigits: 1 })} km ${ctx.distanceFrom}${m.place ? ` (${m.place})` : ""}`)
-        : null,
+      "ul",
+      { class: "chips" },
+      fields.map((f) => {
+        const text = `${CHIP_NAMES[f]}: ${chipValue(f, ctx)}`;
+        return el(
+          "li",
+          {},
+          el(
+            "button",
+            { type: "button", class: "chip", dataset: { field: f }, "aria-label": `Remove must-have ${text}`, onclick: () => ctx.onDropMustHave(f) },
+            text,
+            el("span", { class: "chip__x", "aria-hidden": "true" }, " ×"),
+          ),
+        );
+      }),
     ),
   );
-  // The biography is the longest part: one tap away, so a phone shows several matches per screen.
-  const bio = card.querySelector(".therapist-card__bio");
-  if (bio) {
-    const details = el("details", { class: "match-card__bio" }, el("summary", {}, "About ", m.name));
-    bio.replaceWith(details);
-    details.append(bio);
-  }
-  const caveats = m.caveats ?? [];
-  const save = el(
-    "button",
-    {
-      type: "button",
-      class: "button button--secondary button--small save-button",
-      "aria-pressed": String(saved),
-      "aria-describedby": nameId,
-      dataset: { id: m.id },
-      onclick: () => ctx.onToggleShortlist(m),
-    },
-    saved ? "Saved to shortlist" : "Save to shortlist",
-  );
-  const why = el(
-    "div",
-    { class: "match-card__why" },
-    el("h4", { class: "match-card__subhead" }, "Why this match"),
-    el("ul", { class: "reasons" }, (m.reasons ?? []).map((r) => el("li", {}, r))),
-    el("h4", { class: "match-card__subhead" }, "What doesn't fit"),
-    caveats.length
-      ? el("ul", { class: "caveats" }, caveats.map((c) => el("li", {}, c)))
-      : el("p", { class: "caveats caveats--none" }, "Nothing we know of from your answers."),
-  );
-  const facts = card.querySelector(".therapist-card__facts");
-  if (facts) facts.before(why);
-  else card.append(why);
-  card.append(el("div", { class: "match-card__actions" }, save));
-  return el("li", { class: "match-card" }, card);
 }
+
+// ---- filters --------------------------------------------------------------------------------------
+
+// Distance limits offered, in miles; the visitor's own limit is added when it is not one of them.
+const MILE_STEPS = [1, 2, 5, 10, 15, 20, 30, 50, 100, 150];
 
 function refineForm(ctx) {
   const r = ctx.refine;
@@ -157,6 +200,12 @@ function refineForm(ctx) {
   const feeError = error && ctx.refineErrorField === "fee" ? error : null;
   const formatError = error && !feeError ? error : null;
   const firstFormat = formats.find((o) => o.id !== "in-person" || ctx.values.location)?.id;
+  const current = ctx.values.max_distance_km;
+  const distances = MILE_STEPS.map((m) => ({ km: kmFromMiles(m), miles: m }));
+  if (current !== undefined && !distances.some((d) => Math.abs(d.km - current) < 0.01)) distances.push({ km: current, miles: limitMiles(current) });
+  distances.sort((a, b) => a.km - b.km);
+  const submit = el("button", { type: "submit", class: "button", id: "refine-submit" }, "Update results");
+  const preview = el("p", { class: "refine__count", id: "refine-count", role: "status" });
   const form = el(
     "form",
     { class: "refine__form", novalidate: true },
@@ -169,7 +218,7 @@ function refineForm(ctx) {
         "select",
         { id: "refine-sort", class: "select" },
         [
-          ["best", "Best match"],
+          ["best", "Best fit"],
           ["distance", "Nearest first"],
           ["fee", "Lowest fee first"],
         ].map(([v, label]) => el("option", { value: v, selected: (draft?.sort ?? r.sort) === v }, label)),
@@ -206,6 +255,12 @@ function refineForm(ctx) {
         el("span", { class: "input-affix", "aria-hidden": "true" }, "£"),
         el("input", { id: "refine-fee", class: "input input--number", type: "text", inputmode: "numeric", autocomplete: "off", "aria-describedby": feeError ? "refine-fee-hint refine-fee-error" : "refine-fee-hint", "aria-invalid": feeError ? "true" : null, value: draft ? draft.fee : ctx.values.budget === undefined ? "" : String(ctx.values.budget) }),
       ),
+      el(
+        "div",
+        { class: "choice choice--small refine__must" },
+        el("input", { class: "choice__input choice__input--box", type: "checkbox", id: "refine-budget-must", checked: draft ? draft.budgetMust : ctx.mustHave.has("budget") }),
+        el("label", { class: "choice__label", for: "refine-budget-must" }, "Only show therapists within this budget"),
+      ),
     ),
     inPerson
       ? el(
@@ -215,26 +270,50 @@ function refineForm(ctx) {
           el(
             "select",
             { id: "refine-distance", class: "select" },
-            [...new Set([2, 5, 10, 15, 25, 50, 100, 300, ctx.values.max_distance_km].filter(Boolean))]
-              .sort((a, b) => a - b)
-              .map((km) => el("option", { value: String(km), selected: ctx.values.max_distance_km === km }, `Up to ${km} km`)),
+            distances.map((d) => el("option", { value: String(d.km), selected: current !== undefined && Math.abs(d.km - current) < 0.01 }, `Up to ${d.miles} ${d.miles === 1 ? "mile" : "miles"}`)),
           ),
         )
       : null,
-    el("button", { type: "submit", class: "button" }, "Update results"),
+    preview,
+    submit,
   );
+  const read = () => ({
+    sort: form.querySelector("#refine-sort").value,
+    format: [...form.querySelectorAll("input[name=refine-format]:checked")].map((i) => i.value),
+    fee: form.querySelector("#refine-fee").value.trim().replace(/^£/, ""),
+    budgetMust: form.querySelector("#refine-budget-must").checked,
+    distance: form.querySelector("#refine-distance") ? Number(form.querySelector("#refine-distance").value) : undefined,
+  });
+  // The count follows the filters as they change (a match run in the worker, debounced); the list
+  // itself changes only when the visitor asks, so nothing moves under their finger.
+  let timer = 0;
+  let asked = 0;
+  const update = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const mine = ++asked;
+      const out = await ctx.onPreview(read());
+      if (mine !== asked) return;
+      if (out.error) {
+        preview.textContent = out.error;
+        submit.textContent = "Update results";
+      } else {
+        preview.textContent = `${capitalise(count(out.passing, "therapist"))} ${fits(out.passing)} these filters.`;
+        submit.textContent = out.passing === 1 ? "Show 1 therapist" : `Show ${out.passing.toLocaleString("en-GB")} therapists`;
+      }
+    }, 200);
+  };
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const fee = form.querySelector("#refine-fee").value.trim().replace(/^£/, "");
-    ctx.onRefine({
-      sort: form.querySelector("#refine-sort").value,
-      format: [...form.querySelectorAll("input[name=refine-format]:checked")].map((i) => i.value),
-      fee,
-      distance: form.querySelector("#refine-distance") ? Number(form.querySelector("#refine-distance").value) : undefined,
-    });
+    clearTimeout(timer);
+    ctx.onRefine(read());
   });
-  return el("details", { class: "refine", open: ctx.refineOpen || error ? true : null }, el("summary", {}, "Refine your results"), form);
+  return el("details", { class: "refine", open: ctx.refineOpen || error ? true : null }, el("summary", {}, "Filter and sort"), form);
 }
+
+// ---- above the list: signposts, more choice, approaches -----------------------------------------
 
 function suggestionsBlock(ctx) {
   const usable = (ctx.result.suggestions ?? []).filter((s) => s.gain > 0);
@@ -246,17 +325,38 @@ function suggestionsBlock(ctx) {
     el(
       "ul",
       { class: "suggestions__list" },
-      usable.map((s, i) =>
+      // The core's sentence says what the button does ("Add phone sessions to see 8 more
+      // therapists"), so it is the button's own label.
+      usable.map((s) =>
         el(
           "li",
-          { class: "suggestion" },
-          el("p", { id: `suggestion-${i}` }, s.text),
-          el(
-            "button",
-            { type: "button", class: "button button--secondary button--small", "aria-describedby": `suggestion-${i}`, dataset: { relax: s.relax }, onclick: () => ctx.onRelax(s) },
-            `Show ${count(s.gain, "more therapist")}`.replace("Show one more therapist", "Show 1 more therapist"),
-          ),
+          {},
+          el("button", { type: "button", class: "button button--secondary suggestion__button", dataset: { relax: s.relax, gain: String(s.gain) }, onclick: () => ctx.onRelax(s) }, s.text),
         ),
+      ),
+    ),
+  );
+}
+
+// The approaches by name, each a link to its guide; the evidence behind each is one tap away.
+function approachesBlock(ctx) {
+  const list = (ctx.result.approaches ?? []).slice(0, 5);
+  if (!list.length) return null;
+  const name = (a) => a.name ?? ctx.approachNames.get(a.slug) ?? a.slug;
+  return el(
+    "section",
+    { class: "approaches", "aria-labelledby": "approaches-title" },
+    el("h2", { id: "approaches-title" }, "Approaches that may help"),
+    el("p", { class: "hint" }, "Based on what you would like help with. Each links to a plain-English guide. ", el("a", { href: "about-evidence.html" }, "What the evidence levels mean"), "."),
+    el("ul", { class: "inline-list approach-names" }, list.map((a) => el("li", {}, el("a", { href: `glossary/${a.slug}.html` }, name(a))))),
+    el(
+      "details",
+      { class: "approaches__why" },
+      el("summary", {}, "Why these approaches"),
+      el(
+        "ul",
+        { class: "approach-list" },
+        list.map((a) => el("li", { class: "approach-item" }, el("h3", { class: "approach-item__name" }, name(a)), el("ul", { class: "reasons" }, (a.reasons ?? []).map((r) => el("li", {}, r))))),
       ),
     ),
   );
@@ -268,54 +368,50 @@ function excludedBlock(ctx) {
   const items = Object.entries(ex.by ?? {})
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1])
-    .map(([key, n]) => el("li", {}, `${count(n, "therapist")} ${EXCLUDED_WORDS[key] ?? `did not fit (${key.replace(/_/g, " ")})`}`));
+    .map(([key, n]) => el("li", {}, `${EXCLUDED_WORDS[key] ?? capitalise(key.replace(/_/g, " "))}: ${n.toLocaleString("en-GB")}`));
   return el(
-    "section",
-    { class: "excluded", "aria-labelledby": "excluded-title" },
-    el("h2", { id: "excluded-title" }, "Who we left out"),
+    "details",
+    { class: "excluded" },
+    el("summary", { id: "excluded-title" }, `Who we left out (${ex.total.toLocaleString("en-GB")})`),
     el("p", {}, `We left out ${count(ex.total, "therapist")} because they do not fit something you need:`),
     el("ul", {}, items),
     notLoadedNote(ex),
   );
 }
 
-function approachesBlock(ctx) {
-  const list = ctx.result.approaches ?? [];
-  if (!list.length) return null;
-  return el(
-    "section",
-    { class: "approaches", "aria-labelledby": "approaches-title" },
-    el("h2", { id: "approaches-title" }, "Approaches that may help"),
-    el("p", { class: "hint" }, "Based on what you would like help with. Each links to a plain-English guide."),
-    el(
-      "ol",
-      { class: "approach-list" },
-      list.slice(0, 5).map((a) =>
-        el(
-          "li",
-          { class: "approach-item" },
-          el("h3", { class: "approach-item__name" }, el("a", { href: `glossary/${a.slug}.html` }, a.name ?? ctx.approachNames.get(a.slug) ?? a.slug)),
-          el("ul", { class: "reasons" }, (a.reasons ?? []).map((r) => el("li", {}, r))),
-        ),
-      ),
-    ),
-  );
+// ---- the list -------------------------------------------------------------------------------------
+
+function matchGroups(ctx) {
+  const result = ctx.result;
+  const s = result.summary ?? {};
+  const concerns = concernWords(ctx.values.concerns, ctx.concernLabels);
+  const listing = result.matches.filter((m) => m.lists_concern);
+  const others = result.matches.filter((m) => !m.lists_concern);
+  const list = (items, id) => el("ol", { class: "match-list", id }, items.map((m) => matchCard(m, ctx)));
+  // Without concerns to list, or when nobody lists them, one list; otherwise two, each counted.
+  if (!concerns || !s.listing_concerns) return [el("h2", { id: "matches-title" }, "Therapists who fit"), list(result.matches, "match-list")];
+  const rest = (s.passing ?? 0) - s.listing_concerns;
+  return [
+    el("h2", { id: "matches-title" }, `${capitalise(count(s.listing_concerns, "therapist"))} who ${lists(s.listing_concerns)} ${concerns}`),
+    list(listing, "match-list"),
+    others.length
+      ? [el("h2", { id: "matches-others-title" }, `${capitalise(count(rest, "other therapist"))} who ${fits(rest)} but ${rest === 1 ? "does" : "do"} not list ${(ctx.values.concerns ?? []).length === 1 ? "it" : "them"}`), list(others, "match-list-others")]
+      : null,
+  ];
 }
 
 /**
- * ctx: {result, values, questions, crisis, directory, labels, approachNames, concernLabels, distanceFrom,
- *       shortlist, refine, refineError, refineOpen, onRefine, onRelax, onMore, onBack,
- *       onToggleShortlist, shortlistSection (element)}
+ * ctx: {result, values, mustHave (Set), questions, crisis, directory, labels, approachNames,
+ *       concernLabels, maxDistanceKm, shortlist, refine, refineError, refineErrorField,
+ *       refineDraft, refineOpen, onRefine, onPreview, onDropMustHave, onRelax, onMore, onBack,
+ *       onToggleShortlist, shortlistSection (element), messageLabels, focus}
  */
 export function renderResults(container, ctx) {
   const result = ctx.result;
   const level = result.crisis?.level ?? "none";
-  const crisisData = { ...ctx.crisis, contacts: result.crisis?.contacts?.length ? result.crisis.contacts : ctx.crisis.contacts };
   const h1 = el("h1", { id: "results-title" }, "Your matches");
   const shown = result.matches.length;
-  const lead = result.passing
-    ? el("p", { class: "lead", id: "results-count" }, `${count(result.passing, "therapist")} ${result.passing === 1 ? "fits" : "fit"} what you told us.`, shown < result.passing ? ` Showing the first ${shown}.` : "")
-    : el("p", { class: "lead", id: "results-count" }, "No therapists in the directory fit everything you need.");
+  const passing = result.summary?.passing ?? 0;
   const empty = !shown
     ? el(
         "div",
@@ -326,30 +422,30 @@ export function renderResults(container, ctx) {
       )
     : null;
 
-  replace(container, 
+  replace(
+    container,
     backButton(ctx.onBack),
-    level !== "none" ? crisisBlock(level, crisisData, { headingLevel: 2, headingId: "results-crisis-title" }) : null,
+    level !== "none"
+      ? crisisBlock(level, result.crisis, { headingLevel: 2, headingId: "results-crisis-title", answer: ctx.values.safety, lastChecked: ctx.crisis.last_checked })
+      : null,
+    signpostsBlock(result.signposts ?? [], ctx.crisis.contacts),
     h1,
-    lead,
+    el("p", { class: "results-summary", id: "results-count" }, summaryText(result, ctx)),
     ctx.directory?.fictional ? el("p", { class: "notice", id: "fictional-notice" }, el("strong", {}, "Sample directory. "), ctx.directory.notice) : null,
-    el("p", { class: "shortlist-jump" }, el("a", { href: "#shortlist", onclick: (e) => { e.preventDefault(); focusOn(document.getElementById("shortlist-title")); } }, `Your shortlist (${ctx.shortlist.size})`)),
+    mustHaveChips(ctx),
     refineForm(ctx),
+    el("p", { class: "shortlist-jump" }, el("a", { href: "#shortlist", onclick: (e) => { e.preventDefault(); focusOn(document.getElementById("shortlist-title")); } }, `Your shortlist (${ctx.shortlist.size})`)),
     empty,
-    // Few or no matches: the ways to get more come first; otherwise they follow the list.
-    shown < 5 ? suggestionsBlock(ctx) : null,
+    suggestionsBlock(ctx),
+    approachesBlock(ctx),
     shown
       ? el(
           "section",
           { "aria-labelledby": "matches-title", class: "matches" },
-          el("h2", { id: "matches-title" }, "Therapists"),
-          el("ol", { class: "match-list", id: "match-list" }, result.matches.map((m) => matchCard(m, ctx))),
-          shown < result.passing
-            ? el("button", { type: "button", class: "button button--secondary", id: "show-more", onclick: ctx.onMore }, "Show more therapists")
-            : null,
+          matchGroups(ctx),
+          shown < passing ? el("button", { type: "button", class: "button button--secondary", id: "show-more", onclick: ctx.onMore }, `Show more (${shown.toLocaleString("en-GB")} of ${passing.toLocaleString("en-GB")} shown)`) : null,
         )
       : null,
-    shown >= 5 ? suggestionsBlock(ctx) : null,
-    approachesBlock(ctx),
     excludedBlock(ctx),
     ctx.shortlistSection,
   );

@@ -95,6 +95,44 @@ export interface CrisisContact {
   phone?: string;
   sms?: string;
   urgent: boolean;
+  /** the nations it serves */
+  nations: Nation[];
+  /** ages of the person it is for (Childline: 0-18); absent means any age */
+  ages?: { min: number; max: number };
+  /** concern ids it is for (a domestic abuse helpline: ["abuse"]); absent means any */
+  concerns?: string[];
+}
+
+export type Nation = "england" | "wales" | "scotland" | "northern-ireland";
+
+/** Contacts grouped for display: one group for a known nation, else "uk" then one per nation. */
+export interface CrisisGroup {
+  nation: Nation | "uk";
+  title: string;
+  /** contact ids, in display order */
+  contacts: string[];
+}
+
+export interface CrisisPart {
+  level: "none" | "some" | "urgent";
+  /** from the place or coordinates in the answers; null when they give none */
+  nation: Nation | null;
+  /** every contact that fits, at some/urgent risk; [] at none */
+  contacts: CrisisContact[];
+  groups: CrisisGroup[];
+  /** the urgent routes for this visitor at any risk level ("Need help now?") */
+  need_help: CrisisGroup[];
+}
+
+export interface Signpost {
+  id: string;
+  /** the visitor's concern it answers, or null for one that applies to everyone who fits */
+  concern: string | null;
+  /** the nation it is for, or null for every nation */
+  nation: Nation | null;
+  text: string;
+  /** crisis contact ids (look them up in crisis().contacts) */
+  contacts: string[];
 }
 
 export interface Registration {
@@ -110,11 +148,19 @@ export interface Match {
   name: string;
   /** 0..100: share of what the visitor asked for that this therapist meets */
   score: number;
+  /** the score in words: strong 80+, good 60-79, partial below (pages show this, not the number) */
+  band: "strong" | "good" | "partial";
+  /** lists at least one of the visitor's concerns (false when none were asked) */
+  lists_concern: boolean;
+  /** not confirmed in the 6 months before the reference day: a caveat says so and it ranks lower */
+  stale: boolean;
+  /** each score term that applies: points earned of those possible */
+  breakdown: { term: string; earned: number; possible: number }[];
   /** nearest in-person location, 0.1 km steps; absent when there is no location to measure */
   distance_km?: number;
   /** why this match: one line per score term that earned points */
   reasons: string[];
-  /** what does not fit: one line per score term that lost points */
+  /** what does not fit: the freshness caveat first when stale, then one line per term that lost points */
   caveats: string[];
   /** the nearest (or first) place they see people in person */
   place?: string;
@@ -132,7 +178,30 @@ export interface Match {
   availability: ("weekday-daytime" | "weekday-evening" | "weekend")[];
   identity: string[];
   accepting_new: boolean;
+  /** how soon a new client can usually start */
+  waiting?: "none" | "weeks" | "months";
+  /** at least one; website is always https */
+  contact: { email?: string; phone?: string; website?: string };
+  /** YYYY-MM-DD: the day the therapist last confirmed the entry */
+  updated: string;
   bio?: string;
+}
+
+/** The facts of the results page's first sentence, counted over every therapist that passes. */
+export interface MatchSummary {
+  passing: number;
+  /** of those, how many list at least one chosen concern (only when concerns were given) */
+  listing_concerns?: number;
+  /** the next four only when in-person sessions with a location were asked for */
+  max_distance_km?: number;
+  /** of the first group (those listing a concern if any, else all): within max_distance_km in person */
+  nearby?: number;
+  /** other ways the rest of that group meet, among those the visitor accepts */
+  remote_formats?: ("video" | "phone" | "text")[];
+  /** passing therapists not confirmed within 6 months of `today` */
+  stale: number;
+  /** YYYY-MM-DD: the reference day used */
+  today: string;
 }
 
 export type Suggestion =
@@ -142,7 +211,9 @@ export type Suggestion =
   | { relax: "format"; add: "video" | "phone" | "text"; gain: number; text: string };
 
 export interface MatchResult {
-  crisis: { level: "none" | "some" | "urgent"; contacts: CrisisContact[] };
+  crisis: CrisisPart;
+  signposts: Signpost[];
+  summary: MatchSummary;
   approaches: { slug: string; name: string; score: number; reasons: string[] }[];
   matches: Match[];
   /** by: first failing filter -> count; keys who, age, accepting_new, format, distance, then must-haves */
@@ -170,7 +241,11 @@ export interface Question {
   min?: number;
   max?: number;
   unit?: string;
-  options?: { id: string; label: string; help?: string }[];
+  /** wording by who the therapy is for (a `who` option id -> text); see worded() in questionnaire-model.js */
+  prompt_by_who?: Record<string, string>;
+  help_by_who?: Record<string, string>;
+  /** `risk`: on the safety question only, the risk level the answer means */
+  options?: { id: string; label: string; label_by_who?: Record<string, string>; help?: string; risk?: "none" | "some" | "urgent" }[];
   options_from?: "concerns" | "approaches";
   /** ask only when an earlier answer holds one of these values */
   shows_if?: { question: string; any_of: string[] };
@@ -186,10 +261,16 @@ export interface Matcher {
   entries(): EntrySummary[];
   questionnaire(): { questions: Question[] };
   concerns(): { id: string; label: string; description: string }[];
-  crisis(): { last_checked: string; source_note?: string; contacts: CrisisContact[] };
+  /** every contact, grouped for a visitor whose nation and age are unknown */
+  crisis(): { last_checked: string; source_note?: string; contacts: CrisisContact[]; groups: CrisisGroup[]; need_help: CrisisGroup[] };
+  /** The crisis part and signposts for answers part-way through the questionnaire. Throws AnswersError. */
+  safetyRoutes(answers: Partial<Answers> | string): { crisis: CrisisPart; signposts: Signpost[] };
   search(query: string, options?: { limit?: number }): SearchResult;
-  /** Throws AnswersError for invalid answers. limit 0 = every therapist that passes. */
-  match(answers: Answers | string, options?: { limit?: number }): MatchResult;
+  /**
+   * Throws AnswersError for invalid answers or options. limit 0 = every therapist that passes.
+   * today: YYYY-MM-DD for freshness (default: the directory's newest "updated"); units: the words.
+   */
+  match(answers: Answers | string, options?: { limit?: number; today?: string; units?: "km" | "miles" }): MatchResult;
   /** UK places whose name starts with `prefix`, most populous first (default limit 8, at most 100). */
   places(prefix: string, options?: { limit?: number }): PlaceSuggestion[];
   /** Errors for one directory entry, paths from "$"; empty when the entry is good. */

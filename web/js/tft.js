@@ -146,15 +146,24 @@ function wrap(core, directoryErrors) {
     questionnaire: () => parse(core.questionnaire()),
     concerns: () => parse(core.concerns()),
     crisis: () => parse(core.crisis()),
+    safetyRoutes: (answers) => {
+      const result = parse(core.safetyRoutes(typeof answers === "string" ? answers : JSON.stringify(answers)));
+      if (result.errors) throw new AnswersError(result.errors);
+      return result;
+    },
     validateProfile: (profile) =>
       parse(core.validateProfile(typeof profile === "string" ? profile : JSON.stringify(profile))),
     search: (query, { limit = 10 } = {}) => {
       if (!has("search")) throw new Error("search is not built yet");
       return parse(core.search(String(query), limit));
     },
-    match: (answers, { limit = 20 } = {}) => {
+    // options.today (YYYY-MM-DD): the day entries are judged against for freshness; without it the
+    // directory's newest "updated" date. options.units: "km" (default) or "miles", for the words
+    // of reasons, caveats and suggestions (numbers stay in km). See docs/matching.md.
+    match: (answers, { limit = 20, today = "", units = "km" } = {}) => {
       if (!has("match")) throw new Error("match is not built yet");
-      const result = parse(core.match(typeof answers === "string" ? answers : JSON.stringify(answers), limit));
+      const text = typeof answers === "string" ? answers : JSON.stringify(answers);
+      const result = parse(core.match(text, limit, String(today ?? ""), String(units ?? "km")));
       if (result.errors) throw new AnswersError(result.errors);
       return result;
     },

@@ -43,6 +43,53 @@ export function lowerFirst(s) {
   return first.length > 1 && first === first.toUpperCase() ? String(s) : String(s).charAt(0).toLowerCase() + String(s).slice(1);
 }
 
+const WAITING_WORDS = { none: "Can usually start straight away", weeks: "Usually a wait of a few weeks", months: "Usually a wait of a few months" };
+export const waitingWords = (w) => WAITING_WORDS[w] ?? "";
+
+// tel: wants the digits alone ("+44 (0)113 496 0001" -> "+441134960001").
+export function telHref(phone) {
+  let digits = String(phone).replace(/[^\d+]/g, "");
+  if (digits.startsWith("+44")) digits = `+44${digits.slice(3).replace(/^0/, "")}`;
+  return `tel:${digits}`;
+}
+
+// The address as people read it: no "https://", no trailing slash.
+export const websiteText = (url) => String(url).replace(/^https:\/\//, "").replace(/\/$/, "");
+
+/**
+ * How to get in touch, as a list of links: email (mailto:), phone (tel:) and website (https:
+ * only; the loader already insists on it, and a preview of a half-typed entry shows anything
+ * else as plain text). `name` makes each link's purpose clear out of context.
+ */
+export function contactList(contact, name = "", { compact = false } = {}) {
+  const ul = el("ul", compact ? "contact-list contact-list--compact" : "contact-list");
+  if (!contact || typeof contact !== "object") return ul;
+  const item = (label, text, href) => {
+    const li = el("li", "contact-list__item");
+    if (!compact) li.append(el("span", "contact-list__label", `${label} `));
+    if (href) {
+      const a = el("a", "contact-list__link", text);
+      a.href = href;
+      const full = label === "Email" ? contact.email : label === "Website" ? websiteText(contact.website) : text;
+      if (name) a.setAttribute("aria-label", `${label} ${name}: ${full}`);
+      li.append(a);
+    } else li.append(text);
+    ul.append(li);
+  };
+  // Compact (a results card): "Email" and "Website" stand for the addresses, which the link's
+  // accessible name, "More about …", the shortlist and the printout give in full.
+  if (isText(contact.email)) item("Email", compact ? "Email" : contact.email, `mailto:${contact.email}`);
+  if (isText(contact.phone)) item("Phone", contact.phone, telHref(contact.phone));
+  if (isText(contact.website)) {
+    let secure = false;
+    try {
+      secure = new URL(contact.website).protocol === "https:";
+    } catch {}
+    item("Website", compact ? "Website" : websiteText(contact.website), secure ? contact.website : null);
+  }
+  return ul;
+}
+
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -153,6 +200,12 @@ export function renderTherapistCard(t, lookups = {}) {
 
   const identity = list(t.identity);
   if (identity.length) fact("Practice", capitalise(joinWords(identity.map((i) => IDENTITY_WORDS[i] ?? i))));
+
+  if (typeof t.waiting === "string" && waitingWords(t.waiting)) fact("Waiting time", waitingWords(t.waiting));
+
+  const contact = contactList(t.contact, isText(t.name) ? t.name : "");
+  if (contact.childElementCount) fact("Contact", contact);
+  if (isText(t.updated)) fact("Details confirmed", formatDate(t.updated));
 
   if (facts.childElementCount) card.append(facts);
 

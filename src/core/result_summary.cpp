@@ -1,0 +1,71 @@
+#include "result_summary.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "contact.h"
+#include "glossary_pages.h"
+#include "json_input.h"
+
+namespace tft {
+
+const char* fit_band(int score) {
+  return score >= kStrongFit ? "strong" : score >= kGoodFit ? "good" : "partial";
+}
+
+int fit_band_rank(int score) { return score >= kStrongFit ? 2 : score >= kGoodFit ? 1 : 0; }
+
+std::string distance_text(double km, DistanceUnit unit) {
+  char buf[48];
+  if (unit == DistanceUnit::km) {
+    std::snprintf(buf, sizeof buf, std::floor(km) == km ? "%.0f km" : "%.1f km", km);
+    return buf;
+  }
+  const double miles = km / kKmPerMile;
+  if (miles < 0.5) return "less than a mile";
+  const long whole = std::lround(miles);
+  if (whole == 1) return "1 mile";
+  std::snprintf(buf, sizeof buf, "%ld miles", whole);
+  return buf;
+}
+
+const double* distance_steps(DistanceUnit unit, std::size_t& count) {
+  static const double km[] = {10, 25, 50, 100};
+  // 5, 10, 25 and 50 miles, so a suggestion reads in round miles.
+  static const double miles[] = {5 * kKmPerMile, 10 * kKmPerMile, 25 * kKmPerMile, 50 * kKmPerMile};
+  count = 4;
+  return unit == DistanceUnit::km ? km : miles;
+}
+
+std::string stale_caveat(std::string_view updated) {
+  return "Last confirmed these details on " + long_date(updated) + ", more than " + std::to_string(kFreshMonths) +
+         " months ago: check they are still practising";
+}
+
+std::uint32_t day_number(std::string_view iso) {
+  if (!is_valid_date(iso)) return 0;
+  std::uint32_t n = 0;
+  for (const char c : iso)
+    if (c != '-') n = n * 10 + static_cast<std::uint32_t>(c - '0');
+  return n;
+}
+
+ordered_json summary_json(const SummaryFacts& s) {
+  ordered_json j;
+  j["passing"] = s.passing;
+  if (s.concerns_asked) j["listing_concerns"] = s.listing;
+  if (s.in_person_asked) {
+    j["max_distance_km"] = s.max_distance_km;
+    j["nearby"] = s.nearby;
+    ordered_json formats = ordered_json::array();
+    if (s.remote_formats & 2) formats.push_back("video");
+    if (s.remote_formats & 4) formats.push_back("phone");
+    if (s.remote_formats & 8) formats.push_back("text");
+    j["remote_formats"] = std::move(formats);
+  }
+  j["stale"] = s.stale;
+  j["today"] = s.today;
+  return j;
+}
+
+}  // namespace tft

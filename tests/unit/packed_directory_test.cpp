@@ -526,6 +526,7 @@ TEST_CASE("profile files carry contact details and are checked as the JSON loade
   const DirectoryLoad empty = load_packed_directory(none.manifest, files_of(none), test::bundled_dataset());
   REQUIRE_FALSE(empty.ok());
   CHECK(format_error(empty.errors[0]).find("needs at least one of email, phone or website") != std::string::npos);
+}
 
 // ------------------------------------------------------------------------------------ shard by shard
 

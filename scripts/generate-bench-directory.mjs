@@ -6,7 +6,7 @@
 // with its locations moved up to about 30 km, its fees moved by up to £10 and its
 // accepting-new flag redrawn, so filters and scores see realistic variety. The directory is split
 // into shards of at most 25,000 therapists (about 23 MB each, under the loader's 64 MiB limit), as
-// DESIGN §9 says a large directory is published. Deterministic: one mulberry32 generator with a
+// docs/directory-format.md says how a large directory is published. Deterministic: one mulberry32 generator with a
 // fixed seed, no clock; the same sample gives the same bytes. Prints the shard paths, one a line.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";

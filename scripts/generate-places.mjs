@@ -60,7 +60,7 @@ const admin2 = new Map(require(`${SECONDARY}/admin2.json`).filter((a) => a.code.
 
 const MIN_POPULATION = 5000;
 const REGION = { ENG: "England", SCT: "Scotland", WLS: "Wales", NIR: "Northern Ireland" };
-// The nation's id (DESIGN §10), which picks the crisis contacts and NHS routes for a visitor.
+// The nation's id (docs/safety.md), which picks the crisis contacts and NHS routes for a visitor.
 const NATION = { England: "england", Scotland: "scotland", Wales: "wales", "Northern Ireland": "northern-ireland" };
 
 // Places with city status in the UK (as of the 2022 grants), as GeoNames names

@@ -1,7 +1,7 @@
 // generate-sample-directory.mjs — writes data/therapists.sample.json
 //
 // What: a FICTIONAL sample directory of 240 therapists in the format of
-// DESIGN.md section 3, for demonstrations and tests. Every person in it is
+// docs/design.md ("Data files"), for demonstrations and tests. Every person in it is
 // invented: names are random pairings of a first-name list and a surname list,
 // registration numbers all read "FICTIONAL-<BODY>-<5 digits>", and contact details
 // are made up too: email addresses and websites at example.org (a domain reserved
@@ -64,7 +64,7 @@ function sample(list, n) {
   return shuffle(list).slice(0, Math.min(n, list.length));
 }
 
-// ---------------------------------------------------------------- vocabulary (DESIGN.md section 3)
+// ---------------------------------------------------------------- vocabulary (docs/design.md, "Data files")
 const CONCERNS = ["anxiety", "depression", "stress", "trauma-ptsd", "relationships", "trust-issues", "low-self-esteem",
   "childhood-experiences", "grief-loss", "ocd", "panic", "phobias", "social-anxiety", "eating-disorders", "self-harm",
   "suicidal-thoughts", "emotional-regulation", "anger", "addiction", "personality-disorder", "bipolar", "psychosis",

@@ -11,10 +11,15 @@
 // The header link to the page being rendered gets aria-current="page" (a link to a folder's
 // index.html gets aria-current="true" on the other pages in that folder). 404.html is served for
 // any unknown path, at any depth, so its {{root}} is "/" rather than a relative path.
+// <!--#include need-help-list--> is the urgent contacts alone (the embed's "Need help now?");
+// <!--#directory-list--> lists the published directories (data/directories.json) by name;
+// <!--#embed-snippet--> is the partner snippet, as code, with the built loader's integrity hash;
+// pages under embed/ get integrity hashes on their stylesheet and script (embedIntegrity()).
 import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SITE_URL, embedSnippet, integrityOf, loaderIntegrity } from "./embed-snippet.mjs";
 
 const escapeHtml = (s) =>
   String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -80,6 +85,18 @@ export function crisisList(crisis) {
   );
 }
 
+// What every page's <head> carries for the installable, offline site (docs/offline.md): the web
+// app manifest and the browser's theme colour. Added here so hand-written and generated pages
+// (glossary entries from `tft site`) all have them.
+export const HEAD_EXTRAS = [
+  '<link rel="manifest" href="{{root}}manifest.webmanifest">',
+  '<meta name="theme-color" content="#0b6e5d">',
+];
+export function addHeadExtras(html) {
+  if (!html.includes("</head>") || html.includes('rel="manifest"')) return html;
+  return html.replace("</head>", `  ${HEAD_EXTRAS.join("\n  ")}\n</head>`);
+}
+
 // The crisis contacts as the core groups them (`tft crisis`), from the data files in `dataDir`.
 export function crisisFromCore(tft, dataDir) {
   const run = spawnSync(tft, ["crisis", "--data", dataDir], { encoding: "utf8" });
@@ -97,6 +114,23 @@ export function markCurrentLink(header, pagePath) {
     if (href === pagePath) current = "page";
     else if (folder && href === `${folder}index.html`) current = "true";
     return current ? `<a ${before}href="{{root}}${href}" aria-current="${current}"${after}>` : tag;
+  });
+}
+
+// The published directories a partner may name, from data/directories.json.
+export function directoryList(catalogue) {
+  const items = catalogue.directories
+    .map((d) => `<li><code>${escapeHtml(d.name)}</code>: ${escapeHtml(d.label)}${d.default ? " (the default)" : ""}</li>`)
+    .join("");
+  return `<ul class="directory-list">${items}</ul>`;
+}
+
+// Adds integrity="sha384-…" to a page's stylesheet links and script tags, computed from the
+// built files they name (relative hrefs only), so the embed's own assets are pinned too.
+export function embedIntegrity(html, pageFile) {
+  return html.replace(/<(link rel="stylesheet" href|script type="module" src)="([^":]+)"/g, (tag, kind, href) => {
+    const bytes = readFileSync(join(dirname(pageFile), href));
+    return `<${kind}="${href}" integrity="${integrityOf(bytes)}"`;
   });
 }
 
@@ -123,21 +157,27 @@ export function renderSite(siteDir, crisis) {
   const parts = {
     header: partial("header"),
     footer: partial("footer").replace("{{need-help}}", needHelpBlock(crisis)),
+    "need-help-list": needHelpBlock(crisis),
   };
+  const snippet = () =>
+    escapeHtml(embedSnippet({ siteUrl: SITE_URL, integrity: loaderIntegrity(siteDir), attributes: { partner: "Your organisation" } }));
   let count = 0;
   for (const file of htmlFiles(siteDir)) {
     const pagePath = relative(siteDir, file).split(sep).join("/");
     const root = rootFor(pagePath);
     const source = readFileSync(file, "utf8");
-    const page = source
+    const page = addHeadExtras(source)
       .replace(/<!--#include (\w[\w-]*)-->/g, (m, name) => {
         if (!(name in parts)) throw new Error(`${file}: unknown include ${name}`);
         return name === "header" ? markCurrentLink(parts.header, pagePath) : parts[name];
       })
       .replace("<!--#crisis-list-->", () => crisisList(crisis))
+      .replace("<!--#embed-snippet-->", snippet)
+      .replace("<!--#directory-list-->", () => directoryList(JSON.parse(readFileSync(join(siteDir, "data", "directories.json"), "utf8"))))
       .replaceAll("{{root}}", root);
-    if (page !== source) {
-      writeFileSync(file, page);
+    const finished = pagePath.startsWith("embed/") ? embedIntegrity(page, file) : page;
+    if (finished !== source) {
+      writeFileSync(file, finished);
       count++;
     }
   }

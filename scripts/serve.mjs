@@ -12,6 +12,7 @@ const TYPES = {
   ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json; charset=utf-8",
+  ".webmanifest": "application/manifest+json; charset=utf-8",
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
   ".png": "image/png",
@@ -20,10 +21,16 @@ const TYPES = {
   ".md": "text/plain; charset=utf-8",
 };
 
+// Which origins may show a page in a frame: the one place that decides it. The partner embed
+// (/embed/, docs/embedding.md) may be framed by any https site, and by a partner trying it on
+// their own computer; every other page only by this site.
+export function frameAncestors(pathname) {
+  return pathname.startsWith("/embed/") ? "https: http://localhost:* http://127.0.0.1:*" : "'self'";
+}
+
 // Everything from this origin only; WebAssembly compilation allowed without allowing eval.
-// frame-ancestors is '*' only for the embeddable matcher page, which partners frame.
 export function contentSecurityPolicy(pathname) {
-  const framing = pathname.startsWith("/embed/") ? "*" : "'self'";
+  const framing = frameAncestors(pathname);
   return [
     "default-src 'none'",
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -39,9 +46,16 @@ export function contentSecurityPolicy(pathname) {
   ].join("; ");
 }
 
+// The embed's loader is fetched by partners' pages, as a module script (always a CORS request,
+// with an integrity hash); nothing else of the site is readable from another origin.
+export function isEmbedLoader(pathname) {
+  return /^\/embed\/v\d+\/tft-matcher\.js$/.test(pathname);
+}
+
 // Every answer, including 404s, carries the same policy and hardening headers.
 export function securityHeaders(pathname) {
   return {
+    ...(isEmbedLoader(pathname) ? { "Access-Control-Allow-Origin": "*" } : {}),
     "Content-Security-Policy": contentSecurityPolicy(pathname),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",

@@ -81,7 +81,9 @@ std::optional<long> number_flag(const Args& args, const std::string& name, long 
   return n;
 }
 
-std::string default_data_dir() { return TFT_DEFAULT_DATA_DIR; }
+std::string default_data_dir() {
+  return TFT_DEFAULT_DATA_DIR;
+}
 
 Loaded load_all(const Args& args, bool with_directory) {
   Loaded out;
@@ -99,8 +101,11 @@ Loaded load_all(const Args& args, bool with_directory) {
     out.texts.push_back(text.value_or(""));
     paths.push_back(path);
   }
-  DatasetSources sources{{paths[0], out.texts[0]}, {paths[1], out.texts[1]}, {paths[2], out.texts[2]},
-                         {paths[3], out.texts[3]}, {paths[4], out.texts[4]}};
+  DatasetSources sources{{paths[0], out.texts[0]},
+                         {paths[1], out.texts[1]},
+                         {paths[2], out.texts[2]},
+                         {paths[3], out.texts[3]},
+                         {paths[4], out.texts[4]}};
   out.dataset = load_dataset(sources);
   if (!io_errors.empty()) {
     // An unreadable file also fails to parse; show the cause instead of "not valid JSON".

@@ -17,7 +17,8 @@ int run_entry(const Args& args) {
   }
   const GlossaryEntry* e = find_entry(loaded.dataset.data, args.positional[0]);
   if (!e) {
-    std::cerr << "tft entry: no glossary entry has the slug " << quote_for_message(args.positional[0]) << "\n";
+    std::cerr << "tft entry: no glossary entry has the slug " << quote_for_message(args.positional[0])
+              << "\n";
     return 1;
   }
   std::cout << to_text(entry_to_json(*e), true) << "\n";

@@ -1,5 +1,5 @@
-// `tft`: the native face of the core (DESIGN §6). Validation, glossary look-ups, search, matching
-// and static page generation, all printing JSON or `FILE:PATH: message` lines.
+// `tft`: the native face of the core (docs/design.md, "Command line"). Validation, glossary look-ups, search,
+// matching and static page generation, all printing JSON or `FILE:PATH: message` lines.
 #include <cstring>
 #include <iostream>
 
@@ -12,7 +12,8 @@ const char* kUsage =
     "  validate [--data DIR] [--directory FILE]      check every data file\n"
     "  entry SLUG [--data DIR]                       print one glossary entry as JSON\n"
     "  search QUERY [--limit N] [--data DIR]          search the glossary\n"
-    "  match --answers FILE|- [--directory FILE] [--limit N] [--today YYYY-MM-DD] [--units km|miles] [--data DIR]\n"
+    "  match --answers FILE|- [--directory FILE] [--limit N] [--today YYYY-MM-DD] [--units km|miles] [--data "
+    "DIR]\n"
     "  site --out DIR [--data DIR]                    write the static glossary pages\n"
     "  crisis [--answers FILE|-] [--data DIR]         print the crisis contacts a visitor sees\n"
     "  pack --out DIR [--shard-size N] [--region-size N] [--profile-size N] FILE...\n"

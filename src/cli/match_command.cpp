@@ -1,9 +1,9 @@
 // `tft match --answers FILE|- [--directory FILE[,FILE...]] [--limit N] [--today YYYY-MM-DD]
-// [--units km|miles]` (DESIGN §6). Prints the DESIGN §5 result; bad answers print
-// `answers:PATH: message` lines and exit 1. Several directory files separated by commas are
-// matched as one directory (regional shards, DESIGN §9). --today is the day entries are judged
-// against for freshness (default: the directory's newest "updated" date, so the output depends
-// on nothing but the files); --units words distances (docs/matching.md).
+// [--units km|miles]` (docs/design.md, "Command line"). Prints the result of docs/design.md; bad answers
+// print `answers:PATH: message` lines and exit 1. Several directory files separated by commas are matched as
+// one directory (regional shards, docs/directory-format.md). --today is the day entries are judged against
+// for freshness (default: the directory's newest "updated" date, so the output depends on nothing but the
+// files); --units words distances (docs/matching.md).
 #include <iostream>
 
 #include "../core/matcher.h"
@@ -21,7 +21,8 @@ int run_match(const Args& args) {
   if (!limit) return 2;
   MatchOptions options;
   options.limit = static_cast<std::size_t>(*limit);
-  if (const auto bad = parse_match_options(args.flag("--today", ""), args.flag("--units", "km"), options); !bad.empty()) {
+  if (const auto bad = parse_match_options(args.flag("--today", ""), args.flag("--units", "km"), options);
+      !bad.empty()) {
     for (const auto& e : bad) std::cerr << "tft match: --" << e.path.substr(2) << ": " << e.message << "\n";
     return 2;
   }

@@ -26,7 +26,8 @@ bool write_file(const std::string& path, const std::string& bytes) {
 
 int run_pack(const Args& args) {
   if (args.positional.empty() || !args.has("--out")) {
-    std::cerr << "tft pack: give the directory file(s) and a folder, e.g. tft pack --out site/directory therapists.json\n";
+    std::cerr << "tft pack: give the directory file(s) and a folder, e.g. tft pack --out site/directory "
+                 "therapists.json\n";
     return 2;
   }
   PackOptions options;
@@ -94,8 +95,8 @@ int run_pack(const Args& args) {
   }
   const auto& m = packed.manifest;
   std::cout << "packed " << m.therapists << " therapists into " << m.shards.size() << " shards ("
-            << matching_bytes << " bytes of matching data, " << profile_bytes << " bytes of profiles) in " << out
-            << "/directory.json\n";
+            << matching_bytes << " bytes of matching data, " << profile_bytes << " bytes of profiles) in "
+            << out << "/directory.json\n";
   return 0;
 }
 

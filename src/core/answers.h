@@ -1,8 +1,9 @@
-// A visitor's questionnaire answers (DESIGN §4): parsed from untrusted JSON text and checked
+// A visitor's questionnaire answers (docs/design.md#answers): parsed from untrusted JSON text and checked
 // before any matching happens. Every problem becomes an Error in file "answers" with the JSON path
 // of the field, e.g. `answers:$.location.place: unknown place "Leds"; did you mean Leeds, Leek?`.
 //
-// Rules beyond DESIGN §4, chosen to catch mistakes early rather than match on a misunderstanding:
+// Rules beyond docs/design.md#answers, chosen to catch mistakes early rather than match on a
+// misunderstanding:
 // - `who` and `format` are required; everything else is optional.
 // - `age` is a whole number 0..120, or an age band {"min", "max"} (the questionnaire offers bands
 //   for a child); for who = "child" it must be under 18; for "couple" and "family" it is not asked

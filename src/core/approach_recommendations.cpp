@@ -4,12 +4,11 @@
 #include <cmath>
 
 #include "evidence.h"
+#include "matcher_internal.h"
 
 namespace tft {
 
 namespace {
-
-constexpr std::size_t kMaxApproaches = 6;
 
 std::uint8_t level_number(Evidence e) {
   return e == Evidence::strong ? 3 : e == Evidence::moderate ? 2 : 1;
@@ -23,8 +22,9 @@ double round2(double v) {
 std::vector<std::size_t> concern_numbers(const Matcher& m, const Answers& a) {
   std::vector<std::size_t> out;
   for (const auto& c : a.concerns) {
-    const auto it = std::lower_bound(m.concern_ids.begin(), m.concern_ids.end(), c);
-    if (it != m.concern_ids.end() && *it == c) out.push_back(static_cast<std::size_t>(it - m.concern_ids.begin()));
+    const auto it = std::lower_bound(m.tables->concern_ids.begin(), m.tables->concern_ids.end(), c);
+    if (it != m.tables->concern_ids.end() && *it == c)
+      out.push_back(static_cast<std::size_t>(it - m.tables->concern_ids.begin()));
   }
   return out;
 }
@@ -32,35 +32,37 @@ std::vector<std::size_t> concern_numbers(const Matcher& m, const Answers& a) {
 }  // namespace
 
 std::vector<std::uint8_t> evidence_levels(const Matcher& m, AgeRange ages) {
-  const std::size_t nc = m.concern_ids.size();
-  std::vector<std::uint8_t> levels(m.approach_slugs.size() * nc, 0);
-  for (std::size_t ap = 0; ap < m.approach_slugs.size(); ++ap) {
-    const GlossaryEntry* e = m.approach_entries[ap];
+  const std::size_t nc = m.tables->concern_ids.size();
+  std::vector<std::uint8_t> levels(m.tables->approach_slugs.size() * nc, 0);
+  for (std::size_t ap = 0; ap < m.tables->approach_slugs.size(); ++ap) {
+    const GlossaryEntry* e = m.tables->approach_entries[ap];
     if (!e) continue;
     for (std::size_t c = 0; c < nc; ++c)
-      if (const ConcernEvidence* tag = best_evidence(*e, m.concern_ids[c], ages))
+      if (const ConcernEvidence* tag = best_evidence(*e, m.tables->concern_ids[c], ages))
         levels[ap * nc + c] = level_number(tag->evidence);
   }
   return levels;
 }
 
-ordered_json approach_recommendations(const Matcher& m, const Answers& a, const std::vector<std::uint32_t>& offered,
-                                      std::size_t passing) {
+ordered_json approach_recommendations(const Matcher& m, const Answers& a,
+                                      const std::vector<std::uint32_t>& offered, std::size_t passing) {
   const AgeRange ages = evidence_ages(a);
   const std::vector<std::size_t> concerns = concern_numbers(m, a);
-  const std::size_t na = m.approach_slugs.size();
+  const std::size_t na = m.tables->approach_slugs.size();
 
   // best[ap][k]: the tag approach ap cites for the visitor's k-th concern, if any fits.
-  std::vector<std::vector<const ConcernEvidence*>> best(na, std::vector<const ConcernEvidence*>(concerns.size()));
+  std::vector<std::vector<const ConcernEvidence*>> best(na,
+                                                        std::vector<const ConcernEvidence*>(concerns.size()));
   std::vector<char> concern_has_evidence(concerns.size(), 0);
   for (std::size_t ap = 0; ap < na; ++ap) {
-    if (!m.approach_entries[ap]) continue;
+    if (!m.tables->approach_entries[ap]) continue;
     for (std::size_t k = 0; k < concerns.size(); ++k) {
-      best[ap][k] = best_evidence(*m.approach_entries[ap], m.concern_ids[concerns[k]], ages);
+      best[ap][k] = best_evidence(*m.tables->approach_entries[ap], m.tables->concern_ids[concerns[k]], ages);
       if (best[ap][k]) concern_has_evidence[k] = 1;
     }
   }
-  const auto evidence_concerns = static_cast<double>(std::count(concern_has_evidence.begin(), concern_has_evidence.end(), 1));
+  const auto evidence_concerns =
+      static_cast<double>(std::count(concern_has_evidence.begin(), concern_has_evidence.end(), 1));
 
   struct Pick {
     double score;
@@ -68,20 +70,24 @@ ordered_json approach_recommendations(const Matcher& m, const Answers& a, const 
   };
   std::vector<Pick> picks;
   for (std::size_t ap = 0; ap < na; ++ap) {
-    if (!m.approach_entries[ap]) continue;
+    if (!m.tables->approach_entries[ap]) continue;
     double evidence = 0;
     for (const ConcernEvidence* tag : best[ap])
       if (tag) evidence += evidence_weight(*tag);
     if (evidence_concerns > 0) evidence /= evidence_concerns;
-    const bool wanted = std::find(a.approaches.begin(), a.approaches.end(), m.approach_slugs[ap]) != a.approaches.end();
+    const bool wanted = std::find(a.approaches.begin(), a.approaches.end(), m.tables->approach_slugs[ap]) !=
+                        a.approaches.end();
     if (evidence <= 0 && !wanted) continue;
     const double share = passing ? static_cast<double>(offered[ap]) / static_cast<double>(passing) : 0;
-    picks.push_back({round2(0.8 * evidence + 0.15 * (wanted ? 1 : 0) + 0.05 * share), ap});
+    const RecommendationWeights& w = kRecommendationWeights;
+    picks.push_back(
+        {round2(w.evidence * evidence + w.asked * (wanted ? 1 : 0) + w.offered_share * share), ap});
   }
   std::sort(picks.begin(), picks.end(), [&](const Pick& x, const Pick& y) {
-    return x.score != y.score ? x.score > y.score : m.approach_slugs[x.id] < m.approach_slugs[y.id];
+    return x.score != y.score ? x.score > y.score
+                              : m.tables->approach_slugs[x.id] < m.tables->approach_slugs[y.id];
   });
-  if (picks.size() > kMaxApproaches) picks.resize(kMaxApproaches);
+  if (picks.size() > kRecommendationWeights.listed) picks.resize(kRecommendationWeights.listed);
 
   ordered_json list = ordered_json::array();
   for (const Pick& p : picks) {
@@ -93,8 +99,10 @@ ordered_json approach_recommendations(const Matcher& m, const Answers& a, const 
       return evidence_weight(*best[p.id][x]) > evidence_weight(*best[p.id][y]);
     });
     std::vector<std::string> reasons;
-    for (const std::size_t k : order) reasons.push_back(evidence_reason(*best[p.id][k], m.concern_labels[concerns[k]]));
-    if (std::find(a.approaches.begin(), a.approaches.end(), m.approach_slugs[p.id]) != a.approaches.end())
+    for (const std::size_t k : order)
+      reasons.push_back(evidence_reason(*best[p.id][k], m.tables->concern_labels[concerns[k]]));
+    if (std::find(a.approaches.begin(), a.approaches.end(), m.tables->approach_slugs[p.id]) !=
+        a.approaches.end())
       reasons.push_back("You asked for this approach");
     if (passing) {
       const std::uint32_t n = offered[p.id];
@@ -102,8 +110,8 @@ ordered_json approach_recommendations(const Matcher& m, const Answers& a, const 
                                 " therapists who fit your answers"
                           : "Not offered by any of the therapists who fit your answers");
     }
-    list.push_back({{"slug", m.approach_slugs[p.id]},
-                    {"name", m.approach_entries[p.id]->name},
+    list.push_back({{"slug", m.tables->approach_slugs[p.id]},
+                    {"name", m.tables->approach_entries[p.id]->name},
                     {"score", p.score},
                     {"reasons", reasons}});
   }

@@ -23,7 +23,7 @@ std::vector<std::uint8_t> evidence_levels(const Matcher& m, AgeRange ages);
 // decimals) = 0.8 x the mean evidence weight over the concerns any approach has fitting evidence
 // for + 0.15 if asked for + 0.05 x the share of passing therapists who offer it; ties by slug.
 // `offered[a]` counts the passing therapists who offer approach a; `passing` is how many passed.
-ordered_json approach_recommendations(const Matcher& m, const Answers& answers, const std::vector<std::uint32_t>& offered,
-                                      std::size_t passing);
+ordered_json approach_recommendations(const Matcher& m, const Answers& answers,
+                                      const std::vector<std::uint32_t>& offered, std::size_t passing);
 
 }  // namespace tft

@@ -8,8 +8,12 @@ namespace tft {
 
 namespace {
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Dot-separated labels of letters, digits and inner hyphens, at least two of them, the last all
 // letters (a top-level domain): "example.org", "mail.example.co.uk".
@@ -19,7 +23,8 @@ bool is_domain(std::string_view host) {
   std::size_t start = 0;
   while (true) {
     const std::size_t dot = host.find('.', start);
-    const std::string_view label = host.substr(start, dot == std::string_view::npos ? host.npos : dot - start);
+    const std::string_view label =
+        host.substr(start, dot == std::string_view::npos ? host.npos : dot - start);
     if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
     for (const char c : label)
       if (!is_letter(c) && !is_digit(c) && c != '-') return false;
@@ -45,7 +50,8 @@ std::string email_problem(std::string_view s) {
       local.find("..") != std::string_view::npos)
     return expected;
   for (const char c : local)
-    if (!is_letter(c) && !is_digit(c) && std::string_view(".!#$%&'*+/=?^_`{|}~-").find(c) == std::string_view::npos)
+    if (!is_letter(c) && !is_digit(c) &&
+        std::string_view(".!#$%&'*+/=?^_`{|}~-").find(c) == std::string_view::npos)
       return expected;
   return is_domain(domain) ? "" : expected;
 }
@@ -73,7 +79,8 @@ std::string phone_problem(std::string_view s) {
 
 std::string website_problem(std::string_view s) {
   if (s.rfind("http://", 0) == 0) return "must start with https:// (a secure address), not http://";
-  const std::string expected = "expected a web address starting with https://, such as https://www.example.org";
+  const std::string expected =
+      "expected a web address starting with https://, such as https://www.example.org";
   if (s.rfind("https://", 0) != 0) return expected;
   const std::string_view rest = s.substr(8);
   const std::size_t end = rest.find_first_of("/?#");

@@ -1,6 +1,6 @@
-// Which crisis contacts a visitor sees, in what order and grouped how (DESIGN §5 and §10; the
-// rules and why are in docs/safety.md). The contacts themselves are data (data/crisis.json); this
-// file only decides which fit the person the therapy is for and where they are.
+// Which crisis contacts a visitor sees, in what order and grouped how (docs/design.md#result and
+// docs/safety.md; the rules and why are in docs/safety.md). The contacts themselves are data
+// (data/crisis.json); this file only decides which fit the person the therapy is for and where they are.
 //
 // - A contact fits when it serves the visitor's nation (any nation when that is unknown) and its
 //   ages, if it has any, overlap the person's possible ages (person_from_answers).

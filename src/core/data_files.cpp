@@ -11,9 +11,9 @@ namespace tft {
 namespace {
 
 const std::set<std::string>& answer_fields() {
-  static const std::set<std::string> s{"who", "age", "concerns", "approaches", "format", "location",
-                                       "max_distance_km", "budget", "low_cost", "languages",
-                                       "therapist_gender", "availability", "identity", "safety"};
+  static const std::set<std::string> s{
+      "who",    "age",      "concerns",  "approaches",       "format",       "location", "max_distance_km",
+      "budget", "low_cost", "languages", "therapist_gender", "availability", "identity", "safety"};
   return s;
 }
 
@@ -66,7 +66,8 @@ Question read_question(const json& value, const std::string& path, Diagnostics& 
       opt.label_by_who = read_by_who(o, "label_by_who", 120);
       opt.risk = o.one_of("risk", Need::optional, {"none", "some", "urgent"}).value_or("");
       o.finish();
-      if (!opt.id.empty() && !ids.insert(opt.id).second) diag.add(o.field_path("id"), "repeats " + quote_for_message(opt.id));
+      if (!opt.id.empty() && !ids.insert(opt.id).second)
+        diag.add(o.field_path("id"), "repeats " + quote_for_message(opt.id));
       q.options.push_back(std::move(opt));
     }
   }
@@ -157,7 +158,9 @@ void check_contact_numbers(const CrisisContact& c, ObjectReader& r, Diagnostics&
       diag.add(r.field_path(key), quote_for_message(v) + " is not a UK " +
                                       (key[0] == 'p' ? "phone number" : "text number") + " as dialled");
     else if (shown.find(v) == std::string::npos)
-      diag.add(r.field_path(key), quote_for_message(v) + " does not appear in \"how\", so the visitor would read a different number");
+      diag.add(
+          r.field_path(key),
+          quote_for_message(v) + " does not appear in \"how\", so the visitor would read a different number");
   }
 }
 
@@ -171,7 +174,8 @@ void check_wording_by_who(const Questionnaire& q, Diagnostics& diag) {
       who_at = i;
       for (const auto& o : q.questions[i].options) whos.insert(o.id);
     }
-  auto check = [&](const std::map<std::string, std::string>& by_who, const std::string& path, std::size_t at) {
+  auto check = [&](const std::map<std::string, std::string>& by_who, const std::string& path,
+                   std::size_t at) {
     if (by_who.empty()) return;
     if (at <= who_at) diag.add(path, "needs the who question to come first");
     for (const auto& [who, text] : by_who)
@@ -242,7 +246,8 @@ Questionnaire parse_questionnaire(const json& root, Diagnostics& diag) {
   for (std::size_t i = 0; i < list->size(); ++i) {
     const std::string path = index_path("$.questions", i);
     Question q = read_question((*list)[i], path, diag);
-    if (!q.id.empty() && !ids.insert(q.id).second) diag.add(path + ".id", "repeats " + quote_for_message(q.id));
+    if (!q.id.empty() && !ids.insert(q.id).second)
+      diag.add(path + ".id", "repeats " + quote_for_message(q.id));
     // A follow-up may only depend on a question asked before it, or the flow could never show it.
     if (!q.shows_if_question.empty() && !ids.count(q.shows_if_question))
       diag.add(path + ".shows_if.question", "must name an earlier question");
@@ -273,12 +278,15 @@ Crisis parse_crisis(const json& root, Diagnostics& diag, const std::set<std::str
       c.phone = r.text("phone", Need::optional, 20).value_or("");
       c.sms = r.text("sms", Need::optional, 20).value_or("");
       c.urgent = r.boolean("urgent", Need::optional).value_or(false);
-      c.nations = r.strings("nations", Need::required, 1, 4, 20, &nation_id_set()).value_or(std::vector<std::string>{});
+      c.nations = r.strings("nations", Need::required, 1, 4, 20, &nation_id_set())
+                      .value_or(std::vector<std::string>{});
       c.has_ages = read_age_range(r, "ages", c.ages);
-      c.concerns = r.strings("concerns", Need::optional, 1, 10, 64, concerns).value_or(std::vector<std::string>{});
+      c.concerns =
+          r.strings("concerns", Need::optional, 1, 10, 64, concerns).value_or(std::vector<std::string>{});
       check_contact_numbers(c, r, diag);
       r.finish();
-      if (!c.id.empty() && !ids.insert(c.id).second) diag.add(r.field_path("id"), "repeats " + quote_for_message(c.id));
+      if (!c.id.empty() && !ids.insert(c.id).second)
+        diag.add(r.field_path("id"), "repeats " + quote_for_message(c.id));
       out.contacts.push_back(std::move(c));
     }
     // Whoever the visitor is and wherever they are, the list must give them somewhere to turn now.
@@ -296,13 +304,16 @@ Crisis parse_crisis(const json& root, Diagnostics& diag, const std::set<std::str
       ObjectReader r((*list)[i], index_path("$.signposts", i), diag);
       Signpost sp;
       sp.id = r.text("id", Need::required, 64).value_or("");
-      sp.concerns = r.strings("concerns", Need::optional, 1, 20, 64, concerns).value_or(std::vector<std::string>{});
+      sp.concerns =
+          r.strings("concerns", Need::optional, 1, 20, 64, concerns).value_or(std::vector<std::string>{});
       sp.has_ages = read_age_range(r, "ages", sp.ages);
       sp.nation = r.one_of("nation", Need::optional, nation_id_set()).value_or("");
       sp.text = r.text("text", Need::required, 600).value_or("");
-      sp.contacts = r.strings("contacts", Need::required, 0, 20, 64, &ids).value_or(std::vector<std::string>{});
+      sp.contacts =
+          r.strings("contacts", Need::required, 0, 20, 64, &ids).value_or(std::vector<std::string>{});
       r.finish();
-      if (!sp.id.empty() && !is_slug(sp.id)) diag.add(r.field_path("id"), "must be lower-case words joined by hyphens");
+      if (!sp.id.empty() && !is_slug(sp.id))
+        diag.add(r.field_path("id"), "must be lower-case words joined by hyphens");
       if (!sp.id.empty() && !signpost_ids.insert(sp.id).second)
         diag.add(r.field_path("id"), "repeats " + quote_for_message(sp.id));
       out.signposts.push_back(std::move(sp));
@@ -324,14 +335,16 @@ Places parse_places(const json& root, Diagnostics& diag) {
       ObjectReader r((*list)[i], index_path("$.places", i), diag);
       Place p;
       p.name = r.text("name", Need::required, 100).value_or("");
-      p.region = r.one_of("region", Need::required, {"England", "Scotland", "Wales", "Northern Ireland"}).value_or("");
+      p.region = r.one_of("region", Need::required, {"England", "Scotland", "Wales", "Northern Ireland"})
+                     .value_or("");
       p.county = r.text("county", Need::optional, 100).value_or("");
       p.lat = r.number("lat", Need::required, 49.0, 61.5).value_or(0);
       p.lon = r.number("lon", Need::required, -8.7, 2.0).value_or(0);
       p.population = static_cast<long>(r.integer("population", Need::optional, 0, 20000000).value_or(0));
       p.nation = r.one_of("nation", Need::required, nation_id_set()).value_or("");
       if (!p.region.empty() && !p.nation.empty() && nation_for_region(p.region) != p.nation)
-        diag.add(r.field_path("nation"), "is " + quote_for_message(p.nation) + " but the region is " + p.region);
+        diag.add(r.field_path("nation"),
+                 "is " + quote_for_message(p.nation) + " but the region is " + p.region);
       r.finish();
       out.places.push_back(std::move(p));
     }
@@ -384,11 +397,13 @@ DatasetLoad load_dataset(const DatasetSources& sources) {
   d.concerns = load_one(sources.concerns, 1u << 20, errors, parse_concerns);
   // The glossary is checked against the concern list loaded just before it.
   const std::set<std::string> concerns = concern_ids(d);
-  d.glossary = load_one(sources.glossary, 8u << 20, errors,
-                        [&](const json& root, Diagnostics& diag) { return parse_glossary(root, diag, concerns); });
+  d.glossary = load_one(sources.glossary, 8u << 20, errors, [&](const json& root, Diagnostics& diag) {
+    return parse_glossary(root, diag, concerns);
+  });
   d.questionnaire = load_one(sources.questionnaire, 1u << 20, errors, parse_questionnaire);
-  d.crisis = load_one(sources.crisis, 1u << 20, errors,
-                      [&](const json& root, Diagnostics& diag) { return parse_crisis(root, diag, concerns); });
+  d.crisis = load_one(sources.crisis, 1u << 20, errors, [&](const json& root, Diagnostics& diag) {
+    return parse_crisis(root, diag, concerns);
+  });
   d.places = load_one(sources.places, 16u << 20, errors, parse_places);
 
   return out;

@@ -12,17 +12,8 @@ void Diagnostics::add(const std::string& path, const std::string& message) {
   errors.push_back({file, path, message});
 }
 
-std::string format_error(const Error& e) { return e.file + ":" + e.path + ": " + e.message; }
-
-void merge(Diagnostics& into, const Diagnostics& from) {
-  for (const Error& e : from.errors) {
-    if (into.errors.size() >= into.max_errors) {
-      into.truncated = true;
-      return;
-    }
-    into.errors.push_back(e);
-  }
-  into.truncated = into.truncated || from.truncated;
+std::string format_error(const Error& e) {
+  return e.file + ":" + e.path + ": " + e.message;
 }
 
 namespace {

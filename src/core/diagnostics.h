@@ -29,9 +29,6 @@ struct Diagnostics {
 // "FILE:PATH: message", the one line format used by the CLI and shown on the web page.
 std::string format_error(const Error& e);
 
-// Appends `from` to `into`, respecting into.max_errors.
-void merge(Diagnostics& into, const Diagnostics& from);
-
 // Path builders. Keys that are not plain identifiers are quoted: $["two words"].
 std::string child_path(const std::string& parent, const std::string& key);
 std::string index_path(const std::string& parent, std::size_t index);

@@ -54,17 +54,7 @@ struct DirectoryRules {
 };
 
 // Returns true when the entry had no problems.
-bool read_therapist(const json& value, const std::string& path, const DirectoryRules& rules,
-                    Diagnostics& diag, Therapist& t) {
-  const std::size_t before = diag.errors.size();
-  ObjectReader r(value, path, diag);
-  if (auto id = r.text("id", Need::required, 64)) {
-    if (!is_slug(*id)) diag.add(r.field_path("id"), "must be lower-case letters, digits and hyphens");
-    t.id = *id;
-  }
-  t.name = r.text("name", Need::required, 100).value_or("");
-  t.pronouns = r.text("pronouns", Need::optional, 30).value_or("");
-  t.gender = r.one_of("gender", Need::required, genders()).value_or("");
+void read_registrations(ObjectReader& r, Diagnostics& diag, Therapist& t) {
   if (const json* regs = r.array("registrations", Need::required, 1, 8)) {
     for (std::size_t i = 0; i < regs->size(); ++i) {
       ObjectReader g((*regs)[i], index_path(r.field_path("registrations"), i), diag);
@@ -77,17 +67,9 @@ bool read_therapist(const json& value, const std::string& path, const DirectoryR
       t.registrations.push_back(std::move(reg));
     }
   }
-  t.approaches = r.strings("approaches", Need::required, 1, 12, 64, &rules.approaches).value_or(std::vector<std::string>{});
-  t.concerns = r.strings("concerns", Need::required, 1, 40, 64, &rules.concerns).value_or(std::vector<std::string>{});
-  t.clients = r.strings("clients", Need::required, 1, 3, 20, &client_groups()).value_or(std::vector<std::string>{});
-  if (const json* ages = r.object("ages", Need::required)) {
-    ObjectReader a(*ages, r.field_path("ages"), diag);
-    const Range range = read_range(a, 0, 120);
-    t.age_min = static_cast<int>(range.min.value_or(0));
-    t.age_max = static_cast<int>(range.max.value_or(120));
-    a.finish();
-  }
-  t.formats = r.strings("formats", Need::required, 1, 4, 20, &session_formats()).value_or(std::vector<std::string>{});
+}
+
+void read_locations(ObjectReader& r, Diagnostics& diag, Therapist& t) {
   if (const json* locs = r.array("locations", Need::optional, 0, 10)) {
     for (std::size_t i = 0; i < locs->size(); ++i) {
       ObjectReader l((*locs)[i], index_path(r.field_path("locations"), i), diag);
@@ -100,13 +82,45 @@ bool read_therapist(const json& value, const std::string& path, const DirectoryR
       t.locations.push_back(std::move(loc));
     }
   }
+}
+
+bool read_therapist(const json& value, const std::string& path, const DirectoryRules& rules,
+                    Diagnostics& diag, Therapist& t) {
+  const std::size_t before = diag.errors.size();
+  ObjectReader r(value, path, diag);
+  if (auto id = r.text("id", Need::required, 64)) {
+    if (!is_slug(*id)) diag.add(r.field_path("id"), "must be lower-case letters, digits and hyphens");
+    t.id = *id;
+  }
+  t.name = r.text("name", Need::required, 100).value_or("");
+  t.pronouns = r.text("pronouns", Need::optional, 30).value_or("");
+  t.gender = r.one_of("gender", Need::required, genders()).value_or("");
+  read_registrations(r, diag, t);
+  t.approaches = r.strings("approaches", Need::required, 1, 12, 64, &rules.approaches)
+                     .value_or(std::vector<std::string>{});
+  t.concerns =
+      r.strings("concerns", Need::required, 1, 40, 64, &rules.concerns).value_or(std::vector<std::string>{});
+  t.clients =
+      r.strings("clients", Need::required, 1, 3, 20, &client_groups()).value_or(std::vector<std::string>{});
+  if (const json* ages = r.object("ages", Need::required)) {
+    ObjectReader a(*ages, r.field_path("ages"), diag);
+    const Range range = read_range(a, 0, 120);
+    t.age_min = static_cast<int>(range.min.value_or(0));
+    t.age_max = static_cast<int>(range.max.value_or(120));
+    a.finish();
+  }
+  t.formats =
+      r.strings("formats", Need::required, 1, 4, 20, &session_formats()).value_or(std::vector<std::string>{});
+  read_locations(r, diag, t);
   bool in_person = false;
   for (const auto& f : t.formats) in_person = in_person || f == "in-person";
-  if (in_person && t.locations.empty()) diag.add(r.field_path("locations"), "is required when in-person sessions are offered");
+  if (in_person && t.locations.empty())
+    diag.add(r.field_path("locations"), "is required when in-person sessions are offered");
   if (auto langs = r.strings("languages", Need::required, 1, 20, 12)) {
     for (std::size_t i = 0; i < langs->size(); ++i)
       if (!is_language_code((*langs)[i]))
-        diag.add(index_path(r.field_path("languages"), i), "expected a two-letter ISO 639-1 code such as \"en\"");
+        diag.add(index_path(r.field_path("languages"), i),
+                 "expected a two-letter ISO 639-1 code such as \"en\"");
     t.languages = *langs;
   }
   if (const json* fees = r.object("fees", Need::required)) {
@@ -118,8 +132,10 @@ bool read_therapist(const json& value, const std::string& path, const DirectoryR
     t.low_cost_places = f.boolean("low_cost_places", Need::optional).value_or(false);
     f.finish();
   }
-  t.availability = r.strings("availability", Need::required, 1, 3, 20, &availability_slots()).value_or(std::vector<std::string>{});
-  t.identity = r.strings("identity", Need::optional, 0, 10, 40, &identity_tags()).value_or(std::vector<std::string>{});
+  t.availability = r.strings("availability", Need::required, 1, 3, 20, &availability_slots())
+                       .value_or(std::vector<std::string>{});
+  t.identity =
+      r.strings("identity", Need::optional, 0, 10, 40, &identity_tags()).value_or(std::vector<std::string>{});
   t.accepting_new = r.boolean("accepting_new", Need::required).value_or(false);
   t.waiting = r.one_of("waiting", Need::optional, waiting_times()).value_or("");
   read_contact(r, diag, t.contact);
@@ -129,7 +145,9 @@ bool read_therapist(const json& value, const std::string& path, const DirectoryR
   return diag.errors.size() == before && !diag.truncated;
 }
 
-DirectoryRules rules_for(const Dataset& data) { return {approach_slugs(data), concern_ids(data)}; }
+DirectoryRules rules_for(const Dataset& data) {
+  return {approach_slugs(data), concern_ids(data)};
+}
 
 }  // namespace
 
@@ -163,7 +181,9 @@ DirectoryLoad load_directory(const Source& source, const Dataset& data) {
   }
   out.errors = std::move(diag.errors);
   if (diag.truncated)
-    out.errors.push_back({source.name, "$", "too many errors; only the first " + std::to_string(diag.max_errors) + " are shown"});
+    out.errors.push_back(
+        {source.name, "$",
+         "too many errors; only the first " + std::to_string(diag.max_errors) + " are shown"});
   return out;
 }
 

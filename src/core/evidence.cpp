@@ -1,5 +1,7 @@
 #include "evidence.h"
 
+#include "text.h"
+
 namespace tft {
 
 namespace {
@@ -8,20 +10,16 @@ constexpr AgeRange kAdultsAssumed{18, 64};
 constexpr AgeRange kChildren{0, 17};
 constexpr AgeRange kAnyAge{0, 120};
 
-// "Anxiety or worry" -> "anxiety or worry", while "ADHD" and "PTSD" keep their capitals.
-std::string in_sentence(const std::string& label) {
-  if (label.size() >= 2 && label[0] >= 'A' && label[0] <= 'Z' && !(label[1] >= 'A' && label[1] <= 'Z'))
-    return static_cast<char>(label[0] - 'A' + 'a') + label.substr(1);
-  return label;
-}
-
 }  // namespace
 
 const char* evidence_level_words(Evidence e) {
   switch (e) {
-    case Evidence::strong: return "Strong evidence";
-    case Evidence::moderate: return "Moderate evidence";
-    case Evidence::emerging: return "Emerging evidence";
+    case Evidence::strong:
+      return "Strong evidence";
+    case Evidence::moderate:
+      return "Moderate evidence";
+    case Evidence::emerging:
+      return "Emerging evidence";
   }
   return "Emerging evidence";
 }
@@ -41,8 +39,10 @@ double evidence_weight(const ConcernEvidence& tag) {
   const bool offer = tag.recommendation == Recommendation::offer;
   const bool consider = tag.recommendation == Recommendation::consider;
   switch (tag.evidence) {
-    case Evidence::strong: return offer ? 1.0 : 0.9;
-    case Evidence::moderate: return offer ? 0.75 : consider ? 0.65 : 0.55;
+    case Evidence::strong:
+      return offer ? 1.0 : 0.9;
+    case Evidence::moderate:
+      return offer ? 0.75 : consider ? 0.65 : 0.55;
     case Evidence::emerging:
       return offer || consider ? 0.4 : tag.recommendation == Recommendation::review_evidence ? 0.3 : 0.2;
   }
@@ -52,7 +52,8 @@ double evidence_weight(const ConcernEvidence& tag) {
 const ConcernEvidence* best_evidence(const GlossaryEntry& entry, const std::string& concern, AgeRange ages) {
   const ConcernEvidence* best = nullptr;
   for (const auto& tag : entry.concerns)
-    if (tag.id == concern && ages_overlap(tag.ages, ages) && (!best || evidence_weight(tag) > evidence_weight(*best)))
+    if (tag.id == concern && ages_overlap(tag.ages, ages) &&
+        (!best || evidence_weight(tag) > evidence_weight(*best)))
       best = &tag;
   return best;
 }
@@ -64,7 +65,8 @@ std::string age_group_words(AgeRange r) {
   if (r.min == 0 && r.max == 17) return "children and young people";
   if (r.min == 0) return "children under " + std::to_string(r.max + 1);
   if (r.max <= 12) return "children aged " + lo + " to " + hi;
-  if (r.max <= 17) return (r.min >= 12 ? "young people aged " : "children and young people aged ") + lo + " to " + hi;
+  if (r.max <= 17)
+    return (r.min >= 12 ? "young people aged " : "children and young people aged ") + lo + " to " + hi;
   return "people aged " + lo + " to " + hi;
 }
 
@@ -72,23 +74,36 @@ std::string evidence_reason(const ConcernEvidence& tag, const std::string& conce
   const std::string what = tag.model.empty() ? "this" : tag.model;
   const std::string whom = age_group_words(tag.ages);
   // "adults with parenting" does not read; every other concern label follows "with".
-  const std::string need = (tag.id == "parenting" ? "who want help with " : "with ") + in_sentence(concern_label);
+  const std::string need =
+      (tag.id == "parenting" ? "who want help with " : "with ") + lower_first(concern_label);
   std::string text = std::string(evidence_level_words(tag.evidence)) + ": ";
   switch (tag.recommendation) {
-    case Recommendation::offer: text += "NICE recommends offering " + what + " to " + whom + " " + need; break;
-    case Recommendation::consider: text += "for " + whom + " " + need + ", NICE says to consider " + what; break;
-    case Recommendation::review_evidence: text += "some research suggests " + what + " may help " + whom + " " + need; break;
-    case Recommendation::research_only: text += "early research suggests " + what + " may help " + whom + " " + need; break;
+    case Recommendation::offer:
+      text += "NICE recommends offering " + what + " to " + whom + " " + need;
+      break;
+    case Recommendation::consider:
+      text += "for " + whom + " " + need + ", NICE says to consider " + what;
+      break;
+    case Recommendation::review_evidence:
+      text += "some research suggests " + what + " may help " + whom + " " + need;
+      break;
+    case Recommendation::research_only:
+      text += "early research suggests " + what + " may help " + whom + " " + need;
+      break;
   }
   return text + " (" + tag.source + ")";
 }
 
 std::string evidence_source_words(const ConcernEvidence& tag) {
   switch (tag.recommendation) {
-    case Recommendation::offer: return tag.source + ", which says to offer it";
-    case Recommendation::consider: return tag.source + ", which says to consider it";
-    case Recommendation::review_evidence: return tag.source + "; no NICE recommendation";
-    case Recommendation::research_only: return tag.source + "; early research only";
+    case Recommendation::offer:
+      return tag.source + ", which says to offer it";
+    case Recommendation::consider:
+      return tag.source + ", which says to consider it";
+    case Recommendation::review_evidence:
+      return tag.source + "; no NICE recommendation";
+    case Recommendation::research_only:
+      return tag.source + "; early research only";
   }
   return tag.source;
 }

@@ -5,16 +5,12 @@
 #include <map>
 
 #include "loaders.h"
+#include "text.h"
 #include "vocabulary.h"
 
 namespace tft {
 
 namespace {
-
-std::string lower_ascii(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::optional<Evidence> parse_evidence(const std::string& s) {
   if (s == "strong") return Evidence::strong;
@@ -60,19 +56,23 @@ bool read_evidence_tag(const json& value, const std::string& path, Diagnostics& 
   if (source) {
     tag.source = *source;
     if (!is_nice_guideline(tag.source) && tag.source != "systematic review" && tag.source != "trials")
-      diag.add(c.field_path("source"),
-               "must be a NICE guideline id such as \"NICE NG116\", \"systematic review\" or \"trials\", found " +
-                   quote_for_message(tag.source));
+      diag.add(
+          c.field_path("source"),
+          "must be a NICE guideline id such as \"NICE NG116\", \"systematic review\" or \"trials\", found " +
+              quote_for_message(tag.source));
   }
-  const auto rec = c.one_of("recommendation", Need::required, {"offer", "consider", "review-evidence", "research-only"});
+  const auto rec =
+      c.one_of("recommendation", Need::required, {"offer", "consider", "review-evidence", "research-only"});
   if (rec) tag.recommendation = *parse_recommendation(*rec);
   c.finish();
   if (source && rec && diag.errors.size() == before) {
     const bool nice = is_nice_guideline(tag.source);
-    const bool says = tag.recommendation == Recommendation::offer || tag.recommendation == Recommendation::consider;
+    const bool says =
+        tag.recommendation == Recommendation::offer || tag.recommendation == Recommendation::consider;
     if (says && !nice)
-      diag.add(c.field_path("recommendation"), "offer and consider are what a NICE guideline says; the source is " +
-                                                   quote_for_message(tag.source));
+      diag.add(c.field_path("recommendation"),
+               "offer and consider are what a NICE guideline says; the source is " +
+                   quote_for_message(tag.source));
     else if (nice && !says)
       diag.add(c.field_path("recommendation"),
                "a NICE source needs offer or consider; cite the review or trials for anything else");
@@ -99,7 +99,8 @@ void read_entry(const json& value, const std::string& path, Diagnostics& diag, G
   if (const json* faqs = r.array("faqs", Need::required, 3, 12)) {
     for (std::size_t i = 0; i < faqs->size(); ++i) {
       ObjectReader f((*faqs)[i], index_path(r.field_path("faqs"), i), diag);
-      Faq faq{f.text("q", Need::required, 240).value_or(""), f.text("a", Need::required, 2000, true).value_or("")};
+      Faq faq{f.text("q", Need::required, 240).value_or(""),
+              f.text("a", Need::required, 2000, true).value_or("")};
       f.finish();
       e.faqs.push_back(std::move(faq));
     }
@@ -110,9 +111,11 @@ void read_entry(const json& value, const std::string& path, Diagnostics& diag, G
       ConcernEvidence tag;
       if (read_evidence_tag((*concerns)[i], index_path(r.field_path("concerns"), i), diag, tag)) {
         // Several tags may share a concern (different ages or models), never the same ages and model.
-        const bool repeated = std::any_of(e.concerns.begin(), e.concerns.end(), [&](const ConcernEvidence& o) {
-          return o.id == tag.id && o.model == tag.model && o.ages.min == tag.ages.min && o.ages.max == tag.ages.max;
-        });
+        const bool repeated =
+            std::any_of(e.concerns.begin(), e.concerns.end(), [&](const ConcernEvidence& o) {
+              return o.id == tag.id && o.model == tag.model && o.ages.min == tag.ages.min &&
+                     o.ages.max == tag.ages.max;
+            });
         if (repeated)
           diag.add(index_path(r.field_path("concerns"), i),
                    "repeats concern " + quote_for_message(tag.id) + " with the same ages and model");
@@ -121,7 +124,8 @@ void read_entry(const json& value, const std::string& path, Diagnostics& diag, G
       }
     }
   }
-  e.formats = r.strings("formats", Need::required, 1, 5, 20, &glossary_formats()).value_or(std::vector<std::string>{});
+  e.formats = r.strings("formats", Need::required, 1, 5, 20, &glossary_formats())
+                  .value_or(std::vector<std::string>{});
   e.related = r.strings("related", Need::optional, 0, 12, 64).value_or(std::vector<std::string>{});
   e.last_reviewed = r.date("last_reviewed", Need::required).value_or("");
   r.finish();
@@ -132,19 +136,26 @@ void read_entry(const json& value, const std::string& path, Diagnostics& diag, G
 
 const char* evidence_name(Evidence e) {
   switch (e) {
-    case Evidence::strong: return "strong";
-    case Evidence::moderate: return "moderate";
-    case Evidence::emerging: return "emerging";
+    case Evidence::strong:
+      return "strong";
+    case Evidence::moderate:
+      return "moderate";
+    case Evidence::emerging:
+      return "emerging";
   }
   return "emerging";
 }
 
 const char* recommendation_name(Recommendation r) {
   switch (r) {
-    case Recommendation::offer: return "offer";
-    case Recommendation::consider: return "consider";
-    case Recommendation::review_evidence: return "review-evidence";
-    case Recommendation::research_only: return "research-only";
+    case Recommendation::offer:
+      return "offer";
+    case Recommendation::consider:
+      return "consider";
+    case Recommendation::review_evidence:
+      return "review-evidence";
+    case Recommendation::research_only:
+      return "research-only";
   }
   return "consider";
 }
@@ -171,19 +182,22 @@ std::vector<GlossaryEntry> parse_glossary(const json& root, Diagnostics& diag,
       ok = false;
     }
     std::vector<std::pair<std::string, std::string>> spellings{{path + ".name", e.name}};
-    for (std::size_t a = 0; a < e.aliases.size(); ++a) spellings.push_back({index_path(path + ".aliases", a), e.aliases[a]});
+    for (std::size_t a = 0; a < e.aliases.size(); ++a)
+      spellings.push_back({index_path(path + ".aliases", a), e.aliases[a]});
     for (const auto& [where, spelling] : spellings) {
       if (spelling.empty()) continue;
-      const auto [it, inserted] = spelling_owner.emplace(lower_ascii(spelling), e.slug);
+      const auto [it, inserted] = spelling_owner.emplace(ascii_lower(spelling), e.slug);
       if (!inserted && it->second != e.slug) {
-        diag.add(where, quote_for_message(spelling) + " is already the name or an alias of " + quote_for_message(it->second));
+        diag.add(where, quote_for_message(spelling) + " is already the name or an alias of " +
+                            quote_for_message(it->second));
         ok = false;
       }
     }
     if (!known_concerns.empty())
       for (std::size_t c = 0; c < e.concerns.size(); ++c)
         if (!known_concerns.count(e.concerns[c].id)) {
-          diag.add(index_path(path + ".concerns", c) + ".id", "unknown concern id " + quote_for_message(e.concerns[c].id));
+          diag.add(index_path(path + ".concerns", c) + ".id",
+                   "unknown concern id " + quote_for_message(e.concerns[c].id));
           ok = false;
         }
     if (ok) {
@@ -198,7 +212,8 @@ std::vector<GlossaryEntry> parse_glossary(const json& root, Diagnostics& diag,
       if (target == entries[i].slug)
         diag.add(index_path(paths[i] + ".related", r), "an entry cannot relate to itself");
       else if (!slugs.count(target))
-        diag.add(index_path(paths[i] + ".related", r), "no glossary entry has the slug " + quote_for_message(target));
+        diag.add(index_path(paths[i] + ".related", r),
+                 "no glossary entry has the slug " + quote_for_message(target));
     }
   std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.slug < b.slug; });
   return entries;

@@ -1,4 +1,4 @@
-// The static glossary pages (DESIGN §6 `tft site`): one HTML page per entry and an A–Z index,
+// The static glossary pages (`tft site`, docs/design.md): one HTML page per entry and an A–Z index,
 // readable with JavaScript off. Pure functions from the Dataset to page text; the CLI writes them.
 //
 // Pages are templates for scripts/render-pages.mjs: they hold `<!--#include header-->`,
@@ -33,7 +33,7 @@ struct Page {
 
 struct SiteOptions {
   std::string base_url = "https://timefortherapy.co.uk/";  // with a trailing slash
-  std::string folder = "glossary/";                          // where the pages live under base_url
+  std::string folder = "glossary/";                        // where the pages live under base_url
 };
 
 // "Find a cognitive behavioural therapist", "Find an EMDR therapist", "Find a counsellor".

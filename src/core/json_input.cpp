@@ -90,15 +90,22 @@ std::optional<json> parse_json(std::string_view text, const ParseLimits& limits,
 
 std::string describe_type(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "true/false";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::boolean:
+      return "true/false";
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "a number";
-    default: return "an unsupported value";
+    case json::value_t::number_float:
+      return "a number";
+    default:
+      return "an unsupported value";
   }
 }
 
@@ -305,8 +312,8 @@ const json* ObjectReader::array(const char* key, Need need, std::size_t min_item
     return nullptr;
   }
   if (v->size() > max_items) {
-    diag_->add(field_path(key), "has " + std::to_string(v->size()) + " items; the limit is " +
-                                    std::to_string(max_items));
+    diag_->add(field_path(key),
+               "has " + std::to_string(v->size()) + " items; the limit is " + std::to_string(max_items));
     return nullptr;
   }
   return v;

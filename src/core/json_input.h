@@ -21,8 +21,9 @@ namespace tft {
 using json = nlohmann::json;
 
 struct ParseLimits {
-  std::size_t max_bytes = 64u << 20;  // 64 MiB; larger directories are split by region (DESIGN §9)
-  std::size_t max_depth = 32;         // our formats need at most 6; deeper is hostile or broken
+  std::size_t max_bytes =
+      64u << 20;               // 64 MiB; larger directories are split by region (docs/directory-format.md)
+  std::size_t max_depth = 32;  // our formats need at most 6; deeper is hostile or broken
 };
 
 // Parses `text`. On success returns the value; otherwise records one error at "$" (with line and

@@ -1,5 +1,5 @@
-// Loading the data files of DESIGN §3 from text. Each loader checks types, required fields, ids
-// that must resolve, duplicates and size limits, and returns every problem as an Error with the
+// Loading the data files of docs/design.md ("Data files") from text. Each loader checks types, required
+// fields, ids that must resolve, duplicates and size limits, and returns every problem as an Error with the
 // file and JSON path. They never throw and never abort, whatever the input: a broken file gives
 // errors and an empty or partial value, never a crash. Cost: linear in the input size.
 #pragma once
@@ -60,7 +60,8 @@ Questionnaire parse_questionnaire(const json& root, Diagnostics& diag);
 Crisis parse_crisis(const json& root, Diagnostics& diag, const std::set<std::string>& known_concerns = {});
 Places parse_places(const json& root, Diagnostics& diag);
 
-// Allowed approach slugs for directory entries: the glossary's plus DESIGN §3's fixed list.
+// Allowed approach slugs for directory entries: the glossary's plus the fixed list (required_approach_slugs,
+// vocabulary.h).
 std::set<std::string> approach_slugs(const Dataset& data);
 std::set<std::string> concern_ids(const Dataset& data);
 

@@ -1,6 +1,6 @@
-// Matching a visitor's answers (answers.h, DESIGN §4) against a therapist directory, giving the
-// result of DESIGN §5: crisis contacts and signposts (crisis_contacts.h, signposts.h), recommended
-// approaches, the best matches with the reasons and caveats behind their scores, excluded counts
+// Matching a visitor's answers (answers.h, docs/design.md#answers) against a therapist directory, giving the
+// result of docs/design.md#result: crisis contacts and signposts (crisis_contacts.h, signposts.h),
+// recommended approaches, the best matches with the reasons and caveats behind their scores, excluded counts
 // and "relax" suggestions.
 //
 // How it works:
@@ -14,7 +14,7 @@
 //   the therapists whose only failure is F; widening distance or budget gains those whose only
 //   failure is that filter and who are within the new limit. Tests check these numbers by
 //   re-running match() with the relaxed answers.
-// - Scores come from score terms (kWeights, below): every term that earns points writes a reason,
+// - Scores come from score terms (kWeights in match_tuning.h): every term that earns points writes a reason,
 //   every term that earns nothing writes a caveat, and nothing else writes either. The score is
 //   round(100 · earned / possible) over the terms that apply to the answers (a term applies when
 //   the visitor answered its question), so it reads as "how much of what you asked for".
@@ -27,6 +27,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,70 +42,30 @@
 
 namespace tft {
 
-// The weight of each score term: the points a therapist earns when the term is fully met. Terms
-// that do not apply to the visitor's answers drop out of both sides of the score's fraction.
-struct ScoreWeights {
-  // The visitor's concerns that the therapist lists, as a share of those asked: the single best
-  // sign that this person does this kind of work.
-  double concerns = 30;
-  // How strong the glossary's evidence is for the therapist's approaches on the visitor's concerns
-  // (strong 1, moderate 0.6, emerging 0.3 of the weight, best approach per concern, averaged over
-  // the concerns that have any evidence listed). Only evidence tags whose ages fit the person count
-  // (approach_recommendations.h, docs/evidence.md).
-  double evidence = 15;
-  // Offers at least one approach the visitor asked for by name.
-  double approaches = 15;
-  // Fees from within budget: full weight; up to £20 over: falling linearly to half; further: none.
-  double budget = 10;
-  // Offers concessions or low-cost places, when the visitor wants them.
-  double low_cost = 5;
-  // Works in at least one of the visitor's languages.
-  double languages = 5;
-  // Is the gender the visitor would prefer (not "any").
-  double gender = 5;
-  // Share of the visitor's times (daytime, evening, weekend) the therapist offers.
-  double availability = 5;
-  // Share of the visitor's identity needs (e.g. LGBTQ+ affirming) the therapist states.
-  double identity = 5;
-  // In-person sessions within the visitor's distance: full weight next door, half at the limit.
-  double distance = 5;
-};
-
-inline constexpr ScoreWeights kWeights{};
-
 // One evaluated score term of one therapist.
 struct ScoreTerm {
-  const char* name;  // "concerns", "evidence", ... as in ScoreWeights
+  const char* name;  // "concerns", "evidence", ... as in ScoreWeights (match_tuning.h)
   double earned = 0;
   double possible = 0;
   std::string reason;  // set exactly when earned > 0 (and explanations were asked for)
   std::string caveat;  // set when something asked for is missing
 };
 
-// Everything precomputed from one dataset and directory. Holds pointers: `data` and `directory`
-// must outlive it and stay unchanged.
-struct Matcher {
-  struct Row {
-    std::uint32_t concerns_begin = 0, approaches_begin = 0, languages_begin = 0, locations_begin = 0;
-    std::uint8_t concerns_count = 0, approaches_count = 0, languages_count = 0, locations_count = 0;
-    std::uint8_t formats = 0, clients = 0, availability = 0, identity = 0, gender = 0;
-    std::uint8_t age_min = 0, age_max = 120;
-    bool accepting_new = false, concessions = false, low_cost_places = false;
-    std::uint16_t fee_min = 0;
-    std::uint32_t id_rank = 0;  // position of the id in sorted order, for tie-breaks
-    std::uint32_t updated = 0;  // the entry's "updated" date as YYYYMMDD (day_number)
-  };
+struct MatcherTables;  // the compact rows and their vocabularies (matcher_internal.h)
 
+// Everything precomputed from one dataset and directory. Holds pointers: `data` and `directory`
+// must outlive it and stay unchanged. Build it with prepare_matcher; its tables are the
+// matcher's own business.
+struct Matcher {
   const Dataset* data = nullptr;
   const Directory* directory = nullptr;
   PlaceIndex places;
-  std::vector<std::string> concern_ids, concern_labels;  // by concern number
-  std::vector<std::string> approach_slugs;               // by approach number
-  std::vector<const GlossaryEntry*> approach_entries;    // by approach number; nullptr if none
-  std::vector<Row> rows;
-  std::vector<std::uint16_t> concern_pool, approach_pool, language_pool;
-  std::vector<double> location_pool;  // lat, lon pairs
-  std::string newest_updated;         // the latest "updated" date in the directory: the default "today"
+  std::unique_ptr<const MatcherTables> tables;
+
+  Matcher();
+  Matcher(Matcher&&) noexcept;
+  Matcher& operator=(Matcher&&) noexcept;
+  ~Matcher();
 };
 
 // How a match is run and worded beyond the answers (docs/matching.md).
@@ -122,14 +84,61 @@ std::vector<Error> parse_match_options(std::string_view today, std::string_view 
 
 Matcher prepare_matcher(const Dataset& data, const Directory& directory);
 
-// Appends the therapists of `shard` to `into` (for directories split by region, DESIGN §9).
+// Appends the therapists of `shard` to `into` (for directories split by region, docs/directory-format.md).
 // Re-run prepare_matcher afterwards.
 void append_directory(Directory& into, Directory&& shard);
 
-// The DESIGN §5 result for valid answers, with the summary, fit bands and freshness of
-// docs/matching.md. `limit` 0 means every therapist that passes.
-ordered_json match(const Matcher& m, const Answers& answers, const MatchOptions& options);
-ordered_json match(const Matcher& m, const Answers& answers, std::size_t limit);
+// One therapist that passes every hard filter, with the words behind its score.
+struct MatchedTherapist {
+  const Therapist* therapist = nullptr;  // in the Matcher's directory
+  int score = 0;                         // 0..100: the share of what was asked for that they meet
+  const char* band = "";                 // the score in words (fit_band, result_summary.h)
+  bool lists_concern = false;            // lists at least one of the visitor's concerns
+  bool stale = false;                    // not confirmed within kFreshMonths of the reference day
+  std::optional<double> distance_km;     // to the nearest in-person location, when one was measured
+  std::optional<std::string> place;      // that location's place, else the first listed
+  std::vector<std::string> reasons;      // one per score term that earned points
+  std::vector<std::string> caveats;      // the freshness caveat first, then one per term that lost points
+  std::vector<ScoreTerm> breakdown;      // the terms that apply (no words; earned to 0.01)
+};
+
+// How many therapists failed, each counted under the first hard filter it fails.
+struct ExcludedCount {
+  const char* filter;  // "who", "age", "accepting_new", "format", "distance", then must-haves
+  std::size_t count;
+};
+
+// One way to see more therapists, with exactly how many more it would show.
+struct RelaxSuggestion {
+  const char* relax = "";    // "must_have" | "max_distance_km" | "budget" | "format"
+  std::string field;         // for "must_have": the must-have to make a preference
+  std::optional<double> to;  // for "max_distance_km" (km) and "budget" (pounds): the new limit
+  std::string add;           // for "format": the format to accept as well
+  std::size_t gain = 0;
+  std::string text;  // the sentence the page shows
+};
+
+// The result of one match (docs/design.md#result). Points into the Matcher's directory: use it
+// while that lives.
+struct MatchResult {
+  ordered_json crisis;     // crisis_part (crisis_contacts.h)
+  ordered_json signposts;  // signposts_part (signposts.h)
+  SummaryFacts summary;
+  ordered_json approaches;                // approach_recommendations.h
+  std::vector<MatchedTherapist> matches;  // best first (docs/matching.md has the ranking)
+  std::size_t excluded_total = 0;
+  std::vector<ExcludedCount> excluded_by;    // filters in order, only those that excluded someone
+  std::vector<RelaxSuggestion> suggestions;  // largest gain first
+};
+
+// The result for valid answers, with the summary, fit bands and freshness of docs/matching.md.
+// `limit` 0 means every therapist that passes.
+MatchResult match(const Matcher& m, const Answers& answers, const MatchOptions& options);
+MatchResult match(const Matcher& m, const Answers& answers, std::size_t limit);
+
+// The result as JSON: {crisis, signposts, summary, approaches, matches, excluded, suggestions},
+// each match completed with the rest of its directory entry.
+ordered_json match_result_to_json(const MatchResult& result);
 
 // Parses, validates and matches in one call: the result as pretty JSON text, or the errors.
 // The CLI and the WASM module both print through this, so their bytes are the same.
@@ -152,8 +161,5 @@ std::string first_failing_filter(const Matcher& m, const Answers& answers, std::
 // widest "travel up to" suggestion. Therapists who meet only in person farther away than this can
 // change neither the matches nor the suggestions (shards_for in published_directory.h relies on it).
 double widest_distance_considered_km(const Answers& answers);
-
-// The places box: `{"places": [{name, county, region, lat, lon}]}` for a typed prefix.
-ordered_json places_json(const PlaceIndex& index, std::string_view prefix, std::size_t limit);
 
 }  // namespace tft

@@ -84,8 +84,8 @@ struct QuestionBand {
 // One page of the questionnaire. `shows_if` hides the question unless an earlier answer holds one
 // of the listed values (e.g. distance only when in-person is acceptable).
 struct Question {
-  std::string id;      // the answers field it fills (DESIGN §4), e.g. "concerns"
-  std::string kind;    // single | multi | number | place | budget
+  std::string id;    // the answers field it fills (docs/design.md#answers), e.g. "concerns"
+  std::string kind;  // single | multi | number | place | budget
   std::string prompt;
   std::string help;
   std::vector<QuestionOption> options;
@@ -95,7 +95,7 @@ struct Question {
   std::string unit;                // for number kinds ("km", "£")
   std::string shows_if_question;
   std::vector<std::string> shows_if_any;
-  std::vector<QuestionBand> bands;       // for number kinds; offered when bands_if holds
+  std::vector<QuestionBand> bands;  // for number kinds; offered when bands_if holds
   std::string bands_if_question;
   std::vector<std::string> bands_if_any;
   // The prompt and help as worded for who the therapy is for ("your child", "either of you"): a
@@ -181,12 +181,12 @@ struct Places {
 struct CrisisContact {
   std::string id;
   std::string name;
-  std::string how;     // one line: "Call 999", "Text SHOUT to 85258"
-  std::string when;    // "24 hours, every day"
+  std::string how;   // one line: "Call 999", "Text SHOUT to 85258"
+  std::string when;  // "24 hours, every day"
   std::string for_whom;
-  std::string phone;   // digits as dialled, for a tel: link; may be empty
-  std::string sms;     // number for an sms: link; may be empty
-  bool urgent = false; // shown first when a visitor reports urgent risk
+  std::string phone;                 // digits as dialled, for a tel: link; may be empty
+  std::string sms;                   // number for an sms: link; may be empty
+  bool urgent = false;               // shown first when a visitor reports urgent risk
   std::vector<std::string> nations;  // the nations it serves (nations.h ids), at least one
   bool has_ages = false;             // false: any age
   AgeRange ages;                     // ages of the person it is for, when has_ages
@@ -195,7 +195,7 @@ struct CrisisContact {
   std::vector<std::string> concerns;
 };
 
-// A rule that points a visitor to an NHS or specialist route beyond private therapy (DESIGN §10,
+// A rule that points a visitor to an NHS or specialist route beyond private therapy (docs/safety.md,
 // docs/safety.md). It applies when every condition given holds: one of `concerns` was chosen, the
 // person's ages overlap `ages`, and the visitor's nation is `nation` (or unknown).
 struct Signpost {

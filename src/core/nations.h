@@ -1,4 +1,4 @@
-// The four UK nations (DESIGN §10). Each runs its own NHS, so the urgent mental health line, the
+// The four UK nations (docs/safety.md). Each runs its own NHS, so the urgent mental health line, the
 // free talking-therapy route and the domestic abuse helpline differ by nation (docs/safety.md).
 // Places carry their nation; a visitor's nation comes from the place they chose or, for
 // coordinates, from the nearest bundled place (nation_near below).

@@ -4,15 +4,16 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <map>
-#include <cstdio>
 #include <set>
 #include <tuple>
 
 #include "contact.h"
 #include "json_input.h"
 #include "result_summary.h"
+#include "text.h"
 #include "vocabulary.h"
 
 namespace tft {
@@ -32,10 +33,16 @@ constexpr unsigned kMaxConcerns = 40, kMaxApproaches = 12, kMaxLanguages = 20, k
                    kMaxIdentity = 10, kMaxRegistrations = 8, kMaxIdChars = 64, kMaxAge = 120, kMaxFee = 1000;
 constexpr std::int32_t kLatMin = 49'000'000, kLatMax = 61'500'000, kLonMin = -8'700'000, kLonMax = 2'000'000;
 
-const char* const kFormats[] = {"in-person", "video", "phone", "text"};
-const char* const kClients[] = {"individuals", "couples", "families"};
-const char* const kAvailability[] = {"weekday-daytime", "weekday-evening", "weekend"};
-const char* const kGenders[] = {"female", "male", "non-binary", "undisclosed"};
+// Formats, client groups, times and genders are stored as their position in the one table of
+// each vocabulary (vocabulary.h), so the file and the matcher can never disagree on a word.
+int position_of(const CodedWords& table, std::string_view id) {
+  for (std::size_t i = 0; i < table.size(); ++i)
+    if (table[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+std::string id_at(const CodedWords& table, unsigned position) {
+  return std::string(table[position].id);
+}
 const char* const kWaiting[] = {"none", "weeks", "months"};  // codes 1-3; 0 when not given
 
 // A YYYYMMDD day number back as YYYY-MM-DD ("" for 0); day_number() is the other way.
@@ -53,9 +60,12 @@ int code_of(const char* const (&names)[N], const std::string& value) {
   return -1;
 }
 
-std::uint16_t get16(const unsigned char* p) { return static_cast<std::uint16_t>(p[0] | p[1] << 8); }
+std::uint16_t get16(const unsigned char* p) {
+  return static_cast<std::uint16_t>(p[0] | p[1] << 8);
+}
 std::uint32_t get32(const unsigned char* p) {
-  return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[3]) << 24;
+  return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 |
+         std::uint32_t(p[3]) << 24;
 }
 
 // ------------------------------------------------------------------------------------ checksum
@@ -138,7 +148,9 @@ struct Vocab {
   }
 };
 
-std::int32_t micro(double degrees) { return static_cast<std::int32_t>(std::lround(degrees * kMicroDegrees)); }
+std::int32_t micro(double degrees) {
+  return static_cast<std::int32_t>(std::lround(degrees * kMicroDegrees));
+}
 
 // ------------------------------------------------------------------------------------ reading
 
@@ -158,7 +170,8 @@ class Reader {
   // True when [offset, offset + n) lies inside the file; otherwise records why at `offset`.
   bool has(std::size_t offset, std::size_t n, const char* what) {
     if (offset <= size_ && n <= size_ - offset) return true;
-    fail(std::min(offset, size_), std::string(what) + " runs past the end of the file (" + std::to_string(size_) +
+    fail(std::min(offset, size_), std::string(what) + " runs past the end of the file (" +
+                                      std::to_string(size_) +
                                       " bytes): the file is truncated or an offset is wrong");
     return false;
   }
@@ -173,26 +186,6 @@ class Reader {
   Error error_;
 };
 
-bool valid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  for (std::size_t i = 0; i < n;) {
-    const unsigned c = p[i];
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (!len || i + len > n) return false;
-    std::uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-      cp = cp << 6 | (p[i + k] & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    const std::uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < least[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += len;
-  }
-  return true;
-}
-
 // The fixed part of the header, shared by both kinds of file. Returns the section table's spans.
 struct Header {
   std::uint32_t therapists = 0, first_row = 0, shard_checksum = 0, checksum = 0;
@@ -204,7 +197,8 @@ Header check_header(Reader& r, std::string_view bytes, const char (&magic)[4], s
   Header h;
   if (bytes.size() < kFixedHeader) {
     r.fail(bytes.size(), "the file is " + std::to_string(bytes.size()) + " bytes, shorter than the " +
-                             std::to_string(kFixedHeader) + "-byte header: it is truncated or not a packed directory file");
+                             std::to_string(kFixedHeader) +
+                             "-byte header: it is truncated or not a packed directory file");
     return h;
   }
   if (std::memcmp(bytes.data(), magic, 4) != 0) {
@@ -221,9 +215,9 @@ Header check_header(Reader& r, std::string_view bytes, const char (&magic)[4], s
   const std::size_t header_size = r.u16(6);
   const std::size_t expected_header = kFixedHeader + 8 * section_count;
   if (header_size != expected_header || r.u32(28) != section_count) {
-    r.fail(header_size != expected_header ? 6 : 28,
-           "the header should be " + std::to_string(expected_header) + " bytes with " +
-               std::to_string(section_count) + " sections");
+    r.fail(header_size != expected_header ? 6 : 28, "the header should be " +
+                                                        std::to_string(expected_header) + " bytes with " +
+                                                        std::to_string(section_count) + " sections");
     return h;
   }
   const std::size_t file_size = r.u32(8);
@@ -236,8 +230,8 @@ Header check_header(Reader& r, std::string_view bytes, const char (&magic)[4], s
   h.checksum = r.u32(12);
   const std::uint32_t actual = packed_checksum(bytes);
   if (actual != h.checksum) {
-    r.fail(12, "checksum mismatch (stored " + std::to_string(h.checksum) + ", computed " + std::to_string(actual) +
-                   "): the file is damaged");
+    r.fail(12, "checksum mismatch (stored " + std::to_string(h.checksum) + ", computed " +
+                   std::to_string(actual) + "): the file is damaged");
     return h;
   }
   h.therapists = r.u32(16);
@@ -275,7 +269,7 @@ std::string_view read_text16(Reader& r, std::size_t& o, std::size_t end, const c
     return {};
   }
   const std::string_view s(reinterpret_cast<const char*>(r.at(o + 2)), len);
-  if (!valid_utf8(s)) r.fail(o + 2, std::string(what) + " is not valid UTF-8");
+  if (!is_valid_utf8(s)) r.fail(o + 2, std::string(what) + " is not valid UTF-8");
   o += 2 + len;
   return s;
 }
@@ -304,7 +298,8 @@ std::vector<std::string_view> read_vocab(Reader& r, std::size_t& o, std::size_t 
     const std::string word(w);
     const std::string problem = slugs ? (is_slug(word) && word.size() <= kMaxIdChars ? "" : "is not an id")
                                       : text_problem(word, 100, false);
-    if (!problem.empty()) r.fail(at, std::string("a ") + what + " " + problem);
+    if (!problem.empty())
+      r.fail(at, std::string("a ") + what + " " + problem);
     else if (!words.empty() && !(words.back() < w))
       r.fail(at, std::string("the ") + what + " vocabulary is not in strictly increasing order");
     words.push_back(w);
@@ -346,7 +341,8 @@ std::uint32_t packed_checksum(std::string_view bytes) {
 void seal_packed(std::string& bytes) {
   if (bytes.size() < kFixedHeader) return;
   const std::uint32_t c = packed_checksum(bytes);
-  for (int i = 0; i < 4; ++i) bytes[12 + static_cast<std::size_t>(i)] = static_cast<char>((c >> (8 * i)) & 0xFF);
+  for (int i = 0; i < 4; ++i)
+    bytes[12 + static_cast<std::size_t>(i)] = static_cast<char>((c >> (8 * i)) & 0xFF);
 }
 
 std::string packable_problem(const Therapist& t) {
@@ -385,7 +381,7 @@ std::string pack_matching(const std::vector<const Therapist*>& therapists) {
     rows.u8(static_cast<unsigned>(t->identity.size()));
     rows.u8(static_cast<unsigned>(t->languages.size()));
     rows.u8(static_cast<unsigned>(t->locations.size()));
-    rows.u8(static_cast<unsigned>(std::max(0, code_of(kGenders, t->gender))));
+    rows.u8(static_cast<unsigned>(std::max(0, position_of(gender_codes(), t->gender))));
     rows.u8((t->accepting_new ? 1u : 0u) | (t->concessions ? 2u : 0u) | (t->low_cost_places ? 4u : 0u));
     rows.u8(static_cast<unsigned>(t->age_min));
     rows.u8(static_cast<unsigned>(t->age_max));
@@ -394,9 +390,10 @@ std::string pack_matching(const std::vector<const Therapist*>& therapists) {
     rows.u32(day_number(t->updated));
     for (const auto& c : t->concerns) codes.u8(vc.code.at(c));
     for (const auto& a : t->approaches) codes.u8(va.code.at(a));
-    for (const auto& f : t->formats) codes.u8(static_cast<unsigned>(code_of(kFormats, f)));
-    for (const auto& c : t->clients) codes.u8(static_cast<unsigned>(code_of(kClients, c)));
-    for (const auto& a : t->availability) codes.u8(static_cast<unsigned>(code_of(kAvailability, a)));
+    for (const auto& f : t->formats) codes.u8(static_cast<unsigned>(position_of(format_codes(), f)));
+    for (const auto& c : t->clients) codes.u8(static_cast<unsigned>(position_of(client_codes(), c)));
+    for (const auto& a : t->availability)
+      codes.u8(static_cast<unsigned>(position_of(availability_codes(), a)));
     for (const auto& s : t->identity) codes.u8(vi.code.at(s));
     for (const auto& l : t->languages) languages.u16(static_cast<unsigned>((l[0] - 'a') * 26 + (l[1] - 'a')));
     for (const auto& l : t->locations) {
@@ -434,19 +431,10 @@ std::string pack_profiles(const std::vector<const Therapist*>& therapists, std::
                   {records.out});
 }
 
-MatchingCheck check_matching(const std::string& name, std::string_view bytes) {
-  MatchingCheck out;
-  Reader r(name, bytes);
-  const Header h = check_header(r, bytes, kMatchingMagic, kMatchingSections, "matching");
-  auto finish = [&]() -> MatchingCheck& {
-    if (r.failed()) out.errors.push_back(r.error());
-    return out;
-  };
-  if (r.failed()) return finish();
-  MatchingView& v = out.view;
-  v.bytes = bytes;
-  v.therapists = h.therapists;
-  v.checksum = h.checksum;
+namespace {
+
+// The vocabularies: concerns, approaches, identity tags and places, each in increasing order.
+bool check_vocabularies(Reader& r, const Header& h, MatchingView& v) {
   const auto [vocab_at, vocab_size] = h.sections[sVocab];
   std::size_t o = vocab_at;
   const std::size_t vocab_end = vocab_at + vocab_size;
@@ -454,67 +442,155 @@ MatchingCheck check_matching(const std::string& name, std::string_view bytes) {
   v.approaches = read_vocab(r, o, vocab_end, "approach", 256, true);
   v.identity = read_vocab(r, o, vocab_end, "identity", 256, true);
   v.places = read_vocab(r, o, vocab_end, "place", 0xFFFFFFFFu, false);
-  if (r.failed()) return finish();
+  if (r.failed()) return false;
   if (o != vocab_end) {
     r.fail(o, "the vocabulary section has " + std::to_string(vocab_end - o) + " bytes left over");
-    return finish();
+    return false;
   }
   for (const auto& s : v.identity)
     if (!identity_tags().count(std::string(s))) {
       r.fail(vocab_at, "unknown identity tag " + quote_for_message(std::string(s)));
-      return finish();
+      return false;
     }
+  return true;
+}
 
-  // Rows: fixed width, so the count fixes the section's size.
+// What the rows count in the variable-length sections.
+struct RowTotals {
+  std::size_t codes = 0, langs = 0, locs = 0;
+};
+
+// Rows: fixed width, so the count fixes the section's size; every count and field in range.
+bool check_rows(Reader& r, const Header& h, MatchingView& v, RowTotals& totals) {
   const auto [rows_at, rows_size] = h.sections[sRows];
   if (rows_size != std::size_t{h.therapists} * kRowSize) {
-    r.fail(16, "the header counts " + std::to_string(h.therapists) + " therapists but the rows section holds " +
-                   std::to_string(rows_size) + " bytes, not " + std::to_string(std::size_t{h.therapists} * kRowSize));
-    return finish();
+    r.fail(16, "the header counts " + std::to_string(h.therapists) +
+                   " therapists but the rows section holds " + std::to_string(rows_size) + " bytes, not " +
+                   std::to_string(std::size_t{h.therapists} * kRowSize));
+    return false;
   }
   v.rows = r.at(rows_at);
-  std::size_t codes = 0, langs = 0, locs = 0;
   for (std::size_t i = 0; i < h.therapists; ++i) {
     const unsigned char* row = v.rows + i * kRowSize;
     const std::size_t at = rows_at + i * kRowSize;
     auto bad = [&](std::size_t field, const std::string& message) {
       r.fail(at + field, "therapist " + std::to_string(i) + ": " + message);
     };
-    const unsigned nc = row[0], na = row[1], nf = row[2], ncl = row[3], nav = row[4], ni = row[5], nl = row[6],
-                   nloc = row[7];
-    if (nc < 1 || nc > kMaxConcerns) bad(0, "needs 1-40 concerns");
-    else if (na < 1 || na > kMaxApproaches) bad(1, "needs 1-12 approaches");
-    else if (nf < 1 || nf > 4) bad(2, "needs 1-4 formats");
-    else if (ncl < 1 || ncl > 3) bad(3, "needs 1-3 client groups");
-    else if (nav < 1 || nav > 3) bad(4, "needs 1-3 availability slots");
-    else if (ni > kMaxIdentity) bad(5, "lists more than 10 identity tags");
-    else if (nl < 1 || nl > kMaxLanguages) bad(6, "needs 1-20 languages");
-    else if (nloc > kMaxLocations) bad(7, "lists more than 10 locations");
-    else if (row[8] > 3) bad(8, "gender code " + std::to_string(row[8]) + " is not 0-3");
-    else if (row[9] > 7) bad(9, "unknown flag bits " + std::to_string(row[9]));
-    else if (row[10] > kMaxAge || row[11] > kMaxAge || row[10] > row[11]) bad(10, "ages must be 0-120, min no more than max");
+    const unsigned nc = row[0], na = row[1], nf = row[2], ncl = row[3], nav = row[4], ni = row[5],
+                   nl = row[6], nloc = row[7];
+    if (nc < 1 || nc > kMaxConcerns)
+      bad(0, "needs 1-40 concerns");
+    else if (na < 1 || na > kMaxApproaches)
+      bad(1, "needs 1-12 approaches");
+    else if (nf < 1 || nf > 4)
+      bad(2, "needs 1-4 formats");
+    else if (ncl < 1 || ncl > 3)
+      bad(3, "needs 1-3 client groups");
+    else if (nav < 1 || nav > 3)
+      bad(4, "needs 1-3 availability slots");
+    else if (ni > kMaxIdentity)
+      bad(5, "lists more than 10 identity tags");
+    else if (nl < 1 || nl > kMaxLanguages)
+      bad(6, "needs 1-20 languages");
+    else if (nloc > kMaxLocations)
+      bad(7, "lists more than 10 locations");
+    else if (row[8] > 3)
+      bad(8, "gender code " + std::to_string(row[8]) + " is not 0-3");
+    else if (row[9] > 7)
+      bad(9, "unknown flag bits " + std::to_string(row[9]));
+    else if (row[10] > kMaxAge || row[11] > kMaxAge || row[10] > row[11])
+      bad(10, "ages must be 0-120, min no more than max");
     else if (get16(row + 12) > kMaxFee || get16(row + 14) > kMaxFee || get16(row + 12) > get16(row + 14))
       bad(12, "fees must be £0-1000, min no more than max");
-    else if (!day_number(day_text(get32(row + 16)))) bad(16, "the date last confirmed is not a YYYYMMDD date");
-    if (r.failed()) return finish();
-    codes += nc + na + nf + ncl + nav + ni;
-    langs += nl;
-    locs += nloc;
+    else if (!day_number(day_text(get32(row + 16))))
+      bad(16, "the date last confirmed is not a YYYYMMDD date");
+    if (r.failed()) return false;
+    totals.codes += nc + na + nf + ncl + nav + ni;
+    totals.langs += nl;
+    totals.locs += nloc;
   }
+  return true;
+}
+
+// The codes, languages and locations sections hold exactly what the rows count.
+bool check_section_sizes(Reader& r, const Header& h, MatchingView& v, const RowTotals& t) {
   const auto [codes_at, codes_size] = h.sections[sCodes];
   const auto [langs_at, langs_size] = h.sections[sLanguages];
   const auto [locs_at, locs_size] = h.sections[sLocations];
-  const auto [ids_at, ids_size] = h.sections[sIds];
-  if (codes_size != codes) r.fail(kFixedHeader + 8 * sCodes + 4, "the codes section should hold " + std::to_string(codes) + " bytes, as the rows count");
-  else if (langs_size != 2 * langs) r.fail(kFixedHeader + 8 * sLanguages + 4, "the languages section should hold " + std::to_string(2 * langs) + " bytes, as the rows count");
-  else if (locs_size != kLocationSize * locs) r.fail(kFixedHeader + 8 * sLocations + 4, "the locations section should hold " + std::to_string(kLocationSize * locs) + " bytes, as the rows count");
-  if (r.failed()) return finish();
+  const std::size_t ids_at = h.sections[sIds].first;
+  if (codes_size != t.codes)
+    r.fail(kFixedHeader + 8 * sCodes + 4,
+           "the codes section should hold " + std::to_string(t.codes) + " bytes, as the rows count");
+  else if (langs_size != 2 * t.langs)
+    r.fail(kFixedHeader + 8 * sLanguages + 4,
+           "the languages section should hold " + std::to_string(2 * t.langs) + " bytes, as the rows count");
+  else if (locs_size != kLocationSize * t.locs)
+    r.fail(kFixedHeader + 8 * sLocations + 4, "the locations section should hold " +
+                                                  std::to_string(kLocationSize * t.locs) +
+                                                  " bytes, as the rows count");
+  if (r.failed()) return false;
   v.codes = r.at(codes_at);
   v.languages = r.at(langs_at);
   v.locations = r.at(locs_at);
   v.ids = r.at(ids_at);
+  return true;
+}
 
-  // Every code, language, location and id, row by row.
+// Therapist i's `count` languages from languages[l]: two letters each, none twice. Advances l.
+void check_languages(Reader& r, const MatchingView& v, std::size_t langs_at, std::size_t i, unsigned count,
+                     std::size_t& l) {
+  for (unsigned j = 0; j < count && !r.failed(); ++j, ++l) {
+    const unsigned code = get16(v.languages + 2 * l);
+    if (code >= 26 * 26)
+      r.fail(langs_at + 2 * l, "therapist " + std::to_string(i) + ": language code " + std::to_string(code) +
+                                   " is not two letters");
+    for (unsigned before = 0; before < j; ++before)
+      if (get16(v.languages + 2 * (l - j + before)) == code)
+        r.fail(langs_at + 2 * l, "therapist " + std::to_string(i) + " lists a language twice");
+  }
+}
+
+// Therapist i's `count` locations from locations[k]: inside the UK, with a known place. Advances k.
+void check_locations(Reader& r, const MatchingView& v, std::size_t locs_at, std::size_t i, unsigned count,
+                     std::size_t& k) {
+  for (unsigned j = 0; j < count && !r.failed(); ++j, ++k) {
+    const unsigned char* loc = v.locations + kLocationSize * k;
+    const auto lat = static_cast<std::int32_t>(get32(loc)), lon = static_cast<std::int32_t>(get32(loc + 4));
+    if (lat < kLatMin || lat > kLatMax || lon < kLonMin || lon > kLonMax)
+      r.fail(locs_at + kLocationSize * k,
+             "therapist " + std::to_string(i) + ": a location lies outside the UK's bounds");
+    else if (get32(loc + 8) >= v.places.size())
+      r.fail(locs_at + kLocationSize * k + 8, "therapist " + std::to_string(i) + ": place code " +
+                                                  std::to_string(get32(loc + 8)) +
+                                                  " is not in the vocabulary");
+  }
+}
+
+// Therapist i's id at ids[id]: a length byte, then a slug. Advances id; false when the walk must stop.
+bool check_id(Reader& r, const MatchingView& v, std::size_t ids_at, std::size_t ids_size, std::size_t i,
+              std::size_t& id) {
+  if (id >= ids_size) {
+    r.fail(ids_at + id, "the ids section ends before therapist " + std::to_string(i) + "'s id");
+    return false;
+  }
+  const std::size_t len = v.ids[id];
+  if (len < 1 || len > kMaxIdChars || len > ids_size - id - 1) {
+    r.fail(ids_at + id, "therapist " + std::to_string(i) + "'s id length " + std::to_string(len) +
+                            " is not 1-64 bytes within the section");
+    return false;
+  }
+  if (!is_slug(std::string(reinterpret_cast<const char*>(v.ids + id + 1), len)))
+    r.fail(ids_at + id + 1,
+           "therapist " + std::to_string(i) + "'s id must be lower-case letters, digits and hyphens");
+  id += 1 + len;
+  return true;
+}
+
+// Every code, language, location and id, row by row.
+void check_row_contents(Reader& r, const Header& h, const MatchingView& v) {
+  const std::size_t rows_at = h.sections[sRows].first, codes_at = h.sections[sCodes].first;
+  const std::size_t langs_at = h.sections[sLanguages].first, locs_at = h.sections[sLocations].first;
+  const auto [ids_at, ids_size] = h.sections[sIds];
   std::size_t c = 0, l = 0, k = 0, id = 0;
   for (std::size_t i = 0; i < h.therapists && !r.failed(); ++i) {
     const unsigned char* row = v.rows + i * kRowSize;
@@ -528,39 +604,34 @@ MatchingCheck check_matching(const std::string& name, std::string_view bytes) {
     bool in_person = false;
     for (unsigned f = 0; f < nf; ++f) in_person = in_person || v.codes[c + nc + na + f] == 0;
     c += nc + na + nf + ncl + nav + ni;
-    for (unsigned j = 0; j < row[6] && !r.failed(); ++j, ++l) {
-      const unsigned code = get16(v.languages + 2 * l);
-      if (code >= 26 * 26) r.fail(langs_at + 2 * l, "therapist " + std::to_string(i) + ": language code " + std::to_string(code) + " is not two letters");
-      for (unsigned before = 0; before < j; ++before)
-        if (get16(v.languages + 2 * (l - j + before)) == code)
-          r.fail(langs_at + 2 * l, "therapist " + std::to_string(i) + " lists a language twice");
-    }
-    if (in_person && row[7] == 0) r.fail(rows_at + i * kRowSize + 7, "therapist " + std::to_string(i) + " offers in-person sessions but has no location");
-    for (unsigned j = 0; j < row[7] && !r.failed(); ++j, ++k) {
-      const unsigned char* loc = v.locations + kLocationSize * k;
-      const auto lat = static_cast<std::int32_t>(get32(loc)), lon = static_cast<std::int32_t>(get32(loc + 4));
-      if (lat < kLatMin || lat > kLatMax || lon < kLonMin || lon > kLonMax)
-        r.fail(locs_at + kLocationSize * k, "therapist " + std::to_string(i) + ": a location lies outside the UK's bounds");
-      else if (get32(loc + 8) >= v.places.size())
-        r.fail(locs_at + kLocationSize * k + 8, "therapist " + std::to_string(i) + ": place code " + std::to_string(get32(loc + 8)) + " is not in the vocabulary");
-    }
-    if (r.failed()) break;
-    if (id >= ids_size) {
-      r.fail(ids_at + id, "the ids section ends before therapist " + std::to_string(i) + "'s id");
-      break;
-    }
-    const std::size_t len = v.ids[id];
-    if (len < 1 || len > kMaxIdChars || len > ids_size - id - 1) {
-      r.fail(ids_at + id, "therapist " + std::to_string(i) + "'s id length " + std::to_string(len) + " is not 1-64 bytes within the section");
-      break;
-    }
-    if (!is_slug(std::string(reinterpret_cast<const char*>(v.ids + id + 1), len)))
-      r.fail(ids_at + id + 1, "therapist " + std::to_string(i) + "'s id must be lower-case letters, digits and hyphens");
-    id += 1 + len;
+    check_languages(r, v, langs_at, i, row[6], l);
+    if (in_person && row[7] == 0)
+      r.fail(rows_at + i * kRowSize + 7,
+             "therapist " + std::to_string(i) + " offers in-person sessions but has no location");
+    check_locations(r, v, locs_at, i, row[7], k);
+    if (r.failed() || !check_id(r, v, ids_at, ids_size, i, id)) break;
   }
   if (!r.failed() && id != ids_size)
     r.fail(ids_at + id, "the ids section has " + std::to_string(ids_size - id) + " bytes left over");
-  return finish();
+}
+
+}  // namespace
+
+MatchingCheck check_matching(const std::string& name, std::string_view bytes) {
+  MatchingCheck out;
+  Reader r(name, bytes);
+  const Header h = check_header(r, bytes, kMatchingMagic, kMatchingSections, "matching");
+  if (!r.failed()) {
+    MatchingView& v = out.view;
+    v.bytes = bytes;
+    v.therapists = h.therapists;
+    v.checksum = h.checksum;
+    RowTotals totals;
+    if (check_vocabularies(r, h, v) && check_rows(r, h, v, totals) && check_section_sizes(r, h, v, totals))
+      check_row_contents(r, h, v);
+  }
+  if (r.failed()) out.errors.push_back(r.error());
+  return out;
 }
 
 PackedRow MatchingCursor::next() {
@@ -568,7 +639,8 @@ PackedRow MatchingCursor::next() {
   const unsigned char* row = v.rows + std::size_t{row_} * kRowSize;
   PackedRow p;
   p.concerns_count = row[0], p.approaches_count = row[1], p.formats_count = row[2], p.clients_count = row[3];
-  p.availability_count = row[4], p.identity_count = row[5], p.languages_count = row[6], p.locations_count = row[7];
+  p.availability_count = row[4], p.identity_count = row[5], p.languages_count = row[6],
+  p.locations_count = row[7];
   p.gender = row[8];
   p.accepting_new = row[9] & 1, p.concessions = row[9] & 2, p.low_cost_places = row[9] & 4;
   p.age_min = row[10], p.age_max = row[11];
@@ -592,14 +664,80 @@ PackedRow MatchingCursor::next() {
   return p;
 }
 
-std::uint16_t PackedRow::language(std::size_t k) const { return get16(languages + 2 * k); }
+std::uint16_t PackedRow::language(std::size_t k) const {
+  return get16(languages + 2 * k);
+}
 double PackedRow::lat(std::size_t k) const {
   return static_cast<std::int32_t>(get32(locations + kLocationSize * k)) / kMicroDegrees;
 }
 double PackedRow::lon(std::size_t k) const {
   return static_cast<std::int32_t>(get32(locations + kLocationSize * k + 4)) / kMicroDegrees;
 }
-std::uint32_t PackedRow::place(std::size_t k) const { return get32(locations + kLocationSize * k + 8); }
+std::uint32_t PackedRow::place(std::size_t k) const {
+  return get32(locations + kLocationSize * k + 8);
+}
+
+namespace {
+
+// Walks the records section of a profile file: `o` is the next byte, `end` the section's end.
+struct RecordWalk {
+  Reader& r;
+  std::size_t o, end;
+
+  // A length-prefixed text field held to the JSON loader's text rules (text_problem).
+  std::string text(const char* what, std::size_t min_chars, std::size_t max_chars, bool multiline) {
+    const std::size_t start = o;
+    const std::string s(read_text16(r, o, end, what));
+    if (r.failed()) return s;
+    if (s.empty() && min_chars == 0) return s;
+    const std::string problem = text_problem(s, max_chars, multiline);
+    if (!problem.empty()) r.fail(start, std::string(what) + " " + problem);
+    return s;
+  }
+};
+
+// Profile i's registrations: a count byte, then body, level, number and date for each.
+void read_registrations(RecordWalk& w, std::uint32_t i, PackedProfile& p) {
+  Reader& r = w.r;
+  const unsigned regs = w.o < w.end ? r.u8(w.o) : 0;
+  if (regs < 1 || regs > kMaxRegistrations) {
+    r.fail(w.o, "profile " + std::to_string(i) + " needs 1-8 registrations");
+    return;
+  }
+  ++w.o;
+  for (unsigned g = 0; g < regs && !r.failed(); ++g) {
+    Registration reg;
+    const std::size_t body_at = w.o;
+    reg.body = w.text("a registration body", 1, 20, false);
+    if (!r.failed() && !registration_bodies().count(reg.body))
+      r.fail(body_at, "unknown registration body " + quote_for_message(reg.body));
+    reg.level = w.text("a registration level", 1, 60, false);
+    reg.number = w.text("a registration number", 1, 40, false);
+    const std::size_t date_at = w.o;
+    reg.checked = w.text("a registration date", 1, 10, false);
+    if (!r.failed() && !is_valid_date(reg.checked)) r.fail(date_at, "a registration date is not YYYY-MM-DD");
+    p.registrations.push_back(std::move(reg));
+  }
+}
+
+// Contact details, checked as the JSON loader checks them (src/core/contact.h).
+void read_contact(RecordWalk& w, std::uint32_t i, PackedProfile& p) {
+  Reader& r = w.r;
+  const std::size_t contact_at = w.o;
+  for (auto [field, max_chars, problem] :
+       {std::tuple{&p.contact.email, std::size_t{254}, &email_problem},
+        std::tuple{&p.contact.phone, std::size_t{20}, &phone_problem},
+        std::tuple{&p.contact.website, std::size_t{200}, &website_problem}}) {
+    const std::size_t field_at = w.o;
+    *field = w.text("a contact detail", 0, max_chars, false);
+    if (!r.failed() && !field->empty() && !problem(*field).empty())
+      r.fail(field_at, "a contact detail: " + problem(*field));
+  }
+  if (!r.failed() && p.contact.email.empty() && p.contact.phone.empty() && p.contact.website.empty())
+    r.fail(contact_at, "profile " + std::to_string(i) + " needs at least one of email, phone or website");
+}
+
+}  // namespace
 
 ProfilesRead read_profiles(const std::string& name, std::string_view bytes) {
   ProfilesRead out;
@@ -609,70 +747,35 @@ ProfilesRead read_profiles(const std::string& name, std::string_view bytes) {
     out.first_row = h.first_row;
     out.matching_checksum = h.shard_checksum;
     const auto [at, size] = h.sections[0];
-    const std::size_t end = at + size;
-    std::size_t o = at;
+    RecordWalk w{r, at, at + size};
     // Each record is at least 7 bytes, which bounds the count before anything is reserved.
-    if (h.therapists > size / 7) r.fail(16, "the header counts " + std::to_string(h.therapists) + " profiles, more than the records section can hold");
-    else out.profiles.reserve(h.therapists);
-    auto text = [&](const char* what, std::size_t min_chars, std::size_t max_chars, bool multiline) {
-      const std::size_t start = o;
-      const std::string s(read_text16(r, o, end, what));
-      if (r.failed()) return s;
-      if (s.empty() && min_chars == 0) return s;
-      const std::string problem = text_problem(s, max_chars, multiline);
-      if (!problem.empty()) r.fail(start, std::string(what) + " " + problem);
-      return s;
-    };
+    if (h.therapists > size / 7)
+      r.fail(16, "the header counts " + std::to_string(h.therapists) +
+                     " profiles, more than the records section can hold");
+    else
+      out.profiles.reserve(h.therapists);
     for (std::uint32_t i = 0; i < h.therapists && !r.failed(); ++i) {
       PackedProfile p;
-      p.name = text("a name", 1, 100, false);
-      p.pronouns = text("pronouns", 0, 30, false);
-      p.bio = text("a bio", 0, 1500, true);
+      p.name = w.text("a name", 1, 100, false);
+      p.pronouns = w.text("pronouns", 0, 30, false);
+      p.bio = w.text("a bio", 0, 1500, true);
       if (r.failed()) break;
-      const unsigned regs = o < end ? r.u8(o) : 0;
-      if (regs < 1 || regs > kMaxRegistrations) {
-        r.fail(o, "profile " + std::to_string(i) + " needs 1-8 registrations");
-        break;
-      }
-      ++o;
-      for (unsigned g = 0; g < regs && !r.failed(); ++g) {
-        Registration reg;
-        const std::size_t body_at = o;
-        reg.body = text("a registration body", 1, 20, false);
-        if (!r.failed() && !registration_bodies().count(reg.body))
-          r.fail(body_at, "unknown registration body " + quote_for_message(reg.body));
-        reg.level = text("a registration level", 1, 60, false);
-        reg.number = text("a registration number", 1, 40, false);
-        const std::size_t date_at = o;
-        reg.checked = text("a registration date", 1, 10, false);
-        if (!r.failed() && !is_valid_date(reg.checked)) r.fail(date_at, "a registration date is not YYYY-MM-DD");
-        p.registrations.push_back(std::move(reg));
-      }
+      read_registrations(w, i, p);
       if (r.failed()) break;
-      // Contact details, checked as the JSON loader checks them (src/core/contact.h).
-      const std::size_t contact_at = o;
-      for (auto [field, max_chars, problem] :
-           {std::tuple{&p.contact.email, std::size_t{254}, &email_problem},
-            std::tuple{&p.contact.phone, std::size_t{20}, &phone_problem},
-            std::tuple{&p.contact.website, std::size_t{200}, &website_problem}}) {
-        const std::size_t field_at = o;
-        *field = text("a contact detail", 0, max_chars, false);
-        if (!r.failed() && !field->empty() && !problem(*field).empty())
-          r.fail(field_at, "a contact detail: " + problem(*field));
-      }
-      if (!r.failed() && p.contact.email.empty() && p.contact.phone.empty() && p.contact.website.empty())
-        r.fail(contact_at, "profile " + std::to_string(i) + " needs at least one of email, phone or website");
+      read_contact(w, i, p);
       if (r.failed()) break;
-      const unsigned waiting = o < end ? r.u8(o) : 255;
+      const unsigned waiting = w.o < w.end ? r.u8(w.o) : 255;
       if (waiting > std::size(kWaiting)) {
-        r.fail(o, "profile " + std::to_string(i) + ": waiting code " + std::to_string(waiting) + " is not 0-3");
+        r.fail(w.o,
+               "profile " + std::to_string(i) + ": waiting code " + std::to_string(waiting) + " is not 0-3");
         break;
       }
-      ++o;
+      ++w.o;
       if (waiting) p.waiting = kWaiting[waiting - 1];
       out.profiles.push_back(std::move(p));
     }
-    if (!r.failed() && o != end) r.fail(o, "the records section has " + std::to_string(end - o) + " bytes left over");
+    if (!r.failed() && w.o != w.end)
+      r.fail(w.o, "the records section has " + std::to_string(w.end - w.o) + " bytes left over");
   }
   if (r.failed()) {
     out.errors.push_back(r.error());
@@ -693,13 +796,14 @@ Therapist unpack_therapist(const MatchingView& v, const PackedRow& row, const Pa
     t.waiting = profile->waiting;
   }
   t.updated = day_text(row.updated);
-  t.gender = kGenders[row.gender];
-  for (unsigned k = 0; k < row.approaches_count; ++k) t.approaches.emplace_back(v.approaches[row.approaches[k]]);
+  t.gender = id_at(gender_codes(), row.gender);
+  for (unsigned k = 0; k < row.approaches_count; ++k)
+    t.approaches.emplace_back(v.approaches[row.approaches[k]]);
   for (unsigned k = 0; k < row.concerns_count; ++k) t.concerns.emplace_back(v.concerns[row.concerns[k]]);
-  for (unsigned k = 0; k < row.clients_count; ++k) t.clients.emplace_back(kClients[row.clients[k]]);
+  for (unsigned k = 0; k < row.clients_count; ++k) t.clients.push_back(id_at(client_codes(), row.clients[k]));
   t.age_min = row.age_min;
   t.age_max = row.age_max;
-  for (unsigned k = 0; k < row.formats_count; ++k) t.formats.emplace_back(kFormats[row.formats[k]]);
+  for (unsigned k = 0; k < row.formats_count; ++k) t.formats.push_back(id_at(format_codes(), row.formats[k]));
   for (unsigned k = 0; k < row.locations_count; ++k)
     t.locations.push_back({std::string(v.places[row.place(k)]), row.lat(k), row.lon(k)});
   for (unsigned k = 0; k < row.languages_count; ++k) {
@@ -710,7 +814,8 @@ Therapist unpack_therapist(const MatchingView& v, const PackedRow& row, const Pa
   t.fee_max = row.fee_max;
   t.concessions = row.concessions;
   t.low_cost_places = row.low_cost_places;
-  for (unsigned k = 0; k < row.availability_count; ++k) t.availability.emplace_back(kAvailability[row.availability[k]]);
+  for (unsigned k = 0; k < row.availability_count; ++k)
+    t.availability.push_back(id_at(availability_codes(), row.availability[k]));
   for (unsigned k = 0; k < row.identity_count; ++k) t.identity.emplace_back(v.identity[row.identity[k]]);
   t.accepting_new = row.accepting_new;
   return t;

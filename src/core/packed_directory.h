@@ -65,8 +65,8 @@ struct PackedRow {
   std::uint32_t updated = 0;  // the day the entry was last confirmed, as YYYYMMDD
   const std::uint8_t* concerns = nullptr;
   const std::uint8_t* approaches = nullptr;
-  const std::uint8_t* formats = nullptr;  // 0 in-person, 1 video, 2 phone, 3 text
-  const std::uint8_t* clients = nullptr;  // 0 individuals, 1 couples, 2 families
+  const std::uint8_t* formats = nullptr;       // 0 in-person, 1 video, 2 phone, 3 text
+  const std::uint8_t* clients = nullptr;       // 0 individuals, 1 couples, 2 families
   const std::uint8_t* availability = nullptr;  // 0 weekday-daytime, 1 weekday-evening, 2 weekend
   const std::uint8_t* identity = nullptr;
   std::uint8_t concerns_count = 0, approaches_count = 0, formats_count = 0, clients_count = 0,

@@ -32,7 +32,8 @@ std::vector<Error> open_manifest(PartialDirectory& d, const Source& manifest) {
   d.directory.fictional = d.manifest.fictional;
   d.directory.notice = d.manifest.notice;
   d.shards.resize(d.manifest.shards.size());
-  for (std::size_t s = 0; s < d.shards.size(); ++s) d.shards[s].profiles_loaded.assign(d.manifest.shards[s].profiles.size(), false);
+  for (std::size_t s = 0; s < d.shards.size(); ++s)
+    d.shards[s].profiles_loaded.assign(d.manifest.shards[s].profiles.size(), false);
   return {};
 }
 
@@ -43,9 +44,11 @@ std::vector<std::size_t> shards_to_load(const PartialDirectory& d, const Answers
   return out;
 }
 
-std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string_view bytes, const Dataset& data) {
+std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string_view bytes,
+                             const Dataset& data) {
   std::vector<Error> errors;
-  if (shard >= d.shards.size()) return {{"directory.json", "$.shards", "has no shard " + std::to_string(shard)}};
+  if (shard >= d.shards.size())
+    return {{"directory.json", "$.shards", "has no shard " + std::to_string(shard)}};
   const ShardEntry& entry = d.manifest.shards[shard];
   if (d.shards[shard].loaded) return {{entry.matching.file, "$", "is already loaded"}};
   const std::optional<MatchingView> view = check_shard_matching(entry, bytes, data, errors);
@@ -57,7 +60,8 @@ std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string
   std::sort(ids.begin(), ids.end());
   for (std::size_t k = 0; k < ids.size(); ++k)
     if ((k > 0 && ids[k] == ids[k - 1]) || find_loaded(d, ids[k]))
-      return {{entry.matching.file, "$", "repeats id " + quote_for_message(std::string(ids[k])) + " from another shard"}};
+      return {{entry.matching.file, "$",
+               "repeats id " + quote_for_message(std::string(ids[k])) + " from another shard"}};
 
   auto& state = d.shards[shard];
   auto& list = d.directory.therapists;
@@ -65,11 +69,14 @@ std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string
   state.checksum = view->checksum;
   // Grow geometrically: reserving exactly each time would copy every loaded therapist once per
   // shard, and a phone's memory would hold each old copy until the allocator could reuse it.
-  if (list.capacity() < list.size() + view->therapists) list.reserve(std::max(list.size() + view->therapists, 2 * list.capacity()));
-  for (MatchingCursor cursor(*view); !cursor.done();) list.push_back(unpack_therapist(*view, cursor.next(), nullptr));
+  if (list.capacity() < list.size() + view->therapists)
+    list.reserve(std::max(list.size() + view->therapists, 2 * list.capacity()));
+  for (MatchingCursor cursor(*view); !cursor.done();)
+    list.push_back(unpack_therapist(*view, cursor.next(), nullptr));
   state.loaded = true;
   for (std::uint32_t i = state.first; i < list.size(); ++i) d.by_id.push_back(i);
-  std::sort(d.by_id.begin(), d.by_id.end(), [&](std::uint32_t x, std::uint32_t y) { return list[x].id < list[y].id; });
+  std::sort(d.by_id.begin(), d.by_id.end(),
+            [&](std::uint32_t x, std::uint32_t y) { return list[x].id < list[y].id; });
   return {};
 }
 
@@ -80,7 +87,8 @@ std::optional<std::size_t> find_loaded(const PartialDirectory& d, std::string_vi
   return *it;
 }
 
-std::vector<ProfileFileRef> profile_files_for(const PartialDirectory& d, const std::vector<std::string>& ids) {
+std::vector<ProfileFileRef> profile_files_for(const PartialDirectory& d,
+                                              const std::vector<std::string>& ids) {
   std::vector<ProfileFileRef> out;
   for (const auto& id : ids) {
     const auto index = find_loaded(d, id);
@@ -91,7 +99,8 @@ std::vector<ProfileFileRef> profile_files_for(const PartialDirectory& d, const s
     for (std::size_t f = 0; f < files.size(); ++f) {
       if (where->second < files[f].first || where->second >= files[f].first + files[f].therapists) continue;
       const ProfileFileRef ref{where->first, f};
-      if (!d.shards[ref.shard].profiles_loaded[f] && std::find(out.begin(), out.end(), ref) == out.end()) out.push_back(ref);
+      if (!d.shards[ref.shard].profiles_loaded[f] && std::find(out.begin(), out.end(), ref) == out.end())
+        out.push_back(ref);
       break;
     }
   }
@@ -104,16 +113,20 @@ std::vector<ProfileFileRef> profile_files_for(const PartialDirectory& d, const s
 std::vector<Error> add_profiles(PartialDirectory& d, ProfileFileRef ref, std::string_view bytes) {
   std::vector<Error> errors;
   if (ref.shard >= d.shards.size() || ref.file >= d.manifest.shards[ref.shard].profiles.size())
-    return {{"directory.json", "$.shards", "has no profile file " + std::to_string(ref.file) + " in shard " + std::to_string(ref.shard)}};
+    return {{"directory.json", "$.shards",
+             "has no profile file " + std::to_string(ref.file) + " in shard " + std::to_string(ref.shard)}};
   const ShardEntry& entry = d.manifest.shards[ref.shard];
   const ProfileFileEntry& file = entry.profiles[ref.file];
   auto& state = d.shards[ref.shard];
-  if (!state.loaded) return {{file.file.file, "$", "belongs to shard " + quote_for_message(entry.name) + ", which is not loaded"}};
+  if (!state.loaded)
+    return {
+        {file.file.file, "$", "belongs to shard " + quote_for_message(entry.name) + ", which is not loaded"}};
   if (state.profiles_loaded[ref.file]) return {{file.file.file, "$", "is already loaded"}};
   auto profiles = read_shard_profiles(entry.matching.file, file, bytes, state.checksum, errors);
   if (!profiles) return errors;
   for (std::size_t k = 0; k < profiles->size(); ++k)
-    apply_profile(std::move((*profiles)[k]), d.directory.therapists[std::size_t{state.first} + file.first + k]);
+    apply_profile(std::move((*profiles)[k]),
+                  d.directory.therapists[std::size_t{state.first} + file.first + k]);
   state.profiles_loaded[ref.file] = true;
   return {};
 }

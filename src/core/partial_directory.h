@@ -37,12 +37,12 @@ struct PartialDirectory {
   Directory directory;  // the loaded shards' therapists
   struct ShardState {
     bool loaded = false;
-    std::uint32_t first = 0;              // directory index of the shard's row 0, once loaded
-    std::uint32_t checksum = 0;           // its matching file's checksum (profile files carry it)
-    std::vector<bool> profiles_loaded;    // by profile file of the shard
+    std::uint32_t first = 0;            // directory index of the shard's row 0, once loaded
+    std::uint32_t checksum = 0;         // its matching file's checksum (profile files carry it)
+    std::vector<bool> profiles_loaded;  // by profile file of the shard
   };
-  std::vector<ShardState> shards;        // by manifest shard
-  std::vector<std::uint32_t> by_id;      // directory indexes in id order
+  std::vector<ShardState> shards;    // by manifest shard
+  std::vector<std::uint32_t> by_id;  // directory indexes in id order
 };
 
 // Starts a partial directory from a manifest; on errors the directory stays empty.
@@ -53,7 +53,8 @@ std::vector<std::size_t> shards_to_load(const PartialDirectory& d, const Answers
 
 // Adds shard `shard`'s matching file (its bytes as fetched). Rejects the whole shard on any problem,
 // including an id already loaded from another shard. Adding a loaded shard again is an error.
-std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string_view bytes, const Dataset& data);
+std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string_view bytes,
+                             const Dataset& data);
 
 // A profile file: shard `shard`'s profile file number `file` (indexes into the manifest).
 struct ProfileFileRef {

@@ -4,54 +4,11 @@
 #include <cmath>
 #include <cstdint>
 
+#include "text.h"
+
 namespace tft {
 
 namespace {
-
-// ASCII base letters for U+00C0..U+017F (Latin-1 Supplement and Latin Extended-A), which cover
-// the accents in UK place names (Welsh ŵ ŷ â, Irish á, and names typed with foreign keyboards).
-// Generated with Python's unicodedata NFKD; × and ÷ read as spaces.
-constexpr std::string_view kLatinBase =
-    "aaaaaaaceeeeiiiidnooooo ouuuuytsaaaaaaaceeeeiiiidnooooo ouuuuytyaaaaaaccccccccddddeeeeeeeeeeggggggg"
-    "ghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-
-// Decodes one UTF-8 code point at s[i], advancing i; malformed bytes come back as U+FFFD.
-std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
-  const unsigned char c = static_cast<unsigned char>(s[i++]);
-  if (c < 0x80) return c;
-  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
-  if (extra < 0) return 0xFFFD;
-  std::uint32_t cp = c & (0x3Fu >> extra);
-  for (; extra > 0; --extra) {
-    if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return 0xFFFD;
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3Fu);
-  }
-  return cp;
-}
-
-// Optimal string alignment distance (Damerau–Levenshtein where a transposition costs one), with
-// an early exit once every cell of a row exceeds `bound`.
-std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound) {
-  const std::size_t n = a.size(), m = b.size();
-  if ((n > m ? n - m : m - n) > bound) return bound + 1;
-  std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
-  for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= n; ++i) {
-    cur[0] = i;
-    std::size_t row_min = cur[0];
-    for (std::size_t j = 1; j <= m; ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      std::size_t v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
-      cur[j] = v;
-      row_min = std::min(row_min, v);
-    }
-    if (row_min > bound) return bound + 1;
-    prev2.swap(prev);
-    prev.swap(cur);
-  }
-  return prev[m];
-}
 
 bool by_population(const Place* a, const Place* b) {
   if (a->population != b->population) return a->population > b->population;
@@ -65,20 +22,12 @@ std::string normalise_place_name(std::string_view name) {
   std::string flat;
   flat.reserve(name.size());
   for (std::size_t i = 0; i < name.size();) {
-    const std::uint32_t cp = next_code_point(name, i);
-    char c = ' ';
+    const char32_t cp = next_code_point(name, i);
     if (cp == '\'' || cp == 0x2019 || cp == 0x2018) continue;  // Bo'ness, Bo’ness
-    if (cp < 0x80) {
-      const char a = static_cast<char>(cp);
-      if (a >= 'A' && a <= 'Z')
-        c = static_cast<char>(a - 'A' + 'a');
-      else if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9'))
-        c = a;
-    } else if (cp >= 0xC0 && cp < 0x180) {
-      c = kLatinBase[cp - 0xC0];
-    }
-    if (c == ' ' && (flat.empty() || flat.back() == ' ')) continue;
-    flat += c;
+    // Letters fold as everywhere in the core (text.h): Ŵ → w, æ → ae; anything else is a space.
+    const std::string_view folded = fold_latin(cp);
+    if (folded.empty() && (flat.empty() || flat.back() == ' ')) continue;
+    flat += folded.empty() ? std::string_view(" ") : folded;
   }
   while (!flat.empty() && flat.back() == ' ') flat.pop_back();
   // Word-level rewrite: "st" (from "St" or "St.") is "saint".
@@ -151,14 +100,14 @@ std::vector<std::string> suggest_places(const PlaceIndex& index, std::string_vie
   std::vector<std::string> out;
   std::string key = normalise_place_name(query.substr(0, std::min<std::size_t>(query.size(), 200)));
   if (key.empty() || !index.places || limit == 0) return out;
-  const std::size_t bound = std::max<std::size_t>(2, key.size() / 3);
+  const int bound = static_cast<int>(std::max<std::size_t>(2, key.size() / 3));
   struct Candidate {
-    std::size_t distance;
+    int distance;
     const Place* place;
   };
   std::vector<Candidate> found;
   for (std::size_t i = 0; i < index.keys.size(); ++i) {
-    const std::size_t d = edit_distance(key, index.keys[i], bound);
+    const int d = bounded_edit_distance(key, index.keys[i], bound);
     if (d <= bound) found.push_back({d, &index.places->places[i]});
   }
   std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {

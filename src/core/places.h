@@ -2,7 +2,8 @@
 // exact look-up of what a visitor typed, prefix look-up for the place box as they type, "did you
 // mean" suggestions for a name we do not know, and straight-line distances.
 //
-// Names are compared in a normal form: lower case, accents dropped (ŵ → w, é → e), apostrophes
+// Names are compared in a normal form: letters folded as everywhere in the core (text.h: lower
+// case, accents dropped, ŵ → w, é → e, æ → ae), apostrophes
 // dropped (Bo'ness = Bo’ness = Boness), other punctuation and hyphens read as spaces, and "St"/"St."
 // read as "saint" (St Albans = Saint Albans). Several places share a name (Newport is in Wales, on
 // the Isle of Wight and in Shropshire): a bare name means the most populous one, and "Newport,
@@ -10,7 +11,8 @@
 //
 // Cost: build_place_index is O(n log n) in the number of places (1,636 bundled: well under 1 ms);
 // find_place and places_with_prefix are O(log n + matches); suggest_places is O(n · len²) with
-// short names (about 0.2 ms for the bundled list). Nothing here allocates per call beyond the result.
+// short names (about 0.2 ms for the bundled list). Beyond the result, a call allocates only the
+// normal form of what was typed; the edit distance works in fixed arrays on the stack.
 #pragma once
 
 #include <cstddef>

@@ -62,11 +62,12 @@ void split_by_place(const std::vector<Therapist>& all, std::vector<std::uint32_t
     }
     const bool by_lat = (north - south) >= (east - west) * std::cos((south + north) / 2 * kPi / 180);
     const auto first = placed.begin() + static_cast<std::ptrdiff_t>(s.begin);
-    std::sort(first, placed.begin() + static_cast<std::ptrdiff_t>(s.end), [&](std::uint32_t x, std::uint32_t y) {
-      const Location &a = all[x].locations[0], &b = all[y].locations[0];
-      const double ka = by_lat ? a.lat : a.lon, kb = by_lat ? b.lat : b.lon;
-      return ka != kb ? ka < kb : all[x].id < all[y].id;
-    });
+    std::sort(first, placed.begin() + static_cast<std::ptrdiff_t>(s.end),
+              [&](std::uint32_t x, std::uint32_t y) {
+                const Location &a = all[x].locations[0], &b = all[y].locations[0];
+                const double ka = by_lat ? a.lat : a.lon, kb = by_lat ? b.lat : b.lon;
+                return ka != kb ? ka < kb : all[x].id < all[y].id;
+              });
     const std::size_t mid = s.begin + (s.end - s.begin) / 2;
     stack.push_back({mid, s.end});
     stack.push_back({s.begin, mid});
@@ -94,7 +95,8 @@ std::string numbered(const std::string& stem, std::size_t n, std::size_t of) {
 
 std::uint32_t stored_checksum(const std::string& bytes) {
   std::uint32_t c = 0;
-  for (int i = 3; i >= 0; --i) c = c << 8 | static_cast<unsigned char>(bytes[12 + static_cast<std::size_t>(i)]);
+  for (int i = 3; i >= 0; --i)
+    c = c << 8 | static_cast<unsigned char>(bytes[12 + static_cast<std::size_t>(i)]);
   return c;
 }
 
@@ -122,12 +124,14 @@ std::optional<PublishedFile> read_file_entry(ObjectReader& r, std::set<std::stri
   PublishedFile f;
   const auto file = r.text("file", Need::required, 100);
   if (file && !is_plain_file_name(*file))
-    r.diagnostics().add(r.field_path("file"), "must be a plain file name (lower-case letters, digits, '.', '-', '_')");
+    r.diagnostics().add(r.field_path("file"),
+                        "must be a plain file name (lower-case letters, digits, '.', '-', '_')");
   else if (file && !names.insert(*file).second)
     r.diagnostics().add(r.field_path("file"), "names " + quote_for_message(*file) + " a second time");
   const auto bytes = r.integer("bytes", Need::required, 1, 0xFFFFFFFFll);
   const auto sha = r.text("sha256", Need::required, 64);
-  if (sha && !is_hex64(*sha)) r.diagnostics().add(r.field_path("sha256"), "must be 64 lower-case hexadecimal digits");
+  if (sha && !is_hex64(*sha))
+    r.diagnostics().add(r.field_path("sha256"), "must be 64 lower-case hexadecimal digits");
   if (!file || !bytes || !sha) return std::nullopt;
   f.file = *file;
   f.bytes = static_cast<std::uint64_t>(*bytes);
@@ -145,7 +149,8 @@ PackResult pack_directory(const Directory& directory, const PackOptions& options
   std::set<std::string> ids;
   for (std::size_t i = 0; i < all.size(); ++i) {
     const std::string path = index_path("$.therapists", i);
-    if (!ids.insert(all[i].id).second) out.errors.push_back({"directory", path + ".id", "repeats id " + quote_for_message(all[i].id)});
+    if (!ids.insert(all[i].id).second)
+      out.errors.push_back({"directory", path + ".id", "repeats id " + quote_for_message(all[i].id)});
     const std::string problem = packable_problem(all[i]);
     if (!problem.empty()) out.errors.push_back({"directory", path, problem});
   }
@@ -179,10 +184,11 @@ PackResult pack_directory(const Directory& directory, const PackOptions& options
     out.files.push_back({s.matching.file, std::move(matching)});
     std::uint32_t first = 0;
     for (std::size_t p = 0; p < pages.size(); ++p) {
-      const std::vector<const Therapist*> page(rows.begin() + first, rows.begin() + first + static_cast<std::ptrdiff_t>(pages[p].size()));
+      const std::vector<const Therapist*> page(
+          rows.begin() + first, rows.begin() + first + static_cast<std::ptrdiff_t>(pages[p].size()));
       std::string bytes = pack_profiles(page, first, checksum);
-      ProfileFileEntry entry{published(numbered(name + ".profiles-", p + 1, pages.size()) + ".bin", bytes), first,
-                             static_cast<std::uint32_t>(page.size())};
+      ProfileFileEntry entry{published(numbered(name + ".profiles-", p + 1, pages.size()) + ".bin", bytes),
+                             first, static_cast<std::uint32_t>(page.size())};
       out.files.push_back({entry.file.file, std::move(bytes)});
       s.profiles.push_back(std::move(entry));
       first += static_cast<std::uint32_t>(page.size());
@@ -213,7 +219,10 @@ ordered_json manifest_to_json(const Manifest& m) {
     o["kind"] = s.remote ? "remote" : "region";
     o["therapists"] = s.therapists;
     if (s.bounds)
-      o["bounds"] = {{"south", s.bounds->south}, {"west", s.bounds->west}, {"north", s.bounds->north}, {"east", s.bounds->east}};
+      o["bounds"] = {{"south", s.bounds->south},
+                     {"west", s.bounds->west},
+                     {"north", s.bounds->north},
+                     {"east", s.bounds->east}};
     o["matching"] = file_json(s.matching);
     o["profiles"] = ordered_json::array();
     for (const auto& p : s.profiles) {
@@ -231,6 +240,53 @@ bool is_manifest_text(std::string_view text) {
   return text.substr(0, 4096).find(std::string("\"") + kManifestFormat + "\"") != std::string_view::npos;
 }
 
+namespace {
+
+// A shard's bounds: required for a region, south no more than north and west no more than east.
+void read_bounds(ObjectReader& r, Diagnostics& diag, ShardEntry& s) {
+  if (const json* b = r.object("bounds", Need::optional)) {
+    ObjectReader br(*b, r.field_path("bounds"), diag);
+    const auto south = br.number("south", Need::required, 49.0, 61.5),
+               north = br.number("north", Need::required, 49.0, 61.5);
+    const auto west = br.number("west", Need::required, -8.7, 2.0),
+               east = br.number("east", Need::required, -8.7, 2.0);
+    br.finish();
+    if (south && north && west && east) {
+      if (*south > *north || *west > *east) diag.add(br.path(), "south must not exceed north, nor west east");
+      s.bounds = Bounds{*south, *west, *north, *east};
+    }
+  } else if (!s.remote) {
+    diag.add(r.field_path("bounds"), "is required for a region shard");
+  }
+}
+
+// A shard's profile files, which must cover its rows in order.
+void read_profile_files(ObjectReader& r, Diagnostics& diag, std::set<std::string>& files, ShardEntry& s) {
+  if (const json* list = r.array("profiles", Need::required, s.therapists ? 1 : 0, 100000)) {
+    std::uint64_t next = 0;
+    for (std::size_t p = 0; p < list->size(); ++p) {
+      ObjectReader pr((*list)[p], index_path(r.field_path("profiles"), p), diag);
+      ProfileFileEntry e;
+      const auto file = read_file_entry(pr, files);
+      e.first = static_cast<std::uint32_t>(pr.integer("first", Need::required, 0, 0xFFFFFFFFll).value_or(0));
+      e.therapists =
+          static_cast<std::uint32_t>(pr.integer("therapists", Need::required, 1, 0xFFFFFFFFll).value_or(0));
+      if (e.first != next)
+        diag.add(pr.field_path("first"),
+                 "should be " + std::to_string(next) + ": profile files cover the shard's rows in order");
+      next = std::uint64_t{e.first} + e.therapists;
+      pr.finish();
+      if (file) e.file = *file;
+      s.profiles.push_back(std::move(e));
+    }
+    if (next != s.therapists)
+      diag.add(r.field_path("profiles"),
+               "cover " + std::to_string(next) + " rows but the shard has " + std::to_string(s.therapists));
+  }
+}
+
+}  // namespace
+
 ManifestLoad parse_manifest(const Source& source) {
   ManifestLoad out;
   Diagnostics diag;
@@ -241,14 +297,17 @@ ManifestLoad parse_manifest(const Source& source) {
     ObjectReader top(*root, "$", diag);
     const auto format = top.text("format", Need::required, 40);
     if (format && *format != kManifestFormat)
-      diag.add("$.format", "expected " + quote_for_message(kManifestFormat) + ", found " + quote_for_message(*format));
+      diag.add("$.format",
+               "expected " + quote_for_message(kManifestFormat) + ", found " + quote_for_message(*format));
     const auto version = top.integer("version", Need::required, 0, 1000000);
     if (version && *version != 1)
-      diag.add("$.version", "version " + std::to_string(*version) + " is not supported (this build reads version 1)");
+      diag.add("$.version",
+               "version " + std::to_string(*version) + " is not supported (this build reads version 1)");
     Manifest& m = out.manifest;
     m.fictional = top.boolean("fictional", Need::required).value_or(false);
     m.notice = top.text("notice", Need::optional, 600).value_or("");
-    m.therapists = static_cast<std::uint64_t>(top.integer("therapists", Need::required, 0, 100000000).value_or(0));
+    m.therapists =
+        static_cast<std::uint64_t>(top.integer("therapists", Need::required, 0, 100000000).value_or(0));
     const json* shards = top.array("shards", Need::required, 1, 100000);
     top.finish();
     std::set<std::string> names, files;
@@ -258,61 +317,41 @@ ManifestLoad parse_manifest(const Source& source) {
       ObjectReader r((*shards)[i], path, diag);
       ShardEntry s;
       s.name = r.text("name", Need::required, 64).value_or("");
-      if (!s.name.empty() && !is_slug(s.name)) diag.add(r.field_path("name"), "must be lower-case letters, digits and hyphens");
-      else if (!s.name.empty() && !names.insert(s.name).second) diag.add(r.field_path("name"), "repeats shard " + quote_for_message(s.name));
+      if (!s.name.empty() && !is_slug(s.name))
+        diag.add(r.field_path("name"), "must be lower-case letters, digits and hyphens");
+      else if (!s.name.empty() && !names.insert(s.name).second)
+        diag.add(r.field_path("name"), "repeats shard " + quote_for_message(s.name));
       s.remote = r.one_of("kind", Need::required, {"remote", "region"}).value_or("") == "remote";
-      s.therapists = static_cast<std::uint32_t>(r.integer("therapists", Need::required, 0, 0xFFFFFFFFll).value_or(0));
+      s.therapists =
+          static_cast<std::uint32_t>(r.integer("therapists", Need::required, 0, 0xFFFFFFFFll).value_or(0));
       total += s.therapists;
-      if (const json* b = r.object("bounds", Need::optional)) {
-        ObjectReader br(*b, r.field_path("bounds"), diag);
-        const auto south = br.number("south", Need::required, 49.0, 61.5), north = br.number("north", Need::required, 49.0, 61.5);
-        const auto west = br.number("west", Need::required, -8.7, 2.0), east = br.number("east", Need::required, -8.7, 2.0);
-        br.finish();
-        if (south && north && west && east) {
-          if (*south > *north || *west > *east) diag.add(br.path(), "south must not exceed north, nor west east");
-          s.bounds = Bounds{*south, *west, *north, *east};
-        }
-      } else if (!s.remote) {
-        diag.add(r.field_path("bounds"), "is required for a region shard");
-      }
+      read_bounds(r, diag, s);
       if (const json* f = r.object("matching", Need::required)) {
         ObjectReader fr(*f, r.field_path("matching"), diag);
         if (auto file = read_file_entry(fr, files)) s.matching = *file;
         fr.finish();
       }
-      if (const json* list = r.array("profiles", Need::required, s.therapists ? 1 : 0, 100000)) {
-        std::uint64_t next = 0;
-        for (std::size_t p = 0; p < list->size(); ++p) {
-          ObjectReader pr((*list)[p], index_path(r.field_path("profiles"), p), diag);
-          ProfileFileEntry e;
-          const auto file = read_file_entry(pr, files);
-          e.first = static_cast<std::uint32_t>(pr.integer("first", Need::required, 0, 0xFFFFFFFFll).value_or(0));
-          e.therapists = static_cast<std::uint32_t>(pr.integer("therapists", Need::required, 1, 0xFFFFFFFFll).value_or(0));
-          if (e.first != next) diag.add(pr.field_path("first"), "should be " + std::to_string(next) + ": profile files cover the shard's rows in order");
-          next = std::uint64_t{e.first} + e.therapists;
-          pr.finish();
-          if (file) e.file = *file;
-          s.profiles.push_back(std::move(e));
-        }
-        if (next != s.therapists) diag.add(r.field_path("profiles"), "cover " + std::to_string(next) + " rows but the shard has " + std::to_string(s.therapists));
-      }
+      read_profile_files(r, diag, files, s);
       r.finish();
       m.shards.push_back(std::move(s));
     }
     if (shards && total != m.therapists)
-      diag.add("$.therapists", "is " + std::to_string(m.therapists) + " but the shards hold " + std::to_string(total));
+      diag.add("$.therapists",
+               "is " + std::to_string(m.therapists) + " but the shards hold " + std::to_string(total));
   }
   out.errors = std::move(diag.errors);
   return out;
 }
 
 double distance_to_bounds_km(double lat, double lon, const Bounds& box) {
-  if (lon >= box.west && lon <= box.east) return haversine_km(lat, lon, std::clamp(lat, box.south, box.north), lon);
+  if (lon >= box.west && lon <= box.east)
+    return haversine_km(lat, lon, std::clamp(lat, box.south, box.north), lon);
   // Outside the box's longitudes the nearest point lies on its nearer meridian edge: the foot of
   // the perpendicular from the point to that meridian, kept within the box's latitudes.
   const double edge = lon < box.west ? box.west : box.east;
   const double rad = kPi / 180;
-  const double foot = std::atan2(std::sin(lat * rad), std::cos(lat * rad) * std::cos((lon - edge) * rad)) / rad;
+  const double foot =
+      std::atan2(std::sin(lat * rad), std::cos(lat * rad) * std::cos((lon - edge) * rad)) / rad;
   return haversine_km(lat, lon, std::clamp(foot, box.south, box.north), edge);
 }
 
@@ -323,7 +362,8 @@ std::vector<std::size_t> shards_for(const Manifest& manifest, const Answers& ans
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < manifest.shards.size(); ++i) {
     const ShardEntry& s = manifest.shards[i];
-    if (s.remote || (in_person && s.bounds && distance_to_bounds_km(answers.lat, answers.lon, *s.bounds) <= reach))
+    if (s.remote ||
+        (in_person && s.bounds && distance_to_bounds_km(answers.lat, answers.lon, *s.bounds) <= reach))
       out.push_back(i);
   }
   return out;
@@ -331,14 +371,17 @@ std::vector<std::size_t> shards_for(const Manifest& manifest, const Answers& ans
 
 std::optional<Error> verify_published_file(const PublishedFile& file, std::string_view bytes) {
   if (bytes.size() != file.bytes)
-    return Error{file.file, "$", "is " + std::to_string(bytes.size()) + " bytes but the manifest says " + std::to_string(file.bytes)};
+    return Error{
+        file.file, "$",
+        "is " + std::to_string(bytes.size()) + " bytes but the manifest says " + std::to_string(file.bytes)};
   if (sha256_hex(bytes) != file.sha256)
-    return Error{file.file, "$", "its SHA-256 does not match the manifest: the file is damaged or from another publication"};
+    return Error{file.file, "$",
+                 "its SHA-256 does not match the manifest: the file is damaged or from another publication"};
   return std::nullopt;
 }
 
-std::optional<MatchingView> check_shard_matching(const ShardEntry& s, std::string_view bytes, const Dataset& data,
-                                                 std::vector<Error>& errors) {
+std::optional<MatchingView> check_shard_matching(const ShardEntry& s, std::string_view bytes,
+                                                 const Dataset& data, std::vector<Error>& errors) {
   if (auto e = verify_published_file(s.matching, bytes)) {
     errors.push_back(*e);
     return std::nullopt;
@@ -350,21 +393,29 @@ std::optional<MatchingView> check_shard_matching(const ShardEntry& s, std::strin
   }
   const MatchingView& v = check.view;
   if (v.therapists != s.therapists) {
-    errors.push_back({s.matching.file, "byte 16", "holds " + std::to_string(v.therapists) + " therapists but the manifest says " + std::to_string(s.therapists)});
+    errors.push_back({s.matching.file, "byte 16",
+                      "holds " + std::to_string(v.therapists) + " therapists but the manifest says " +
+                          std::to_string(s.therapists)});
     return std::nullopt;
   }
   const std::set<std::string> known_approaches = approach_slugs(data), known_concerns = concern_ids(data);
   bool known = true;
   for (const auto& c : v.concerns)
-    if (!known_concerns.count(std::string(c))) known = false, errors.push_back({s.matching.file, "$", "unknown concern id " + quote_for_message(std::string(c))});
+    if (!known_concerns.count(std::string(c)))
+      known = false,
+      errors.push_back({s.matching.file, "$", "unknown concern id " + quote_for_message(std::string(c))});
   for (const auto& a : v.approaches)
-    if (!known_approaches.count(std::string(a))) known = false, errors.push_back({s.matching.file, "$", "unknown approach " + quote_for_message(std::string(a))});
+    if (!known_approaches.count(std::string(a)))
+      known = false,
+      errors.push_back({s.matching.file, "$", "unknown approach " + quote_for_message(std::string(a))});
   if (!known) return std::nullopt;
   return check.view;
 }
 
-std::optional<std::vector<PackedProfile>> read_shard_profiles(const std::string& matching_file, const ProfileFileEntry& p,
-                                                              std::string_view bytes, std::uint32_t matching_checksum,
+std::optional<std::vector<PackedProfile>> read_shard_profiles(const std::string& matching_file,
+                                                              const ProfileFileEntry& p,
+                                                              std::string_view bytes,
+                                                              std::uint32_t matching_checksum,
                                                               std::vector<Error>& errors) {
   if (auto e = verify_published_file(p.file, bytes)) {
     errors.push_back(*e);
@@ -375,8 +426,11 @@ std::optional<std::vector<PackedProfile>> read_shard_profiles(const std::string&
     errors.insert(errors.end(), read.errors.begin(), read.errors.end());
     return std::nullopt;
   }
-  if (read.matching_checksum != matching_checksum || read.first_row != p.first || read.profiles.size() != p.therapists) {
-    errors.push_back({p.file.file, "byte 20", "does not hold rows " + std::to_string(p.first) + "-" + std::to_string(p.first + p.therapists) + " of " + matching_file});
+  if (read.matching_checksum != matching_checksum || read.first_row != p.first ||
+      read.profiles.size() != p.therapists) {
+    errors.push_back({p.file.file, "byte 20",
+                      "does not hold rows " + std::to_string(p.first) + "-" +
+                          std::to_string(p.first + p.therapists) + " of " + matching_file});
     return std::nullopt;
   }
   return std::move(read.profiles);
@@ -414,7 +468,8 @@ DirectoryLoad load_packed_directory(const Manifest& manifest, const std::map<std
     for (std::size_t row = 0; !cursor.done(); ++row) {
       const PackedRow r = cursor.next();
       if (!ids.insert(std::string(r.id)).second) {
-        out.errors.push_back({s.matching.file, "$", "repeats id " + quote_for_message(std::string(r.id)) + " from another shard"});
+        out.errors.push_back({s.matching.file, "$",
+                              "repeats id " + quote_for_message(std::string(r.id)) + " from another shard"});
         continue;
       }
       out.directory.therapists.push_back(unpack_therapist(*view, r, &profiles[row]));

@@ -6,6 +6,7 @@
 #include "contact.h"
 #include "glossary_pages.h"
 #include "json_input.h"
+#include "vocabulary.h"
 
 namespace tft {
 
@@ -13,7 +14,9 @@ const char* fit_band(int score) {
   return score >= kStrongFit ? "strong" : score >= kGoodFit ? "good" : "partial";
 }
 
-int fit_band_rank(int score) { return score >= kStrongFit ? 2 : score >= kGoodFit ? 1 : 0; }
+int fit_band_rank(int score) {
+  return score >= kStrongFit ? 2 : score >= kGoodFit ? 1 : 0;
+}
 
 std::string distance_text(double km, DistanceUnit unit) {
   char buf[48];
@@ -29,17 +32,9 @@ std::string distance_text(double km, DistanceUnit unit) {
   return buf;
 }
 
-const double* distance_steps(DistanceUnit unit, std::size_t& count) {
-  static const double km[] = {10, 25, 50, 100};
-  // 5, 10, 25 and 50 miles, so a suggestion reads in round miles.
-  static const double miles[] = {5 * kKmPerMile, 10 * kKmPerMile, 25 * kKmPerMile, 50 * kKmPerMile};
-  count = 4;
-  return unit == DistanceUnit::km ? km : miles;
-}
-
 std::string stale_caveat(std::string_view updated) {
-  return "Last confirmed these details on " + long_date(updated) + ", more than " + std::to_string(kFreshMonths) +
-         " months ago: check they are still practising";
+  return "Last confirmed these details on " + long_date(updated) + ", more than " +
+         std::to_string(kFreshMonths) + " months ago: check they are still practising";
 }
 
 std::uint32_t day_number(std::string_view iso) {
@@ -58,9 +53,8 @@ ordered_json summary_json(const SummaryFacts& s) {
     j["max_distance_km"] = s.max_distance_km;
     j["nearby"] = s.nearby;
     ordered_json formats = ordered_json::array();
-    if (s.remote_formats & 2) formats.push_back("video");
-    if (s.remote_formats & 4) formats.push_back("phone");
-    if (s.remote_formats & 8) formats.push_back("text");
+    for (const CodedWord& f : format_codes())
+      if (f.id != "in-person" && (s.remote_formats & f.code)) formats.push_back(std::string(f.id));
     j["remote_formats"] = std::move(formats);
   }
   j["stale"] = s.stale;

@@ -26,8 +26,6 @@ inline constexpr double kKmPerMile = 1.609344;
 // "4.2 km" / "3 miles", "less than a mile" (whole miles: a straight line between town centres
 // does not justify a decimal).
 std::string distance_text(double km, DistanceUnit unit);
-// The limits a "travel further" suggestion offers, in kilometres, smallest first.
-const double* distance_steps(DistanceUnit unit, std::size_t& count);
 
 // The caveat on an entry not confirmed within kFreshMonths of the reference day.
 std::string stale_caveat(std::string_view updated);
@@ -39,14 +37,15 @@ std::uint32_t day_number(std::string_view iso);
 struct SummaryFacts {
   std::size_t passing = 0;
   bool concerns_asked = false;
-  std::size_t listing = 0;            // passing therapists who list at least one chosen concern
-  bool in_person_asked = false;       // in-person sessions with a place to measure from
+  std::size_t listing = 0;       // passing therapists who list at least one chosen concern
+  bool in_person_asked = false;  // in-person sessions with a place to measure from
   double max_distance_km = 0;
   // Of the first group (those listing a concern when there are any, otherwise all that pass):
-  std::size_t nearby = 0;             // can meet in person within max_distance_km
-  std::uint8_t remote_formats = 0;    // bits (2 video, 4 phone, 8 text) the others offer and the visitor accepts
-  std::size_t stale = 0;              // passing therapists not confirmed within kFreshMonths
-  std::string today;                  // the reference day used
+  std::size_t nearby = 0;  // can meet in person within max_distance_km
+  std::uint8_t remote_formats =
+      0;                  // bits (2 video, 4 phone, 8 text) the others offer and the visitor accepts
+  std::size_t stale = 0;  // passing therapists not confirmed within kFreshMonths
+  std::string today;      // the reference day used
 };
 ordered_json summary_json(const SummaryFacts& s);
 

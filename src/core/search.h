@@ -1,4 +1,5 @@
-// Glossary search: typo-tolerant, search-as-you-type, deterministic (DESIGN §1, §6).
+// Glossary search: typo-tolerant, search-as-you-type, deterministic (docs/design.md; the search result is
+// under "Result").
 //
 // Build a SearchIndex once from the Dataset, then call search() as often as you like; the index
 // copies what it needs, so it does not point into the Dataset and may outlive it.
@@ -26,15 +27,16 @@
 // keeps each passage's word spans, so queries never re-read text (tens of milliseconds for the 44
 // bundled entries natively, about 2,200 distinct terms; roughly three times that in WebAssembly,
 // which is why web/js/glossary-search.js builds it as soon as the box is focused; do it once).
-// search() looks each query word up in the sorted vocabulary, walks the prefix range, and checks typos against words that pass a letter
-// mask filter, O(words × vocabulary) at worst; then it scores only entries holding a candidate.
-// Median about 0.1 ms per query on the bundled glossary:
+// search() looks each query word up in the sorted vocabulary, walks the prefix range, and checks typos
+// against words that pass a letter mask filter, O(words × vocabulary) at worst; then it scores only entries
+// holding a candidate. Median about 0.1 ms per query on the bundled glossary:
 //   ./build/native/tft_tests "[bench]"
 // Queries are cut to their first 256 bytes and 12 words, so hostile input costs bounded work.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -46,42 +48,17 @@
 
 namespace tft {
 
-enum class SearchField : std::uint8_t { name, alias, summary, concerns, body };
+struct SearchTables;  // the inverted index (search_internal.h)
 
+// Everything search() reads, built once from a Dataset. It copies what it needs, so it does not
+// point into the Dataset and may outlive it.
 struct SearchIndex {
-  struct Posting {
-    std::uint32_t doc;
-    SearchField field;
-    std::uint16_t count;  // occurrences of the term in that field
-  };
-  // A word of a name or passage: its term and its byte range in the text, kept so a snippet can
-  // be cut and highlighted without normalising text again at query time.
-  struct Span {
-    std::uint32_t term;
-    std::uint32_t begin, end;
-  };
-  struct Name {
-    std::string text;                  // as written ("CBT", "Attachment-based therapy")
-    std::vector<std::uint32_t> terms;  // term ids in order
-    std::vector<Span> spans;
-    bool is_alias = false;
-  };
-  struct Passage {
-    SearchField field;
-    std::string text;  // summary or one body paragraph, newlines already turned into spaces
-    std::vector<Span> spans;
-  };
-  struct Doc {
-    std::string slug;
-    std::string name;
-    std::vector<Name> names;        // [0] is the entry's name, then its aliases
-    std::vector<Passage> passages;  // [0] is the summary
-  };
-  std::vector<std::string> terms;  // every distinct term, sorted
-  std::vector<std::vector<Posting>> postings;  // per term, by doc
-  std::vector<double> idf;                     // per term
-  std::vector<std::uint32_t> letters;          // per term: a bit per letter present, to skip typo checks
-  std::vector<Doc> docs;                       // in the Dataset's order (by slug)
+  std::unique_ptr<const SearchTables> tables;
+
+  SearchIndex();
+  SearchIndex(SearchIndex&&) noexcept;
+  SearchIndex& operator=(SearchIndex&&) noexcept;
+  ~SearchIndex();
 };
 
 // A [start, length] range in UTF-16 code units, so JavaScript can slice the string directly.
@@ -90,10 +67,10 @@ using Highlight = std::pair<std::size_t, std::size_t>;
 struct SearchHit {
   std::string slug;
   std::string name;
-  double score = 0;      // higher is better; rounded to 3 decimals
-  std::string matched;   // "name" | "alias" | "summary" | "text": where the best match was
-  std::string alias;     // the alias that matched, when matched == "alias"
-  std::string snippet;   // the summary, or the passage the query matched, cut near 180 characters
+  double score = 0;     // higher is better; rounded to 3 decimals
+  std::string matched;  // "name" | "alias" | "summary" | "text": where the best match was
+  std::string alias;    // the alias that matched, when matched == "alias"
+  std::string snippet;  // the summary, or the passage the query matched, cut near 180 characters
   std::vector<Highlight> highlights;       // in snippet
   std::vector<Highlight> name_highlights;  // in name
 };
@@ -105,11 +82,14 @@ struct SearchResult {
 
 SearchIndex build_search_index(const Dataset& data);
 
+// How many distinct terms the index holds (for the benchmark's report).
+std::size_t search_vocabulary_size(const SearchIndex& index);
+
 // The best `limit` hits for `query` (limit 0 gives none; at most 100 are returned).
 SearchResult search(const SearchIndex& index, std::string_view query, std::size_t limit = 10);
 
 // {"query", "hits": [{"slug", "name", "score", "snippet", "highlights", "name_highlights",
-// "matched", "alias"?}]} — DESIGN §6's four fields first.
+// "matched", "alias"?}]} — the four fields the first design fixed come first.
 nlohmann::ordered_json search_result_to_json(const SearchResult& result);
 
 }  // namespace tft

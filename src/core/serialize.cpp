@@ -38,16 +38,21 @@ ordered_json therapist_to_json(const Therapist& t) {
   j["gender"] = t.gender;
   j["registrations"] = ordered_json::array();
   for (const auto& r : t.registrations)
-    j["registrations"].push_back({{"body", r.body}, {"level", r.level}, {"number", r.number}, {"checked", r.checked}});
+    j["registrations"].push_back(
+        {{"body", r.body}, {"level", r.level}, {"number", r.number}, {"checked", r.checked}});
   j["approaches"] = t.approaches;
   j["concerns"] = t.concerns;
   j["clients"] = t.clients;
   j["ages"] = {{"min", t.age_min}, {"max", t.age_max}};
   j["formats"] = t.formats;
   j["locations"] = ordered_json::array();
-  for (const auto& l : t.locations) j["locations"].push_back({{"place", l.place}, {"lat", l.lat}, {"lon", l.lon}});
+  for (const auto& l : t.locations)
+    j["locations"].push_back({{"place", l.place}, {"lat", l.lat}, {"lon", l.lon}});
   j["languages"] = t.languages;
-  j["fees"] = {{"min", t.fee_min}, {"max", t.fee_max}, {"concessions", t.concessions}, {"low_cost_places", t.low_cost_places}};
+  j["fees"] = {{"min", t.fee_min},
+               {"max", t.fee_max},
+               {"concessions", t.concessions},
+               {"low_cost_places", t.low_cost_places}};
   j["availability"] = t.availability;
   j["identity"] = t.identity;
   j["accepting_new"] = t.accepting_new;
@@ -124,11 +129,14 @@ ordered_json questionnaire_to_json(const Questionnaire& q) {
       options.push_back(std::move(oo));
     }
     if (!options.empty()) o["options"] = std::move(options);
-    if (!x.shows_if_question.empty()) o["shows_if"] = {{"question", x.shows_if_question}, {"any_of", x.shows_if_any}};
+    if (!x.shows_if_question.empty())
+      o["shows_if"] = {{"question", x.shows_if_question}, {"any_of", x.shows_if_any}};
     if (!x.bands.empty()) {
       ordered_json bands = ordered_json::array();
-      for (const auto& b : x.bands) bands.push_back({{"id", b.id}, {"label", b.label}, {"min", b.min}, {"max", b.max}});
-      o["bands"] = {{"shows_if", {{"question", x.bands_if_question}, {"any_of", x.bands_if_any}}}, {"options", bands}};
+      for (const auto& b : x.bands)
+        bands.push_back({{"id", b.id}, {"label", b.label}, {"min", b.min}, {"max", b.max}});
+      o["bands"] = {{"shows_if", {{"question", x.bands_if_question}, {"any_of", x.bands_if_any}}},
+                    {"options", bands}};
     }
     list.push_back(std::move(o));
   }
@@ -137,7 +145,8 @@ ordered_json questionnaire_to_json(const Questionnaire& q) {
 
 ordered_json concerns_to_json(const std::vector<Concern>& concerns) {
   ordered_json list = ordered_json::array();
-  for (const auto& c : concerns) list.push_back({{"id", c.id}, {"label", c.label}, {"description", c.description}});
+  for (const auto& c : concerns)
+    list.push_back({{"id", c.id}, {"label", c.label}, {"description", c.description}});
   return list;
 }
 

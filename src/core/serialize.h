@@ -1,6 +1,6 @@
 // Turning results into JSON text. The CLI and the WASM module both print through these functions,
-// which is what makes their output byte-identical (DESIGN §5: same inputs, same bytes). Keys keep
-// the order of DESIGN.md so the output reads like the documentation.
+// which is what makes their output byte-identical (docs/design.md: same inputs, same bytes). Keys keep
+// the order of docs/design.md so the output reads like the documentation.
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-// Signposts (DESIGN §10): pointers to NHS and specialist routes that a private therapist does not
+// Signposts (docs/safety.md): pointers to NHS and specialist routes that a private therapist does not
 // replace, such as a GP physical health check for an eating disorder, the early intervention team
 // for psychosis, or the free talking-therapy route of the visitor's nation. The rules and their
 // wording are data (the "signposts" of data/crisis.json, checked by the loader); this file applies

@@ -1,8 +1,9 @@
 // Turning text into search terms, the same way for the glossary and for what a visitor types, so
 // that "Behavior", "behaviour's" and "BEHAVIOURS" all meet at one term.
 //
-// A token is a run of letters and digits after folding: ASCII is lower-cased, accented Latin
-// letters lose their accents (é→e, ß→ss, æ→ae), apostrophes inside a word are dropped
+// A token is a run of letters and digits after folding (text.h's fold_latin): ASCII is
+// lower-cased, accented Latin letters lose their accents (é→e, ß→ss, æ→ae), apostrophes inside a word are
+// dropped
 // ("children's"→"childrens"), and every other character separates tokens. Letters outside Latin
 // are kept as they are, so non-English words still match themselves. Each token keeps the byte
 // range it came from, which is how snippets highlight the words a visitor typed.
@@ -24,9 +25,9 @@
 namespace tft {
 
 struct Token {
-  std::string text;        // folded, before normalise_term()
-  std::size_t begin = 0;   // byte offset of the first byte in the source text
-  std::size_t end = 0;     // byte offset one past the last byte
+  std::string text;       // folded, before normalise_term()
+  std::size_t begin = 0;  // byte offset of the first byte in the source text
+  std::size_t end = 0;    // byte offset one past the last byte
 };
 
 // Splits and folds `text`. At most `max_tokens` tokens are returned (the rest are ignored), so a
@@ -38,13 +39,5 @@ std::string normalise_term(std::string_view folded);
 
 // Words so common in questions ("for", "the", "my") that they carry no meaning for search.
 bool is_stopword(std::string_view term);
-
-// Length of a UTF-8 string in UTF-16 code units, the unit JavaScript strings are indexed in.
-std::size_t utf16_length(std::string_view utf8);
-
-// Damerau-Levenshtein distance (optimal string alignment: a swap of two neighbours is one edit),
-// or max_distance + 1 as soon as the distance is known to exceed max_distance.
-// Cost: O(|a| * |b|) worst case, cut short when every cell of a row exceeds the bound.
-int bounded_edit_distance(std::string_view a, std::string_view b, int max_distance);
 
 }  // namespace tft

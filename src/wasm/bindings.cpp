@@ -12,9 +12,11 @@
 #include <vector>
 
 #include "core/crisis_contacts.h"
+#include "core/directory_catalogue.h"
 #include "core/loaders.h"
 #include "core/matcher.h"
 #include "core/partial_directory.h"
+#include "core/place_lookup.h"
 #include "core/search.h"
 #include "core/serialize.h"
 
@@ -28,8 +30,9 @@ struct State {
   tft::PartialDirectory published;
   bool use_published = false;
   bool matcher_stale = false;  // shards were added since the matcher was prepared
-  tft::Matcher matcher;  // points into data and the directory in use; rebuilt whenever either changes
-  // Built on the first search after a dataset loads (about 2 ms), then reused for every query.
+  tft::Matcher matcher;        // points into data and the directory in use; rebuilt whenever either changes
+  // Built on the first search after a dataset loads (tens of milliseconds in WebAssembly: search.h
+  // says why the glossary page builds it early), then reused for every query.
   std::optional<tft::SearchIndex> search_index;
 };
 
@@ -81,7 +84,7 @@ std::string load_directory(const std::string& name, const std::string& text) {
   return tft::to_text(tft::errors_to_json(load.errors), false);
 }
 
-// Adds a further shard (a region's file, DESIGN §9) to the loaded directory; errors as above.
+// Adds a further shard (a region's file, docs/directory-format.md) to the loaded directory; errors as above.
 std::string append_directory(const std::string& name, const std::string& text) {
   tft::DirectoryLoad load = tft::load_directory({name, text}, state().data);
   tft::append_directory(state().directory, std::move(load.directory));
@@ -90,7 +93,38 @@ std::string append_directory(const std::string& name, const std::string& text) {
   return tft::to_text(tft::errors_to_json(load.errors), false);
 }
 
-// The DESIGN §5 result as the CLI prints it (same bytes, without the CLI's final newline), or
+// data/directories.json checked: {"directories": [{name, label, file, default, therapists?}], "errors"}.
+std::string directory_catalogue(const std::string& text) {
+  const tft::CatalogueLoad load = tft::load_directory_catalogue({"directories.json", text});
+  tft::ordered_json list = tft::ordered_json::array();
+  for (const auto& e : load.catalogue.directories) {
+    tft::ordered_json j{{"name", e.name}, {"label", e.label}, {"file", e.file}, {"default", e.is_default}};
+    if (e.therapists) j["therapists"] = e.therapists->size();
+    list.push_back(std::move(j));
+  }
+  return tft::to_text(tft::ordered_json{{"directories", list}, {"errors", tft::errors_to_json(load.errors)}},
+                      false);
+}
+
+// Call after load_directory with the file that `name` names in the catalogue: keeps only the
+// therapists that entry lists (all of them when it lists none). Returns a JSON array of errors.
+std::string select_directory(const std::string& catalogue_text, const std::string& name) {
+  const tft::CatalogueLoad load = tft::load_directory_catalogue({"directories.json", catalogue_text});
+  if (!load.ok()) return tft::to_text(tft::errors_to_json(load.errors), false);
+  const auto& list = load.catalogue.directories;
+  const tft::CatalogueEntry* entry = tft::find_catalogue_entry(load.catalogue, name);
+  if (!entry)
+    return tft::to_text(tft::errors_to_json({{"directories.json", "$.directories",
+                                              "names no directory " + tft::quote_for_message(name)}}),
+                        false);
+  const auto index = static_cast<std::size_t>(entry - list.data());
+  const std::vector<tft::Error> errors =
+      tft::select_therapists(state().directory, *entry, index, "directories.json");
+  state().matcher = tft::prepare_matcher(state().data, state().directory);
+  return tft::to_text(tft::errors_to_json(errors), false);
+}
+
+// The result (docs/design.md#result) as the CLI prints it (same bytes, without the CLI's final newline), or
 // {"errors": [...]} naming each bad field of the answers or option. `limit` 0 means all that pass;
 // `today` (YYYY-MM-DD, or "" for the directory's newest date) and `units` ("km" | "miles") as
 // `tft match --today --units`. Over a published directory, the loaded shards are matched and the
@@ -101,20 +135,28 @@ std::string match(const std::string& answers, int limit, const std::string& toda
   options.limit = limit > 0 ? static_cast<std::size_t>(limit) : 0;
   if (auto bad = tft::parse_match_options(today, units, options); !bad.empty())
     return tft::to_text(tft::ordered_json{{"errors", tft::errors_to_json(bad)}}, false);
-  const tft::MatchText out = state().use_published ? tft::match_partial_text(current_matcher(), state().published, answers, options)
-                                                   : tft::match_text(current_matcher(), answers, options);
+  const tft::MatchText out =
+      state().use_published ? tft::match_partial_text(current_matcher(), state().published, answers, options)
+                            : tft::match_text(current_matcher(), answers, options);
   if (!out.ok()) return tft::to_text(tft::ordered_json{{"errors", tft::errors_to_json(out.errors)}}, false);
   return out.text;
 }
 
 // match(answers, limit) as before the options existed: km, and the directory's own date.
-std::string match_in_km(const std::string& answers, int limit) { return match(answers, limit, "", "km"); }
+std::string match_in_km(const std::string& answers, int limit) {
+  return match(answers, limit, "", "km");
+}
 
-// The place box: {"places": [{name, county, region, lat, lon}]}, most populous first.
+// The place box: {"places": [{name, county, region, lat, lon, label}]}, most populous first.
 std::string places(const std::string& prefix, int limit) {
   return tft::to_text(
       tft::places_json(current_matcher().places, prefix, limit > 0 ? static_cast<std::size_t>(limit) : 0),
       false);
+}
+
+// What the visitor typed in the place box: {"place": {...}} or {"place": null, "suggestions"}.
+std::string resolve_place(const std::string& text) {
+  return tft::to_text(tft::resolve_place_json(current_matcher().places, text), false);
 }
 
 // {fictional, notice, therapists}: for a published directory, the manifest's total.
@@ -154,7 +196,8 @@ std::string published_shards_to_load(const std::string& answers) {
       if (!s.published.shards[i].loaded) shards.push_back(i);
   } else {
     tft::AnswersParse parsed = tft::parse_answers(answers, s.data, current_matcher().places);
-    if (!parsed.ok()) return tft::to_text(tft::ordered_json{{"errors", tft::errors_to_json(parsed.errors)}}, false);
+    if (!parsed.ok())
+      return tft::to_text(tft::ordered_json{{"errors", tft::errors_to_json(parsed.errors)}}, false);
     shards = tft::shards_to_load(s.published, parsed.answers);
   }
   tft::ordered_json files = tft::ordered_json::array();
@@ -170,7 +213,8 @@ std::string published_shards_to_load(const std::string& answers) {
 // on any error nothing of the shard is added.
 std::string add_published_shard(int shard, const std::string& bytes) {
   State& s = state();
-  if (shard < 0) return errors_text({{"directory.json", "$.shards", "has no shard " + std::to_string(shard)}});
+  if (shard < 0)
+    return errors_text({{"directory.json", "$.shards", "has no shard " + std::to_string(shard)}});
   const auto errors = tft::add_shard(s.published, static_cast<std::size_t>(shard), bytes, s.data);
   if (errors.empty()) s.matcher_stale = true;
   return errors_text(errors);
@@ -205,8 +249,10 @@ std::string published_profiles_to_load(const std::string& id_list) {
 
 // Adds one profile file (the fetched bytes). Returns a JSON array of errors.
 std::string add_published_profiles(int shard, int profile, const std::string& bytes) {
-  if (shard < 0 || profile < 0) return errors_text({{"directory.json", "$.shards", "has no such profile file"}});
-  return errors_text(tft::add_profiles(state().published, {static_cast<std::size_t>(shard), static_cast<std::size_t>(profile)}, bytes));
+  if (shard < 0 || profile < 0)
+    return errors_text({{"directory.json", "$.shards", "has no such profile file"}});
+  return errors_text(tft::add_profiles(
+      state().published, {static_cast<std::size_t>(shard), static_cast<std::size_t>(profile)}, bytes));
 }
 
 // The entries of these ids (one a line) as the directory file holds them, in the order given; ids
@@ -217,7 +263,8 @@ std::string therapists(const std::string& id_list) {
   tft::ordered_json list = tft::ordered_json::array();
   for (const auto& key : id_lines(id_list)) {
     if (s.use_published) {
-      if (const auto i = tft::find_loaded(s.published, key)) list.push_back(tft::therapist_to_json(d.therapists[*i]));
+      if (const auto i = tft::find_loaded(s.published, key))
+        list.push_back(tft::therapist_to_json(d.therapists[*i]));
     } else {
       for (const auto& t : d.therapists)
         if (t.id == key) {
@@ -279,10 +326,13 @@ EMSCRIPTEN_BINDINGS(tft_core) {
   emscripten::function("loadDataset", &load_dataset);
   emscripten::function("loadDirectory", &load_directory);
   emscripten::function("appendDirectory", &append_directory);
+  emscripten::function("directoryCatalogue", &directory_catalogue);
+  emscripten::function("selectDirectory", &select_directory);
   // Overloaded by argument count: match(answers, limit) or match(answers, limit, today, units).
   emscripten::function("match", &match);
   emscripten::function("match", &match_in_km);
   emscripten::function("places", &places);
+  emscripten::function("resolvePlace", &resolve_place);
   emscripten::function("directoryInfo", &directory_info);
   emscripten::function("openPublished", &open_published);
   emscripten::function("publishedShardsToLoad", &published_shards_to_load);

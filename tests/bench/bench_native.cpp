@@ -81,7 +81,8 @@ int main(int argc, char** argv) {
     const std::string answers = read(answer_files[k]);
     std::vector<double> times;
     std::size_t bytes = 0;
-    for (int w = 0; w < 3; ++w) (void)tft::match_text(matcher, answers, 20);  // warm caches, as WASM warms its JIT
+    for (int w = 0; w < 3; ++w)
+      (void)tft::match_text(matcher, answers, 20);  // warm caches, as WASM warms its JIT
     for (int r = 0; r < runs; ++r) {
       const auto t0 = std::chrono::steady_clock::now();
       const tft::MatchText out = tft::match_text(matcher, answers, 20);

@@ -13,7 +13,7 @@ export const VISITOR = {
   safety: "none",
   format: ["in-person", "video"],
   location: { type: "Aberys", pick: "Aberystwyth" },
-  max_distance_km: "37",
+  max_distance_km: "37", // miles
   budget: "63",
   low_cost: "no",
   therapist_gender: "any",

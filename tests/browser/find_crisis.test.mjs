@@ -138,7 +138,7 @@ test("for a child, the questions speak about the child and Childline comes first
   assert.equal(prompts.age.h1, "How old is your child?");
   assert.equal(prompts.safety.h1, "In the last two weeks, has your child had thoughts of harming themselves or ending their life, as far as you know?");
   assert.deepEqual(prompts.safety.labels, ["No", "Yes, but they are safe right now", "Yes, and I do not think they are safe", "I'd rather not say"]);
-  assert.equal(prompts.languages.h1, "Which languages could your child have therapy in?");
+  assert.equal(prompts.languages.h1, "Which languages could your child have therapy in? (optional)");
   assert.equal(facts.tel[0], "tel:08001111", "Childline first for under-19s");
   assert.equal(facts.names[0], "Childline");
   // The check-your-answers page asks its questions the same way.

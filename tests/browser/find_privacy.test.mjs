@@ -1,4 +1,4 @@
-// PRIVACY: a full visit with distinctive answers (age 47, Aberystwyth, £63, 37 km, perinatal,
+// PRIVACY: a full visit with distinctive answers (age 47, Aberystwyth, £63, 37 miles, perinatal,
 // Welsh) while every request (URL, headers, body, from the page and the worker) and every storage
 // write is recorded. Fails if an answer value appears in any of them, if any request leaves the
 // origin, or if anything after the initial load is not a same-origin GET of a static file.
@@ -17,6 +17,8 @@ const SECRETS = [
   { what: "age", re: /(?<![\d.])47(?![\d.])/ },
   { what: "budget", re: /(?<![\d.])63(?![\d.])/ },
   { what: "distance", re: /(?<![\d.])37(?![\d.])/ },
+  // 37 miles as the kilometres the core is given (59.545728 km).
+  { what: "distance in km", re: /59\.5/ },
   { what: "place", re: /aberys/i },
   { what: "place coordinates", re: /52\.41|-4\.08/ },
   { what: "concern", re: /perinatal|pregnan/i },

@@ -29,8 +29,8 @@ const lowestFees = (page) =>
     lists.map((list) => [...list.querySelectorAll(".match-card__fees")].map((p) => Number(p.textContent.match(/£(\d+)/)[1]))),
   );
 
-// In person only, within 10 km of Aberystwyth, at most £40: nobody in the sample fits.
-const STRICT = { ...VISITOR, format: ["in-person"], max_distance_km: "10", budget: "40", languages: [] };
+// In person only, within 6 miles (under 10 km) of Aberystwyth, at most £40: nobody in the sample fits.
+const STRICT = { ...VISITOR, format: ["in-person"], max_distance_km: "6", budget: "40", languages: [] };
 
 test("an empty result says so plainly and a relax button adds exactly the promised matches", async () => {
   const { page, record, context } = await openPage(site, { width: 360, height: 780 });

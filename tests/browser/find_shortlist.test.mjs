@@ -1,6 +1,7 @@
 // The shortlist lives in memory until the visitor opts in; then only therapist ids are stored,
-// and "Clear everything" leaves nothing behind (localStorage, sessionStorage, IndexedDB, caches,
-// cookies). Also: compare two or three side by side on a 360 px screen, print and download.
+// and "Clear everything" removes everything the site stored and nothing it did not (a cookie or
+// key another script on the origin set). Also: compare two or three side by side on a 360 px
+// screen, print and download.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -112,6 +113,30 @@ test("without the opt-in the shortlist is gone after a reload and nothing was st
   await openFind(page, site.baseUrl);
   assert.doesNotMatch(await page.textContent("#flow"), /saved therapist/);
   assert.deepEqual(await deviceStorage(page), EMPTY);
+  assertCleanRecord(record, site.baseUrl);
+  await context.close();
+});
+
+test("Clear everything on the find page removes the site's keys and leaves what the site did not write", async () => {
+  const { page, record, context } = await openPage(site);
+  // A cookie and a key some other script on this origin set, and a remembered shortlist.
+  await context.addCookies([{ name: "partner_pref", value: "keep", url: site.baseUrl }]);
+  await context.addInitScript(() => {
+    if (sessionStorage.getItem("seeded")) return;
+    localStorage.setItem("tft:shortlist", JSON.stringify(["t-000001", "t-000002"]));
+    localStorage.setItem("not-ours", "keep me");
+    sessionStorage.setItem("seeded", "1");
+  });
+  await openFind(page, site.baseUrl);
+  await page.click("text=View your shortlist");
+  assert.equal(await page.locator(".shortlist__item").count(), 2);
+  await page.click("#clear-everything");
+  await page.locator("#cleared-message").waitFor();
+  const after = await deviceStorage(page);
+  assert.deepEqual(after.local, [["not-ours", "keep me"]], "only the site's tft: key went");
+  assert.deepEqual(after.session, [["seeded", "1"]], "a key the site did not write stays");
+  assert.equal(after.cookies, "partner_pref=keep", "a cookie the site did not set stays");
+  assert.doesNotMatch(await page.textContent("#flow"), /saved therapist/);
   assertCleanRecord(record, site.baseUrl);
   await context.close();
 });

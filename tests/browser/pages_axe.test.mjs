@@ -15,6 +15,7 @@ const PAGES = [
   { name: "home", path: "index.html" },
   { name: "privacy", path: "privacy.html" },
   { name: "crisis", path: "crisis.html" },
+  { name: "partners", path: "partners.html" },
   { name: "404", path: "no/such/page.html", status: 404 },
   { name: "professionals", path: "professionals.html", ready: "#pro-form[data-ready]" },
   {
@@ -45,7 +46,7 @@ for (const width of [360, 1280]) {
       assert.ok(overflow <= 0, `${p.path} at ${width}px scrolls sideways by ${overflow}px`);
       // Exactly one link in the header says it is the current page, where the page is in the nav.
       const current = await page.locator('.site-header [aria-current="page"]').allTextContents();
-      const expected = { home: ["Time for Therapy"], privacy: ["Privacy"], crisis: ["Need help now?"], professionals: ["For professionals"], "professionals-errors": ["For professionals"], 404: [] }[p.name];
+      const expected = { home: ["Time for Therapy"], privacy: ["Privacy"], crisis: ["Need help now?"], partners: [], professionals: ["For professionals"], "professionals-errors": ["For professionals"], 404: [] }[p.name];
       assert.deepEqual(current, expected);
       await screenshot(page, `pages-${p.name}-${width}`);
       assertClean(record, site.baseUrl, { expected404: p.status === 404 ? `${site.baseUrl}${p.path}` : undefined });

@@ -74,17 +74,18 @@ test("a therapist fills the form by keyboard, fixes live errors, previews the ca
   await tick(page, 'input[name=formats][value="video"]');
   await tick(page, "#pro-languages-en");
 
-  // Fees the wrong way round: the C++ validator's error appears by the fees and in the summary.
+  // Fees the wrong way round: the C++ validator's error appears by the fees and in the summary,
+  // worded as what to do (web/js/profile-messages.js).
   await type(page, "#pro-fee-min", "90");
   await type(page, "#pro-fee-max", "50");
   await page.locator("#pro-fees .field-error").waitFor();
-  assert.match(await page.locator("#pro-fees .field-error").textContent(), /Fees: min is greater than max/);
-  assert.ok((await summaryTexts(page)).includes("Fees: min is greater than max"));
+  assert.match(await page.locator("#pro-fees .field-error").textContent(), /Your lowest fee must not be more than your highest fee/);
+  assert.ok((await summaryTexts(page)).includes("Your lowest fee must not be more than your highest fee"));
   assert.equal(await page.locator("#error-summary").isVisible(), true);
   // A fee that is not a number is named too.
   await type(page, "#pro-fee-max", "lots");
   await page.locator("#pro-fee-max[aria-invalid=true]").waitFor();
-  assert.match(await page.locator("#pro-fee-max-error").textContent(), /Highest fee: expected a whole number, found a string/);
+  assert.match(await page.locator("#pro-fee-max-error").textContent(), /Enter your highest fee as a whole number of pounds, like 80/);
   assert.equal(await page.getAttribute("#pro-fee-max", "aria-describedby"), "pro-fee-max-error");
   await screenshot(page, "pages-professionals-errors-360");
   const violations = await axeViolations(page);
@@ -99,12 +100,12 @@ test("a therapist fills the form by keyboard, fixes live errors, previews the ca
   await page.keyboard.press("Enter");
   await page.locator("#error-summary:focus").waitFor();
   const problems = await summaryTexts(page);
-  assert.ok(problems.some((p) => /^Locations: is required when in-person/.test(p)), problems.join(" | "));
-  assert.ok(problems.some((p) => /^Availability: needs at least 1/.test(p)), problems.join(" | "));
-  assert.ok(problems.some((p) => /^Accepting new clients: is required/.test(p)), problems.join(" | "));
-  assert.ok(problems.includes("Contact details: needs at least one of email, phone or website"), problems.join(" | "));
+  assert.ok(problems.includes("Add the town or city where you see clients, because you offer sessions in person"), problems.join(" | "));
+  assert.ok(problems.includes("Select when you usually have sessions"), problems.join(" | "));
+  assert.ok(problems.includes("Select whether you are taking on new clients"), problems.join(" | "));
+  assert.ok(problems.includes("Give at least one way for clients to contact you: an email address, a phone number or a website"), problems.join(" | "));
   // Following the summary link moves focus into that field's group.
-  await page.locator("#error-summary-list a", { hasText: "Locations:" }).focus();
+  await page.locator("#error-summary-list a", { hasText: "Add the town or city" }).focus();
   await page.keyboard.press("Enter");
   assert.equal(await page.evaluate(() => document.activeElement.closest("#pro-locations") !== null), true);
 
@@ -124,8 +125,8 @@ test("a therapist fills the form by keyboard, fixes live errors, previews the ca
   await type(page, "#pro-email", "morgan.testwell@example");
   await type(page, "#pro-website", "http://morgan.example.org");
   await page.locator("#pro-website[aria-invalid=true]").waitFor();
-  assert.match(await page.locator("#pro-email-error").textContent(), /Email address: expected an email address such as name@example\.org/);
-  assert.match(await page.locator("#pro-website-error").textContent(), /Website: must start with https:\/\//);
+  assert.match(await page.locator("#pro-email-error").textContent(), /Enter an email address in the correct format, like name@example\.org/);
+  assert.match(await page.locator("#pro-website-error").textContent(), /Enter a website address that starts with https:\/\//);
   await type(page, "#pro-email", "morgan.testwell@example.org");
   await type(page, "#pro-phone", "0113 496 0042");
   await type(page, "#pro-website", "https://morgan.example.org");
@@ -229,8 +230,8 @@ test("loading a sample entry fills every field and it checks clean; bad files ge
   await page.setInputFiles("#pro-file", { name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
   await page.locator("#error-summary:focus").waitFor();
   const problems = await summaryTexts(page);
-  assert.ok(problems.includes("Registration 1, membership number: is required"), problems.join(" | "));
-  assert.ok(problems.includes("Ages: min is greater than max"), problems.join(" | "));
+  assert.ok(problems.includes("Enter your membership number, as it appears on the register"), problems.join(" | "));
+  assert.ok(problems.includes("The youngest age must not be more than the oldest age"), problems.join(" | "));
   assert.equal(await page.getAttribute("#pro-registration-1-number", "aria-invalid"), "true");
   await screenshot(page, "pages-professionals-file-errors-1280");
   assertClean(record, site.baseUrl);

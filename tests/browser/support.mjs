@@ -11,7 +11,7 @@ export const siteDir = join(root, "build", "site");
 export const screenshotDir = join(root, "build", "screenshots");
 
 // Flags that keep Chromium from calling Google's services on this closed network.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",

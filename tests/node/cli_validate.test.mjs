@@ -13,7 +13,8 @@ test("validate passes the bundled data with a one-line summary", () => {
   assert.equal(r.status, 0, r.stderr);
   const entries = JSON.parse(readData("glossary.json")).entries.length;
   const concerns = JSON.parse(readData("concerns.json")).concerns.length;
-  const summary = String.raw`^ok: ${entries} glossary entries, ${concerns} concerns, \d+ questions, \d+ crisis contacts, \d+ places, \d+ therapists \(fictional sample\)\n$`;
+  const published = JSON.parse(readData("directories.json")).directories.length;
+  const summary = String.raw`^ok: ${entries} glossary entries, ${concerns} concerns, \d+ questions, \d+ crisis contacts, \d+ places, \d+ therapists \(fictional sample\), ${published} published directories\n$`;
   assert.match(r.stdout, new RegExp(summary));
 });
 

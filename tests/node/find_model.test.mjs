@@ -1,11 +1,10 @@
 // The questionnaire rules and the place look-up behind find.html, without a browser: which
-// questions show, how typed numbers are read, how values become DESIGN §4 answers, and how a
+// questions show, how typed numbers are read, how values become docs/design.md answers, and how a
 // typed place resolves to coordinates from the bundled list.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readData } from "./support.mjs";
 import { prepareQuestions, visibleQuestions, toAnswers, parseNumber, pageError, describeValue } from "../../web/js/questionnaire-model.js";
-import { indexPlaces, placesWithPrefix, resolvePlace, normalisePlace } from "../../web/js/places.js";
 
 const questionnaire = JSON.parse(readData("questionnaire.json"));
 const concerns = JSON.parse(readData("concerns.json")).concerns;
@@ -39,7 +38,7 @@ test("numbers are read as whole numbers in range, with a message that says what 
   assert.match(pageError(q("budget"), undefined, true), /untick/);
 });
 
-test("values become the DESIGN §4 answers: shapes, must-haves, hidden answers left out", () => {
+test("values become the docs/design.md answers: shapes, must-haves, hidden answers left out", () => {
   const values = {
     who: "myself",
     age: 47,
@@ -68,21 +67,4 @@ test("values become the DESIGN §4 answers: shapes, must-haves, hidden answers l
   assert.deepEqual(toAnswers(questions, { who: "child", age: band }, new Set()).age, { min: 5, max: 10 });
   assert.equal(describeValue(q("age"), band), "5 to 10 (primary school)");
   assert.equal(describeValue(q("budget"), 63), "£63");
-});
-
-test("places resolve to coordinates; shared names carry their county", () => {
-  const index = indexPlaces(JSON.parse(readData("places-gb.json")).places);
-  assert.equal(normalisePlace("St. Albans"), normalisePlace("Saint Albans"));
-  assert.deepEqual(
-    placesWithPrefix(index, "aberys", 3).map((p) => p.label),
-    ["Aberystwyth"],
-  );
-  const newports = placesWithPrefix(index, "Newport", 5).filter((p) => p.name === "Newport");
-  assert.equal(newports[0].label, "Newport, Newport", "the most populous Newport first");
-  assert.ok(newports.every((p) => p.label.startsWith("Newport, ")));
-  assert.equal(resolvePlace(index, "aberystwyth").place.lat, 52.4155);
-  assert.equal(resolvePlace(index, "Newport, Isle of Wight").place.county, "Isle of Wight");
-  const miss = resolvePlace(index, "Aberystwith");
-  assert.equal(miss.place, null);
-  assert.ok(miss.suggestions.includes("Aberystwyth"));
 });

@@ -95,7 +95,7 @@ test("createMatcher: match() gives plain objects, throws AnswersError naming the
   const lee = tft.places("lee");
   assert.equal(lee[0].name, "Leeds");
   assert.ok(lee.length <= 8);
-  assert.deepEqual(Object.keys(lee[0]), ["name", "county", "region", "lat", "lon"]);
+  assert.deepEqual(Object.keys(lee[0]), ["name", "county", "region", "lat", "lon", "label"]);
   assert.equal(tft.places("saint alb", { limit: 3 })[0].name, "St Albans");
   assert.deepEqual(tft.places(""), []);
 });

@@ -3,7 +3,7 @@
 // draft built only from what the visitor ticks.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { applyRefine, applyRelax, dropMustHave } from "../../web/js/refine-model.js";
+import { applyRefine, applyRelax, dropMustHave, orderMatches } from "../../web/js/refine-model.js";
 import { KM_PER_MILE, kmFromMiles, limitMiles, milesText } from "../../web/js/miles.js";
 import { draftFirstMessage, firstMessageParts } from "../../web/js/first-message.js";
 
@@ -35,12 +35,34 @@ test("a chip's × drops only that must-have and keeps its value", () => {
   const must = new Set(["budget", "languages"]);
   assert.deepEqual([...dropMustHave(must, "budget")], ["languages"]);
   assert.deepEqual([...must], ["budget", "languages"], "a copy, not the original");
-  const values = { format: ["video"] };
-  const mustHave = new Set(["languages"]);
-  applyRelax(values, mustHave, { relax: "format", add: "phone" });
-  assert.deepEqual(values.format, ["video", "phone"]);
-  applyRelax(values, mustHave, { relax: "max_distance_km", to: kmFromMiles(25) });
-  assert.equal(limitMiles(values.max_distance_km), 25);
+});
+
+test("each relax suggestion changes exactly what it says, on copies", () => {
+  const values = { format: ["in-person"], max_distance_km: 10, budget: 40 };
+  const mustHave = new Set(["languages", "budget"]);
+  const before = structuredClone({ values, must: [...mustHave] });
+  const phone = applyRelax(values, mustHave, { relax: "format", add: "phone" });
+  assert.deepEqual(phone.values, { ...values, format: ["in-person", "phone"] });
+  assert.deepEqual(applyRelax(phone.values, mustHave, { relax: "format", add: "phone" }).values.format, ["in-person", "phone"], "added once");
+  const far = applyRelax(values, mustHave, { relax: "max_distance_km", to: kmFromMiles(25) });
+  assert.equal(limitMiles(far.values.max_distance_km), 25);
+  assert.deepEqual([...far.mustHave], ["languages", "budget"]);
+  assert.equal(applyRelax(values, mustHave, { relax: "budget", to: 60 }).values.budget, 60);
+  const lang = applyRelax(values, mustHave, { relax: "must_have", field: "languages" });
+  assert.deepEqual([...lang.mustHave], ["budget"]);
+  assert.deepEqual(lang.values, values, "the answer itself is kept; only the must-have goes");
+  assert.deepEqual(applyRelax(values, mustHave, { relax: "budget" }), { values, mustHave }, "no target, no change");
+  assert.deepEqual({ values, must: [...mustHave] }, before, "the originals are untouched");
+});
+
+test("sorting by distance or fee keeps those who list a concern first and the core's order among equals", () => {
+  const m = (id, lists_concern, distance_km, fee) => ({ id, lists_concern, distance_km, fees: { min: fee } });
+  const core = [m("a", true, 9, 80), m("b", true, undefined, 40), m("c", true, 2, 80), m("d", false, 1, 20), m("e", true, 2, 60)];
+  const ids = (list) => list.map((x) => x.id).join("");
+  assert.equal(ids(orderMatches(core, "distance")), "ceabd", "nearest first, no place last, concern group first");
+  assert.equal(ids(orderMatches(core, "fee")), "beacd", "cheapest first; a and c tie at £80 and keep the core's order");
+  assert.equal(ids(orderMatches(core, "best")), "abcde");
+  assert.equal(ids(core), "abcde", "the core's list is not reordered in place");
 });
 
 test("miles: whole miles, no false precision, and limits come back exactly", () => {

@@ -64,7 +64,7 @@ for (const persona of personas) {
   });
 }
 
-// The shapes DESIGN §5 and §10 promise (and tft.d.ts types), for every persona's result: the
+// The shapes docs/design.md and docs/safety.md promise (and tft.d.ts types), for every persona's result: the
 // shared contract check only knows the first round's {level, contacts[]}.
 test("the crisis part and signposts have the documented shapes, signposts straight after crisis", () => {
   const nations = new Set(["england", "wales", "scotland", "northern-ireland"]);

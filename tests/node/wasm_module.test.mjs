@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createMatcher, DataError } from "../../web/js/tft.js";
-import { dataDir, loadBundledCore, loadCore, readData, readFixture, runCli } from "./support.mjs";
+import { dataDir, fixturesDir, loadBundledCore, loadCore, readData, readFixture, runCli } from "./support.mjs";
 
 const core = await loadBundledCore();
 
@@ -73,4 +73,56 @@ test("loadDataset never throws on hostile text", async () => {
   }
   // The module still works after all that.
   assert.equal(JSON.parse(c.loadDataset(readData("glossary.json"), readData("concerns.json"), readData("questionnaire.json"), readData("crisis.json"), readData("places-gb.json"))).length, 0);
+});
+
+// tft.js over the WASM build, reading data/ and, in place of the sample, `directoryText`.
+async function matcherWith(directoryText) {
+  const { createRequire } = await import("node:module");
+  const require = createRequire(import.meta.url);
+  const { wasmDir } = await import("./support.mjs");
+  const moduleFactory = () =>
+    require(join(wasmDir, "tft-core-node.js"))({ wasmBinary: readFileSync(join(wasmDir, "tft-core-node.wasm")) });
+  const readText = async (url) =>
+    url.endsWith("therapists.sample.json") && directoryText !== undefined
+      ? directoryText
+      : readFileSync(join(dataDir, url.replace(/^data\//, "")), "utf8");
+  return createMatcher({ moduleFactory, readText });
+}
+
+test("the place box's look-ups come from the core: labels name the county only where names are shared", async () => {
+  const tft = await matcherWith();
+  assert.deepEqual(tft.places("aberys", { limit: 3 }).map((p) => p.label), ["Aberystwyth"]);
+  const newports = tft.places("Newport", { limit: 8 }).filter((p) => p.name === "Newport");
+  assert.ok(newports.length >= 2, "several places are called Newport");
+  for (const p of newports) assert.equal(p.label, `Newport, ${p.county}`);
+  // Every label reads back to the same place, which is what the answers carry.
+  for (const p of [...newports, ...tft.places("Leeds", { limit: 3 })]) {
+    const back = tft.resolvePlace(p.label).place;
+    assert.deepEqual([back.name, back.county, back.lat, back.lon], [p.name, p.county, p.lat, p.lon], p.label);
+  }
+  assert.equal(tft.resolvePlace("aberystwyth").place.lat, 52.4155);
+  assert.equal(tft.resolvePlace("St. Albans").place.name, "St Albans");
+  const miss = tft.resolvePlace("Aberystwith");
+  assert.equal(miss.place, null);
+  assert.ok(miss.suggestions.includes("Aberystwyth"), miss.suggestions.join(", "));
+  assert.deepEqual(tft.resolvePlace(""), { place: null, suggestions: [] });
+});
+
+test("with invalid entries in the directory, counts and saved profiles come only from the valid ones", async () => {
+  // Eight entries: five valid (t-000105 takes no new clients), three the loader refuses.
+  const tft = await matcherWith(readFileSync(join(fixturesDir, "directory-with-invalid-entries.json"), "utf8"));
+  assert.deepEqual(
+    tft.directoryErrors.map((e) => e.path),
+    ["$.therapists[5].fees.min", "$.therapists[6].gender", "$.therapists[7].approaches[0]"],
+  );
+  assert.equal(tft.directory().therapists, 5);
+  const result = tft.match({ who: "myself", age: 30, concerns: ["anxiety"], format: ["video"], safety: { risk: "none" } }, { limit: 0 });
+  assert.equal(result.summary.passing, 4);
+  assert.equal(result.excluded.total, 1);
+  assert.deepEqual(result.matches.map((m) => m.id).sort(), ["t-000101", "t-000102", "t-000103", "t-000104"]);
+  // A shortlist remembered from before the file changed: refused and unknown ids are left out.
+  const saved = tft.therapists(["t-000106", "t-000105", "t-999999", "t-000101", "t-000107"]);
+  assert.deepEqual(saved.map((t) => t.id), ["t-000105", "t-000101"]);
+  assert.equal(saved[1].name, "Ada Fixture");
+  assert.deepEqual(saved[1].fees, { min: 50, max: 70, concessions: true, low_cost_places: false });
 });

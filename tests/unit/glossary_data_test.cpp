@@ -48,7 +48,7 @@ TEST_CASE("every related slug and concern id in the glossary resolves", "[data][
   }
 }
 
-TEST_CASE("every approach slug DESIGN fixes has a glossary entry", "[data][glossary]") {
+TEST_CASE("every approach slug the design fixes has a glossary entry", "[data][glossary]") {
   for (const auto& slug : required_approach_slugs()) {
     CAPTURE(slug);
     CHECK(find_entry(test::bundled_dataset(), slug) != nullptr);
@@ -58,19 +58,32 @@ TEST_CASE("every approach slug DESIGN fixes has a glossary entry", "[data][gloss
 TEST_CASE("the NICE-named treatments visitors search for each have their own entry", "[data][glossary]") {
   // Issue #9: treatments NICE names that were folded into broader entries (or missing), so a
   // visitor searching for them landed on a page about something else.
-  const std::vector<std::string> slugs{"cbt-ed", "family-therapy-eating-disorders", "cbt-psychosis", "cbt-insomnia",
-                                       "guided-self-help", "behavioural-couples-therapy", "problem-solving-therapy",
-                                       "applied-relaxation", "counselling-for-depression", "prolonged-exposure",
-                                       "narrative-exposure-therapy", "parent-training", "mbsr", "ddp",
-                                       "bereavement-counselling", "emotion-focused", "exposure-therapy"};
+  const std::vector<std::string> slugs{"cbt-ed",
+                                       "family-therapy-eating-disorders",
+                                       "cbt-psychosis",
+                                       "cbt-insomnia",
+                                       "guided-self-help",
+                                       "behavioural-couples-therapy",
+                                       "problem-solving-therapy",
+                                       "applied-relaxation",
+                                       "counselling-for-depression",
+                                       "prolonged-exposure",
+                                       "narrative-exposure-therapy",
+                                       "parent-training",
+                                       "mbsr",
+                                       "ddp",
+                                       "bereavement-counselling",
+                                       "emotion-focused",
+                                       "exposure-therapy"};
   for (const auto& slug : slugs) {
     CAPTURE(slug);
     CHECK(find_entry(test::bundled_dataset(), slug) != nullptr);
   }
 }
 
-TEST_CASE("two therapies that share a short name each have their own entry, and neither claims the other's name",
-          "[data][glossary]") {
+TEST_CASE(
+    "two therapies that share a short name each have their own entry, and neither claims the other's name",
+    "[data][glossary]") {
   // "Emotion-focused therapy" (mostly individual) and "emotionally focused couples therapy" are
   // different therapies; ERP is one kind of exposure therapy, not a name for all of them.
   const Dataset& d = test::bundled_dataset();

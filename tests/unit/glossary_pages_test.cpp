@@ -10,7 +10,8 @@ namespace {
 
 std::size_t count(const std::string& haystack, const std::string& needle) {
   std::size_t n = 0;
-  for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+  for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1))
+    ++n;
   return n;
 }
 
@@ -28,7 +29,8 @@ TEST_CASE("html_escape neutralises markup, quotes and template markers", "[site]
 }
 
 TEST_CASE("json_for_script cannot close its script element", "[site][escape]") {
-  const std::string out = json_for_script(R"({"a":"</script><script>alert(1)</script>","b":"{{root}} & <!--"})");
+  const std::string out =
+      json_for_script(R"({"a":"</script><script>alert(1)</script>","b":"{{root}} & <!--"})");
   CHECK(out.find('<') == std::string::npos);
   CHECK(out.find('>') == std::string::npos);
   CHECK(out.find('&') == std::string::npos);
@@ -50,7 +52,9 @@ TEST_CASE("hostile entry text is escaped everywhere on the page", "[site][escape
   e.faqs = {{evil, evil}, {evil, evil}, {evil, evil}};
   const std::string page = entry_page(d, e, SiteOptions{});
   CHECK(page.find("<img") == std::string::npos);
-  CHECK(count(page, "{{root}}") == count(entry_page(test::bundled_dataset(), test::bundled_dataset().glossary.front(), SiteOptions{}), "{{root}}"));
+  CHECK(count(page, "{{root}}") ==
+        count(entry_page(test::bundled_dataset(), test::bundled_dataset().glossary.front(), SiteOptions{}),
+              "{{root}}"));
   const std::string index = index_page(d, SiteOptions{});
   CHECK(index.find("<img") == std::string::npos);
 }
@@ -94,15 +98,19 @@ TEST_CASE("an entry page says whom each piece of evidence is about, in which for
   REQUIRE(emdr);
   const std::string page = entry_page(d, *tf, SiteOptions{});
   // NICE NG116: offer for 7 to 17 and for adults; the tag for 3 to 6 rests on trials.
-  CHECK(page.find("<span class=\"evidence__concern\">Trauma or PTSD</span>: children and young people aged 7 to 17. "
-                  "<span class=\"evidence__source\">Source: NICE NG116, which says to offer it.</span>") !=
-        std::string::npos);
+  CHECK(
+      page.find(
+          "<span class=\"evidence__concern\">Trauma or PTSD</span>: children and young people aged 7 to 17. "
+          "<span class=\"evidence__source\">Source: NICE NG116, which says to offer it.</span>") !=
+      std::string::npos);
   CHECK(page.find("<span class=\"evidence__concern\">Trauma or PTSD</span>: adults. ") != std::string::npos);
   CHECK(page.find("children aged 3 to 6; trauma-focused CBT adapted for young children, with a parent. "
-                  "<span class=\"evidence__source\">Source: trials; no NICE recommendation.</span>") != std::string::npos);
+                  "<span class=\"evidence__source\">Source: trials; no NICE recommendation.</span>") !=
+        std::string::npos);
   const std::string emdr_page = entry_page(d, *emdr, SiteOptions{});
-  CHECK(emdr_page.find("children and young people aged 7 to 17; EMDR if trauma-focused CBT has not helped. "
-                       "<span class=\"evidence__source\">Source: NICE NG116, which says to consider it.</span>") !=
+  CHECK(emdr_page.find(
+            "children and young people aged 7 to 17; EMDR if trauma-focused CBT has not helped. "
+            "<span class=\"evidence__source\">Source: NICE NG116, which says to consider it.</span>") !=
         std::string::npos);
 }
 

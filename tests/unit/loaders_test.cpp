@@ -17,7 +17,8 @@ std::vector<std::string> lines(const std::vector<Error>& errors) {
 std::vector<std::string> glossary_errors(const std::string& text) {
   Diagnostics diag;
   diag.file = "glossary.json";
-  if (auto root = parse_json(text, {}, diag)) parse_glossary(*root, diag, concern_ids(test::bundled_dataset()));
+  if (auto root = parse_json(text, {}, diag))
+    parse_glossary(*root, diag, concern_ids(test::bundled_dataset()));
   return lines(diag.errors);
 }
 
@@ -65,7 +66,8 @@ TEST_CASE("directory loader keeps good therapists when others are broken", "[loa
   const DirectoryLoad load = load_directory({"d.json", text}, test::bundled_dataset());
   REQUIRE(load.directory.therapists.size() == 1);
   CHECK(load.directory.therapists[0].id == "t-000001");
-  CHECK(lines(load.errors) == std::vector<std::string>{"d.json:$.therapists[1].gender: expected a string, found a number"});
+  CHECK(lines(load.errors) ==
+        std::vector<std::string>{"d.json:$.therapists[1].gender: expected a string, found a number"});
 }
 
 TEST_CASE("directory loader caps the error list for a file full of problems", "[loaders][directory]") {
@@ -87,9 +89,10 @@ TEST_CASE("directory loader rejects a file over the size limit without parsing i
 }
 
 TEST_CASE("parse_json survives hostile input", "[loaders][json]") {
-  const std::vector<std::string> inputs = {"",        "\xff\xfe",     "{\"a\":\"\xc3\"}", "nul",
-                                           "1e999999", "[1,2,",        std::string(10000, '['),
-                                           "{\"a\":1}garbage", "\"\\ud800\""};
+  const std::vector<std::string> inputs = {
+      "",           "\xff\xfe", "{\"a\":\"\xc3\"}",      "nul",
+      "1e999999",   "[1,2,",    std::string(10000, '['), "{\"a\":1}garbage",
+      "\"\\ud800\""};
   for (const auto& text : inputs) {
     Diagnostics diag;
     diag.file = "x.json";
@@ -107,7 +110,8 @@ TEST_CASE("validate_profile uses the directory rules with paths from the entry r
   profile["fees"]["min"] = -5;
   profile.erase("gender");
   CHECK(lines(validate_profile(profile.dump(), test::bundled_dataset())) ==
-        std::vector<std::string>{"profile:$.gender: is required", "profile:$.fees.min: must be between 0 and 1000"});
+        std::vector<std::string>{"profile:$.gender: is required",
+                                 "profile:$.fees.min: must be between 0 and 1000"});
 }
 
 TEST_CASE("glossary loader requires every section", "[loaders][glossary]") {
@@ -119,14 +123,16 @@ TEST_CASE("glossary loader requires every section", "[loaders][glossary]") {
 }
 
 TEST_CASE("glossary loader rejects an alias that another entry already uses", "[loaders][glossary]") {
-  const std::string text = R"({"entries":[)" + entry_json("cbt", "Cognitive behavioural therapy", R"("aliases":["CBT"])") +
-                           "," + entry_json("tf-cbt", "Trauma-focused CBT", R"("aliases":["cbt"])") + "]}";
+  const std::string text = R"({"entries":[)" +
+                           entry_json("cbt", "Cognitive behavioural therapy", R"("aliases":["CBT"])") + "," +
+                           entry_json("tf-cbt", "Trauma-focused CBT", R"("aliases":["cbt"])") + "]}";
   // The splice puts the override first and entry_json's empty aliases last; build explicitly instead.
   json doc = json::parse(text);
   doc["entries"][0]["aliases"] = {"CBT"};
   doc["entries"][1]["aliases"] = {"cbt"};
   CHECK(glossary_errors(doc.dump()) ==
-        std::vector<std::string>{R"(glossary.json:$.entries[1].aliases[0]: "cbt" is already the name or an alias of "cbt")"});
+        std::vector<std::string>{
+            R"(glossary.json:$.entries[1].aliases[0]: "cbt" is already the name or an alias of "cbt")"});
 }
 
 TEST_CASE("glossary loader checks related slugs and concern ids", "[loaders][glossary]") {
@@ -135,11 +141,13 @@ TEST_CASE("glossary loader checks related slugs and concern ids", "[loaders][glo
   doc["entries"][0]["related"] = {"act", "nope"};
   doc["entries"][1]["concerns"][0]["id"] = "sadness";
   CHECK(glossary_errors(doc.dump()) ==
-        std::vector<std::string>{R"(glossary.json:$.entries[1].concerns[0].id: unknown concern id "sadness")",
-                                 R"(glossary.json:$.entries[0].related[1]: no glossary entry has the slug "nope")"});
+        std::vector<std::string>{
+            R"(glossary.json:$.entries[1].concerns[0].id: unknown concern id "sadness")",
+            R"(glossary.json:$.entries[0].related[1]: no glossary entry has the slug "nope")"});
 }
 
-TEST_CASE("glossary loader holds every evidence tag to the rules of docs/evidence.md", "[loaders][glossary][evidence]") {
+TEST_CASE("glossary loader holds every evidence tag to the rules of docs/evidence.md",
+          "[loaders][glossary][evidence]") {
   const json fixture = json::parse(test::read_text(test::fixture_path("glossary-evidence-errors.json")));
   for (const auto& c : fixture["cases"]) {
     SECTION(c["name"].get<std::string>()) {
@@ -159,11 +167,12 @@ TEST_CASE("crisis contacts need digits-only numbers and a checked date", "[loade
           "phone":"116 123","urgent":true,"nations":["england","wales","scotland","northern-ireland"]}]})");
   parse_crisis(doc, diag);
   CHECK(lines(diag.errors) ==
-        std::vector<std::string>{R"(crisis.json:$.last_checked: expected a date written YYYY-MM-DD, found "2026-13-01")",
-                                 "crisis.json:$.contacts[0].phone: must be digits only, as dialled"});
+        std::vector<std::string>{
+            R"(crisis.json:$.last_checked: expected a date written YYYY-MM-DD, found "2026-13-01")",
+            "crisis.json:$.contacts[0].phone: must be digits only, as dialled"});
 }
 
-TEST_CASE("the bundled crisis list has the UK lines DESIGN requires", "[data][crisis]") {
+TEST_CASE("the bundled crisis list has the UK lines the design requires", "[data][crisis]") {
   const Crisis& c = test::bundled_dataset().crisis;
   std::map<std::string, std::string> phone;
   for (const auto& k : c.contacts) phone[k.id] = k.phone.empty() ? k.sms : k.phone;
@@ -184,7 +193,8 @@ TEST_CASE("questionnaire follow-ups depend only on earlier questions", "[loaders
     {"id":"safety","kind":"single","prompt":"Safe?","options":[{"id":"none","label":"No","risk":"none"},
       {"id":"some","label":"Yes, safe now","risk":"some"},{"id":"urgent","label":"Yes, not safe","risk":"urgent"}]}]})");
   parse_questionnaire(doc, diag);
-  CHECK(lines(diag.errors) == std::vector<std::string>{"q.json:$.questions[0].shows_if.question: must name an earlier question"});
+  CHECK(lines(diag.errors) ==
+        std::vector<std::string>{"q.json:$.questions[0].shows_if.question: must name an earlier question"});
 }
 
 TEST_CASE("entry_to_json keeps the documented field order", "[serialize]") {
@@ -193,7 +203,7 @@ TEST_CASE("entry_to_json keeps the documented field order", "[serialize]") {
   const ordered_json j = entry_to_json(*e);
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
-  CHECK(keys == std::vector<std::string>{"slug", "name", "aliases", "summary", "how_it_works", "who_for", "session",
-                                         "benefits", "faqs", "evidence_summary", "concerns", "formats", "related",
-                                         "last_reviewed"});
+  CHECK(keys == std::vector<std::string>{"slug", "name", "aliases", "summary", "how_it_works", "who_for",
+                                         "session", "benefits", "faqs", "evidence_summary", "concerns",
+                                         "formats", "related", "last_reviewed"});
 }

@@ -111,12 +111,13 @@ bool has(const std::vector<std::string>& list, const std::string& x) {
 double own_distance_km(double lat1, double lon1, double lat2, double lon2) {
   const double rad = 3.14159265358979323846 / 180.0;
   const double p1 = lat1 * rad, p2 = lat2 * rad, dl = (lon2 - lon1) * rad;
-  const double y = std::hypot(std::cos(p2) * std::sin(dl), std::cos(p1) * std::sin(p2) - std::sin(p1) * std::cos(p2) * std::cos(dl));
+  const double y = std::hypot(std::cos(p2) * std::sin(dl),
+                              std::cos(p1) * std::sin(p2) - std::sin(p1) * std::cos(p2) * std::cos(dl));
   const double x = std::sin(p1) * std::sin(p2) + std::cos(p1) * std::cos(p2) * std::cos(dl);
   return std::round(6371.0 * std::atan2(y, x) * 10.0) / 10.0;
 }
 
-// The hard filters of DESIGN §4 written again from the therapist's own fields, independently of
+// The hard filters of docs/design.md#answers written again from the therapist's own fields, independently of
 // the matcher's compact rows, to check what the matcher lets through.
 bool passes_independently(const Therapist& t, const Answers& a) {
   const std::string need = a.who == "couple" ? "couples" : a.who == "family" ? "families" : "individuals";
@@ -408,9 +409,9 @@ TEST_CASE("excluded counts each therapist under the first filter it fails", "[ma
   b.fee_min = 90;
   Therapist c = base_therapist("t-000003");
   auto s = small({a, b, c});
-  const ordered_json r =
-      match(s->matcher,
-            answers_of(with(kBase, {{"budget", {{"max_per_session", 60}}}, {"must_have", {"budget"}}})), 20);
+  const ordered_json r = test::match_json(
+      s->matcher, answers_of(with(kBase, {{"budget", {{"max_per_session", 60}}}, {"must_have", {"budget"}}})),
+      20);
   CHECK(r["excluded"]["total"] == 2);
   CHECK(r["excluded"]["by"].dump() == R"({"accepting_new":1,"budget":1})");
   REQUIRE(r["matches"].size() == 1);
@@ -526,10 +527,10 @@ TEST_CASE("distance term: closer in-person sessions score more, with the distanc
 
 TEST_CASE("the score is the earned share of the terms that apply, 100 when none apply", "[matcher][score]") {
   auto s = small({base_therapist()});
-  const ordered_json none = match(s->matcher, answers_of(kBase), 20);
+  const ordered_json none = test::match_json(s->matcher, answers_of(kBase), 20);
   CHECK(none["matches"][0]["score"] == 100);
   const ordered_json half =
-      match(s->matcher, answers_of(with(kBase, {{"concerns", {"anxiety", "sleep"}}})), 20);
+      test::match_json(s->matcher, answers_of(with(kBase, {{"concerns", {"anxiety", "sleep"}}})), 20);
   // concerns 15/30; evidence: CBT is strong for anxiety, nothing for sleep in the glossary → see terms.
   const auto terms =
       explain_score(s->matcher, answers_of(with(kBase, {{"concerns", {"anxiety", "sleep"}}})), 0);
@@ -545,23 +546,25 @@ TEST_CASE("the score is the earned share of the terms that apply, 100 when none 
 TEST_CASE("crisis: none lists no contacts, some lists every one that fits, urgent puts urgent ones first",
           "[matcher][crisis]") {
   const Matcher& m = bundled();
-  const ordered_json none = match(m, answers_of(kBase), 1)["crisis"];
+  const ordered_json none = test::match_json(m, answers_of(kBase), 1)["crisis"];
   CHECK(none["level"] == "none");
   CHECK(none["contacts"].empty());
   CHECK(none["groups"].empty());
   CHECK_FALSE(none["need_help"].empty());  // "Need help now?" always has somewhere to turn
 
-  const std::vector<std::string> fitting{"emergency",  "nhs-111-england", "nhs-111-wales",    "nhs-24-scotland",
-                                         "lifeline-ni", "samaritans",      "shout",            "papyrus",
-                                         "calm",        "call-wales",      "samaritans-welsh", "breathing-space"};
-  const ordered_json some = match(m, answers_of(with(kBase, {{"safety", {{"risk", "some"}}}})), 1)["crisis"];
+  const std::vector<std::string> fitting{"emergency",       "nhs-111-england",  "nhs-111-wales",
+                                         "nhs-24-scotland", "lifeline-ni",      "samaritans",
+                                         "shout",           "papyrus",          "calm",
+                                         "call-wales",      "samaritans-welsh", "breathing-space"};
+  const ordered_json some =
+      test::match_json(m, answers_of(with(kBase, {{"safety", {{"risk", "some"}}}})), 1)["crisis"];
   CHECK(some["level"] == "some");
   std::vector<std::string> ids;
   for (const auto& c : some["contacts"]) ids.push_back(c["id"]);
   CHECK(ids == fitting);  // the data file's order when nothing calls for another
 
   const ordered_json urgent =
-      match(m, answers_of(with(kBase, {{"safety", {{"risk", "urgent"}}}})), 1)["crisis"];
+      test::match_json(m, answers_of(with(kBase, {{"safety", {{"risk", "urgent"}}}})), 1)["crisis"];
   REQUIRE(urgent["contacts"].size() == fitting.size());
   CHECK(urgent["contacts"][0]["phone"] == "999");
   bool seen_other = false;
@@ -579,13 +582,13 @@ TEST_CASE("limit: 0 gives every therapist that passes, N gives the best N, best 
   // entries confirmed in the last six months, then by score, then by id.
   auto band = [](const ordered_json& x) { return x["band"] == "strong" ? 2 : x["band"] == "good" ? 1 : 0; };
   auto key = [&](const ordered_json& x) {
-    return std::make_tuple(!x["lists_concern"].get<bool>(), -band(x), x["stale"].get<bool>(), -x["score"].get<int>(),
-                           x["id"].get<std::string>());
+    return std::make_tuple(!x["lists_concern"].get<bool>(), -band(x), x["stale"].get<bool>(),
+                           -x["score"].get<int>(), x["id"].get<std::string>());
   };
   const Matcher& m = bundled();
   const Answers a = answers_of(with(kBase, {{"concerns", {"anxiety"}}}));
-  const ordered_json all = match(m, a, 0);
-  const ordered_json five = match(m, a, 5);
+  const ordered_json all = test::match_json(m, a, 0);
+  const ordered_json five = test::match_json(m, a, 5);
   REQUIRE(five["matches"].size() == 5);
   for (std::size_t i = 0; i < 5; ++i) CHECK(five["matches"][i] == all["matches"][i]);
   for (std::size_t i = 1; i < all["matches"].size(); ++i) {
@@ -603,7 +606,7 @@ TEST_CASE("invariants hold over 500 generated answer sets", "[matcher][invariant
   for (const json& j : sets) {
     INFO(j.dump());
     const Answers a = answers_of(j);
-    const ordered_json r = match(m, a, 0);
+    const ordered_json r = test::match_json(m, a, 0);
     const auto& matches = r["matches"];
     with_matches += matches.empty() ? 0 : 1;
     with_suggestions += r["suggestions"].empty() ? 0 : 1;
@@ -671,7 +674,8 @@ TEST_CASE("invariants hold over 500 generated answer sets", "[matcher][invariant
     else
       CHECK(summary["listing_concerns"].get<std::size_t>() == listing);
     if (a.has_location && has(a.format, "in-person"))
-      CHECK(summary["nearby"].get<std::size_t>() == (!a.concerns.empty() && listing ? near_listing : near_all));
+      CHECK(summary["nearby"].get<std::size_t>() ==
+            (!a.concerns.empty() && listing ? near_listing : near_all));
     else
       CHECK_FALSE(summary.contains("nearby"));
 
@@ -680,7 +684,7 @@ TEST_CASE("invariants hold over 500 generated answer sets", "[matcher][invariant
       if (a.must(f)) continue;
       Answers stricter = a;
       stricter.must_have.push_back(f);
-      const auto ids = ids_of(match(m, stricter, 0));
+      const auto ids = ids_of(test::match_json(m, stricter, 0));
       const auto before = ids_of(r);
       CHECK(std::includes(before.begin(), before.end(), ids.begin(), ids.end()));
     }
@@ -688,7 +692,7 @@ TEST_CASE("invariants hold over 500 generated answer sets", "[matcher][invariant
     Answers wider = a;
     wider.max_distance_km = a.max_distance_km + 25;
     if (wider.budget) *wider.budget += 20;
-    const auto before = ids_of(r), after = ids_of(match(m, wider, 0));
+    const auto before = ids_of(r), after = ids_of(test::match_json(m, wider, 0));
     CHECK(std::includes(after.begin(), after.end(), before.begin(), before.end()));
 
     // Each suggestion's gain is what re-running with that change really gives.
@@ -706,7 +710,7 @@ TEST_CASE("invariants hold over 500 generated answer sets", "[matcher][invariant
       } else {
         relaxed.format.push_back(s["add"].get<std::string>());
       }
-      const auto more = match(m, relaxed, 0)["matches"].size();
+      const auto more = test::match_json(m, relaxed, 0)["matches"].size();
       CHECK(more == matches.size() + s["gain"].get<std::size_t>());
     }
   }
@@ -757,6 +761,31 @@ TEST_CASE("valid answer fixtures match, invalid ones give exactly the expected e
     INFO(name);
     CHECK(error_lines(out.errors) == f["errors"].get<std::vector<std::string>>());
     CHECK(out.text.empty());
+  }
+}
+
+TEST_CASE("the typed result accounts for every therapist and is what the CLI prints", "[matcher][result]") {
+  const std::size_t therapists = test::bundled_directory().therapists.size();
+  for (const auto& name : fixture_names("valid-")) {
+    const json f = json::parse(test::read_text(test::fixture_path("answers/" + name)));
+    const AnswersParse p = parse_answers(fixture_text(f), test::bundled_dataset(), bundled().places);
+    REQUIRE(p.ok());
+    INFO(name);
+    const MatchResult all = match(bundled(), p.answers, 0);
+    // The reference matcher's count (kept in the fixture), and every other therapist excluded once.
+    CHECK(all.matches.size() == f["expected"]["passing"].get<std::size_t>());
+    CHECK(all.excluded_total + all.matches.size() == therapists);
+    std::size_t by = 0;
+    for (const ExcludedCount& c : all.excluded_by) by += c.count;
+    CHECK(by == all.excluded_total);
+    for (const MatchedTherapist& item : all.matches) {
+      REQUIRE(item.therapist);
+      CHECK(item.therapist >= &test::bundled_directory().therapists.front());
+      CHECK(item.therapist <= &test::bundled_directory().therapists.back());
+      CHECK(std::string(item.band) == fit_band(item.score));
+    }
+    const MatchText text = match_text(bundled(), fixture_text(f), 20);
+    CHECK(to_text(match_result_to_json(match(bundled(), p.answers, 20)), true) == text.text);
   }
 }
 
@@ -944,7 +973,7 @@ TEST_CASE("therapists who list a chosen concern come first, even when another sc
   const json answers = with(kBase, {{"concerns", {"anxiety", "depression", "stress", "sleep"}},
                                     {"approaches", {"emdr"}},
                                     {"budget", {{"max_per_session", 50}}}});
-  const ordered_json r = match(s->matcher, answers_of(answers), 0);
+  const ordered_json r = test::match_json(s->matcher, answers_of(answers), 0);
   REQUIRE(r["matches"].size() == 2);
   const auto& first = r["matches"][0];
   const auto& second = r["matches"][1];
@@ -956,8 +985,9 @@ TEST_CASE("therapists who list a chosen concern come first, even when another sc
   CHECK(r["summary"]["listing_concerns"] == 1);
 }
 
-TEST_CASE("an entry not confirmed for six months gets a caveat first and ranks after current ones in its band",
-          "[matcher][result][freshness]") {
+TEST_CASE(
+    "an entry not confirmed for six months gets a caveat first and ranks after current ones in its band",
+    "[matcher][result][freshness]") {
   Therapist old_entry = base_therapist("t-000001");  // the smaller id: first on a tie, unless stale
   old_entry.updated = "2026-05-29";
   Therapist current = base_therapist("t-000002");
@@ -967,26 +997,27 @@ TEST_CASE("an entry not confirmed for six months gets a caveat first and ranks a
   MatchOptions options;
   options.limit = 0;
   options.today = "2026-11-30";
-  const ordered_json r = match(s->matcher, a, options);
+  const ordered_json r = test::match_json(s->matcher, a, options);
   REQUIRE(r["matches"].size() == 2);
   CHECK(r["matches"][0]["score"] == r["matches"][1]["score"]);
   CHECK(r["matches"][0]["id"] == "t-000002");
   CHECK(r["matches"][1]["stale"] == true);
-  CHECK(r["matches"][1]["caveats"][0] ==
-        "Last confirmed these details on 29 May 2026, more than 6 months ago: check they are still practising");
+  CHECK(
+      r["matches"][1]["caveats"][0] ==
+      "Last confirmed these details on 29 May 2026, more than 6 months ago: check they are still practising");
   CHECK(r["summary"]["stale"] == 1);
   CHECK(r["summary"]["today"] == "2026-11-30");
 
   // A day earlier, 29 May 2026 is exactly six months back: still current, so the tie goes to the smaller id.
   options.today = "2026-11-29";
-  const ordered_json on_the_day = match(s->matcher, a, options);
+  const ordered_json on_the_day = test::match_json(s->matcher, a, options);
   CHECK(on_the_day["matches"][0]["id"] == "t-000001");
   CHECK(on_the_day["summary"]["stale"] == 0);
 
   // No date given: the directory's own newest date (2026-11-01) is the reference, so the
   // output depends only on the inputs; 29 May 2026 is within six months of it.
   options.today = "";
-  const ordered_json by_directory = match(s->matcher, a, options);
+  const ordered_json by_directory = test::match_json(s->matcher, a, options);
   CHECK(by_directory["summary"]["today"] == "2026-11-01");
   CHECK(by_directory["summary"]["stale"] == 0);
   CHECK(by_directory["matches"][0]["id"] == "t-000001");
@@ -1007,11 +1038,12 @@ TEST_CASE("a stale entry still ranks by band: a strong fit that is stale comes b
   MatchOptions options;
   options.limit = 0;
   options.today = "2026-11-30";
-  const ordered_json r =
-      match(s->matcher,
-            answers_of(with(kBase, {{"concerns", {"anxiety"}}, {"languages", {"cy"}}, {"therapist_gender", "male"},
-                                    {"availability", {"weekend"}}})),
-            options);
+  const ordered_json r = test::match_json(s->matcher,
+                                          answers_of(with(kBase, {{"concerns", {"anxiety"}},
+                                                                  {"languages", {"cy"}},
+                                                                  {"therapist_gender", "male"},
+                                                                  {"availability", {"weekend"}}})),
+                                          options);
   REQUIRE(r["matches"].size() == 2);
   CHECK(r["matches"][0]["id"] == "t-000002");
   CHECK(r["matches"][0]["band"] == "strong");
@@ -1036,8 +1068,9 @@ TEST_CASE("distances are worded in miles when asked, whole miles only, the numbe
   MatchOptions options;
   options.limit = 0;
   options.unit = DistanceUnit::miles;
-  const Answers a = answers_of(with(kBase, {{"format", {"in-person"}}, {"location", {{"place", "Leeds"}}}, {"max_distance_km", 8}}));
-  const ordered_json r = match(s->matcher, a, options);
+  const Answers a = answers_of(
+      with(kBase, {{"format", {"in-person"}}, {"location", {{"place", "Leeds"}}}, {"max_distance_km", 8}}));
+  const ordered_json r = test::match_json(s->matcher, a, options);
   REQUIRE(r["matches"].size() == 1);
   const auto& m = r["matches"][0];
   CHECK(m["distance_km"].get<double>() == Approx(3.4).margin(0.2));
@@ -1065,7 +1098,7 @@ TEST_CASE("the summary says when nobody near enough lists the concern, and how t
                                             {"format", {"in-person", "video", "phone"}},
                                             {"location", {{"place", "Leeds"}}},
                                             {"max_distance_km", 24}}));
-  const ordered_json r = match(s->matcher, a, 0);
+  const ordered_json r = test::match_json(s->matcher, a, 0);
   const auto& summary = r["summary"];
   CHECK(summary["passing"] == 2);
   CHECK(summary["listing_concerns"] == 1);

@@ -43,8 +43,7 @@ const Dataset& oracle_dataset() {
   static const Dataset d = [] {
     Dataset x = test::bundled_dataset();  // concerns, questionnaire, crisis and places as bundled
     x.glossary = {approach("approach-emerging", {{"ocd", Evidence::emerging}, {"panic", Evidence::emerging}}),
-                  approach("approach-moderate", {{"ocd", Evidence::moderate}}),
-                  approach("approach-none", {}),
+                  approach("approach-moderate", {{"ocd", Evidence::moderate}}), approach("approach-none", {}),
                   approach("approach-strong", {{"ocd", Evidence::strong}, {"panic", Evidence::strong}})};
     return x;
   }();
@@ -106,7 +105,9 @@ std::vector<std::string> ids(const ordered_json& result) {
 
 // Latitude steps due north of a point for a distance in km on a sphere of radius 6371 km
 // (1° of latitude = 6371 × π / 180 = 111.19493 km), so places sit at exact distances.
-double north(double km) { return km / 111.19492664455873; }
+double north(double km) {
+  return km / 111.19492664455873;
+}
 constexpr double kLeedsLat = 53.7965, kLeedsLon = -1.5478;
 
 }  // namespace
@@ -154,9 +155,9 @@ TEST_CASE("oracle scores: concerns, evidence, budget, language, gender and avail
   const ordered_json r = run(*o, R"({"who":"myself","age":30,"format":["video"],"concerns":["ocd"],
     "budget":{"max_per_session":60},"languages":["en"],"therapist_gender":"female",
     "availability":["weekday-evening","weekend"]})");
-  const std::vector<std::pair<std::string, int>> expected{{"t-000101", 100}, {"t-000099", 82}, {"t-000098", 77},
-                                                          {"t-000103", 77},  {"t-000106", 75}, {"t-000105", 69},
-                                                          {"t-000102", 14}};
+  const std::vector<std::pair<std::string, int>> expected{
+      {"t-000101", 100}, {"t-000099", 82}, {"t-000098", 77}, {"t-000103", 77},
+      {"t-000106", 75},  {"t-000105", 69}, {"t-000102", 14}};
   CHECK(ranked(r) == expected);
   CHECK(r["excluded"].dump() == R"({"total":1,"by":{"accepting_new":1}})");
 }
@@ -202,8 +203,13 @@ TEST_CASE("oracle scores: approaches asked for, low cost, identity and distance 
   // Distances as printed: exact, to 0.1 km.
   for (const auto& m : r["matches"]) {
     const std::string id = m["id"];
-    const double want = id == "t-000201" ? 0 : id == "t-000202" ? 10 : id == "t-000203" ? 20 : id == "t-000204" ? 5 : 30;
-    if (m.contains("distance_km") && !m["distance_km"].is_null()) CHECK(m["distance_km"].get<double>() == want);
+    const double want = id == "t-000201"   ? 0
+                        : id == "t-000202" ? 10
+                        : id == "t-000203" ? 20
+                        : id == "t-000204" ? 5
+                                           : 30;
+    if (m.contains("distance_km") && !m["distance_km"].is_null())
+      CHECK(m["distance_km"].get<double>() == want);
   }
 
   // In person only: the therapist 30 km away no longer passes, and is counted under distance.
@@ -281,13 +287,12 @@ TEST_CASE("oracle ages: both ends of a therapist's range, 17/18/19, and child ag
 
   // A child is under 18: 18, or a band reaching 18, is an error naming the age, never a match; and
   // a couple or a family is not asked an age at all.
-  for (const char* bad : {R"({"who":"child","format":["video"],"age":18})",
-                          R"({"who":"couple","format":["video"],"age":30})",
-                          R"({"who":"family","format":["video"],"age":30})",
-                          R"({"who":"child","format":["video"],"age":{"min":17,"max":18}})",
-                          R"({"who":"myself","format":["video"],"age":121})",
-                          R"({"who":"myself","format":["video"],"age":-1})",
-                          R"({"who":"child","format":["video"],"age":{"min":9,"max":5}})"}) {
+  for (const char* bad :
+       {R"({"who":"child","format":["video"],"age":18})", R"({"who":"couple","format":["video"],"age":30})",
+        R"({"who":"family","format":["video"],"age":30})",
+        R"({"who":"child","format":["video"],"age":{"min":17,"max":18}})",
+        R"({"who":"myself","format":["video"],"age":121})", R"({"who":"myself","format":["video"],"age":-1})",
+        R"({"who":"child","format":["video"],"age":{"min":9,"max":5}})"}) {
     INFO(bad);
     const MatchText out = match_text(o->matcher, bad, 0);
     REQUIRE(out.errors.size() == 1);
@@ -299,7 +304,8 @@ TEST_CASE("oracle ages: both ends of a therapist's range, 17/18/19, and child ag
 TEST_CASE("oracle ids: a therapist id is 1-64 lower-case letters, digits and single inner hyphens",
           "[oracle][ids]") {
   // A whole, valid entry taken from the bundled sample; only its id changes.
-  const json sample = json::parse(test::read_text(test::data_path("therapists.sample.json")))["therapists"][0];
+  const json sample =
+      json::parse(test::read_text(test::data_path("therapists.sample.json")))["therapists"][0];
   auto errors_for = [&](const std::string& id) {
     json entry = sample;
     entry["id"] = id;
@@ -308,12 +314,14 @@ TEST_CASE("oracle ids: a therapist id is 1-64 lower-case letters, digits and sin
     return out;
   };
   REQUIRE(errors_for("t-000123").empty());
-  for (const std::string& good : std::vector<std::string>{"t-000123", "t-morgan-testwell", "a", "7", "t-0-1", std::string("t-") + std::string(62, '9')}) {
+  for (const std::string& good : std::vector<std::string>{"t-000123", "t-morgan-testwell", "a", "7", "t-0-1",
+                                                          std::string("t-") + std::string(62, '9')}) {
     INFO(good);
     CHECK(errors_for(good).empty());
   }
-  for (const std::string& bad : std::vector<std::string>{"", "T-000123", "t_000123", "t 000123", "t-000123 ", " t-000123", "-t1", "t1-",
-                                "t--1", "t-\xc3\xa9", "t-<b>", "t.000123", "t/1", std::string("t-") + std::string(63, '9')}) {
+  for (const std::string& bad : std::vector<std::string>{
+           "", "T-000123", "t_000123", "t 000123", "t-000123 ", " t-000123", "-t1", "t1-", "t--1",
+           "t-\xc3\xa9", "t-<b>", "t.000123", "t/1", std::string("t-") + std::string(63, '9')}) {
     INFO("id: \"" << bad << "\"");
     CHECK(errors_for(bad) == std::vector<std::string>{"$.id"});
   }
@@ -340,7 +348,8 @@ TEST_CASE("oracle distances: published great-circle distances between UK cities"
   for (const Pair& p : pairs) {
     INFO(p.what);
     CHECK(haversine_km(p.lat1, p.lon1, p.lat2, p.lon2) == Approx(p.km).epsilon(0.01));
-    CHECK(haversine_km(p.lat2, p.lon2, p.lat1, p.lon1) == Approx(haversine_km(p.lat1, p.lon1, p.lat2, p.lon2)));
+    CHECK(haversine_km(p.lat2, p.lon2, p.lat1, p.lon1) ==
+          Approx(haversine_km(p.lat1, p.lon1, p.lat2, p.lon2)));
   }
   // Along a meridian the distance is R × Δlatitude exactly (R = 6371 km): 1° = 111.19 km.
   CHECK(haversine_km(52.0, -1.0, 53.0, -1.0) == Approx(111.195).epsilon(0.001));
@@ -358,7 +367,8 @@ TEST_CASE("oracle answers: distances default to 20 km and must be 1 to 1000 km",
     return t;
   };
   const auto o = oracle({at("t-000703", 20.1), at("t-000702", 20.0), at("t-000701", 19.9)});
-  const std::string where = R"({"who":"myself","format":["in-person"],"location":{"lat":53.7965,"lon":-1.5478})";
+  const std::string where =
+      R"({"who":"myself","format":["in-person"],"location":{"lat":53.7965,"lon":-1.5478})";
   // No distance given: docs/matching.md's default of 20 km, the limit itself included.
   CHECK(ids(run(*o, where + "}")) == std::vector<std::string>{"t-000701", "t-000702"});
   CHECK(ids(run(*o, where + R"(,"max_distance_km":1})")).empty());
@@ -380,12 +390,12 @@ TEST_CASE("oracle search: typo tolerance is one edit from 4 letters and two from
     const auto hits = search(index, query, 3).hits;
     return hits.empty() ? std::string() : hits[0].slug;
   };
-  CHECK(first("gestalx ") == "gestalt");    // 7 letters, one edit
-  CHECK(first("schemx ") == "schema");      // 6 letters, one edit
-  CHECK(first("gsetalx ") != "gestalt");    // 7 letters, two edits: too many
-  CHECK(first("gstalx ") != "gestalt");     // 6 letters, two edits: too many
-  CHECK(first("gsetaltx ") == "gestalt");   // 8 letters, two edits
+  CHECK(first("gestalx ") == "gestalt");   // 7 letters, one edit
+  CHECK(first("schemx ") == "schema");     // 6 letters, one edit
+  CHECK(first("gsetalx ") != "gestalt");   // 7 letters, two edits: too many
+  CHECK(first("gstalx ") != "gestalt");    // 6 letters, two edits: too many
+  CHECK(first("gsetaltx ") == "gestalt");  // 8 letters, two edits
   CHECK(first("gsetaltt ") == "gestalt");
-  CHECK(first("schmx ") != "schema");       // 5 letters, two edits
-  CHECK(first("dtb ") != "dbt");            // 3 letters: no typo at all
+  CHECK(first("schmx ") != "schema");  // 5 letters, two edits
+  CHECK(first("dtb ") != "dbt");       // 3 letters: no typo at all
 }

@@ -38,7 +38,8 @@ void require_round_trip(const Directory& original, const PackOptions& options) {
   const PackResult packed = pack_directory(original, options);
   for (const auto& e : packed.errors) INFO(format_error(e));
   REQUIRE(packed.ok());
-  const DirectoryLoad back = load_packed_directory(packed.manifest, files_of(packed), test::bundled_dataset());
+  const DirectoryLoad back =
+      load_packed_directory(packed.manifest, files_of(packed), test::bundled_dataset());
   for (const auto& e : back.errors) INFO(format_error(e));
   REQUIRE(back.ok());
   CHECK(back.directory.fictional == original.fictional);
@@ -80,8 +81,9 @@ Directory generated_directory(std::size_t n, unsigned seed) {
   std::vector<std::string> concerns, approaches;
   for (const auto& c : data.concerns) concerns.push_back(c.id);
   for (const auto& a : approach_slugs(data)) approaches.push_back(a);
-  const std::vector<std::string> formats{"in-person", "video", "phone", "text"}, clients{"individuals", "couples", "families"},
-      slots{"weekday-daytime", "weekday-evening", "weekend"}, genders{"female", "male", "non-binary", "undisclosed"},
+  const std::vector<std::string> formats{"in-person", "video", "phone", "text"},
+      clients{"individuals", "couples", "families"}, slots{"weekday-daytime", "weekday-evening", "weekend"},
+      genders{"female", "male", "non-binary", "undisclosed"},
       places{"Leeds", "Ynys Môn", "Saint Helier ", "Derry~Londonderry", "Llanfair­pwll"};
   std::vector<std::string> languages, identity(identity_tags().begin(), identity_tags().end()),
       bodies(registration_bodies().begin(), registration_bodies().end());
@@ -98,8 +100,9 @@ Directory generated_directory(std::size_t n, unsigned seed) {
     t.gender = pick(rng, genders);
     const std::size_t regs = 1 + rng() % 8;
     for (std::size_t k = 0; k < regs; ++k)
-      t.registrations.push_back({pick(rng, bodies), "accredited member", "FICTIONAL-" + std::to_string(rng() % 100000),
-                                 "2026-0" + std::to_string(1 + rng() % 9) + "-1" + std::to_string(rng() % 10)});
+      t.registrations.push_back(
+          {pick(rng, bodies), "accredited member", "FICTIONAL-" + std::to_string(rng() % 100000),
+           "2026-0" + std::to_string(1 + rng() % 9) + "-1" + std::to_string(rng() % 10)});
     t.approaches = distinct(rng, approaches, 1, 12);
     t.concerns = distinct(rng, concerns, 1, i % 5 ? 6 : 40);
     t.clients = distinct(rng, clients, 1, 3);
@@ -126,11 +129,12 @@ Directory generated_directory(std::size_t n, unsigned seed) {
     // Contact details in each combination the format allows (at least one), and every waiting code.
     const std::size_t ways = 1 + i % 7;  // bits: email, phone, website
     if (ways & 1) t.contact.email = "g" + std::to_string(i) + "@example.org";
-    if (ways & 2) t.contact.phone = i % 2 ? "0113 496 0" + std::to_string(100 + i % 900) : "+44 (0)7700 900123";
+    if (ways & 2)
+      t.contact.phone = i % 2 ? "0113 496 0" + std::to_string(100 + i % 900) : "+44 (0)7700 900123";
     if (ways & 4) t.contact.website = "https://g" + std::to_string(i) + ".example.org/about?from=tft";
     t.waiting = std::vector<std::string>{"", "none", "weeks", "months"}[i % 4];
-    t.updated = std::to_string(2020 + i % 8) + "-" + (i % 12 < 9 ? "0" : "") + std::to_string(1 + i % 12) + "-" +
-                (i % 28 < 9 ? "0" : "") + std::to_string(1 + i % 28);
+    t.updated = std::to_string(2020 + i % 8) + "-" + (i % 12 < 9 ? "0" : "") + std::to_string(1 + i % 12) +
+                "-" + (i % 28 < 9 ? "0" : "") + std::to_string(1 + i % 28);
     d.therapists.push_back(std::move(t));
   }
   return d;
@@ -163,8 +167,8 @@ const PlaceIndex& place_index() {
 // Answers that stress place and format: any place in the places list, distances from 1 to 300 km.
 std::string generated_answers(std::mt19937& rng) {
   const auto& places = test::bundled_dataset().places.places;
-  const std::vector<std::vector<std::string>> formats{{"in-person"}, {"video"}, {"in-person", "video"}, {"phone", "text"},
-                                                      {"in-person", "phone"}};
+  const std::vector<std::vector<std::string>> formats{
+      {"in-person"}, {"video"}, {"in-person", "video"}, {"phone", "text"}, {"in-person", "phone"}};
   const auto& f = pick(rng, formats);
   json a{{"who", rng() % 5 ? "myself" : "couple"}, {"format", f}};
   if (a["who"] == "myself" && rng() % 2) a["age"] = 18 + rng() % 60;
@@ -175,7 +179,8 @@ std::string generated_answers(std::mt19937& rng) {
     a["max_distance_km"] = 1 + rng() % 300;
   }
   if (rng() % 2) a["budget"] = {{"max_per_session", 30 + rng() % 60}};
-  if (rng() % 3 == 0) a["concerns"] = {pick(rng, std::vector<std::string>{"anxiety", "ocd", "grief-loss", "relationships"})};
+  if (rng() % 3 == 0)
+    a["concerns"] = {pick(rng, std::vector<std::string>{"anxiety", "ocd", "grief-loss", "relationships"})};
   if (rng() % 3 == 0) {
     a["therapist_gender"] = "female";
     a["must_have"] = {"therapist_gender"};
@@ -197,7 +202,8 @@ TEST_CASE("SHA-256 gives the FIPS 180-4 test vectors", "[packed]") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-  CHECK(sha256_hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  CHECK(sha256_hex(std::string(1000000, 'a')) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 TEST_CASE("the checksum is zlib's CRC-32, skipping bytes 12-15", "[packed]") {
@@ -214,7 +220,8 @@ TEST_CASE("pack then load gives back the sample directory exactly", "[packed]") 
   require_round_trip(test::bundled_directory(), PackOptions{40, 5, 7});
 }
 
-TEST_CASE("pack then load gives back generated directories exactly, at every limit of the format", "[packed]") {
+TEST_CASE("pack then load gives back generated directories exactly, at every limit of the format",
+          "[packed]") {
   for (unsigned seed : {1u, 2u, 3u}) {
     INFO("seed " << seed);
     require_round_trip(generated_directory(300, seed), PackOptions{120, 30, 17});
@@ -242,13 +249,15 @@ TEST_CASE("packing is deterministic and splits by remote formats, place and size
     MatchingCursor cursor(check.view);
     while (!cursor.done()) {
       const Therapist& t = *therapists.at(std::string(cursor.next().id));
-      const bool remote = std::any_of(t.formats.begin(), t.formats.end(), [](const std::string& f) { return f != "in-person"; });
+      const bool remote = std::any_of(t.formats.begin(), t.formats.end(),
+                                      [](const std::string& f) { return f != "in-person"; });
       CHECK(remote == s.remote);
       // Every in-person location lies inside the shard's bounds.
       if (!remote)
         for (const auto& l : t.locations) {
           REQUIRE(s.bounds);
-          CHECK((l.lat >= s.bounds->south && l.lat <= s.bounds->north && l.lon >= s.bounds->west && l.lon <= s.bounds->east));
+          CHECK((l.lat >= s.bounds->south && l.lat <= s.bounds->north && l.lon >= s.bounds->west &&
+                 l.lon <= s.bounds->east));
         }
       ++total;
     }
@@ -259,7 +268,8 @@ TEST_CASE("packing is deterministic and splits by remote formats, place and size
 TEST_CASE("matching a packed directory prints the same bytes as matching the JSON", "[packed]") {
   const PackResult packed = pack_directory(test::bundled_directory(), PackOptions{50, 6, 11});
   REQUIRE(packed.ok());
-  const DirectoryLoad back = load_packed_directory(packed.manifest, files_of(packed), test::bundled_dataset());
+  const DirectoryLoad back =
+      load_packed_directory(packed.manifest, files_of(packed), test::bundled_dataset());
   REQUIRE(back.ok());
   const Matcher json_matcher = prepare_matcher(test::bundled_dataset(), test::bundled_directory());
   const Matcher packed_matcher = prepare_matcher(test::bundled_dataset(), back.directory);
@@ -300,7 +310,7 @@ TEST_CASE("the visitor's shards hold every therapist their result depends on", "
     const DirectoryLoad part = load_packed_directory(subset, files, test::bundled_dataset());
     REQUIRE(part.ok());
     const Matcher some = prepare_matcher(test::bundled_dataset(), part.directory);
-    const ordered_json full = match(everyone, a, 0), mine = match(some, a, 0);
+    const ordered_json full = test::match_json(everyone, a, 0), mine = test::match_json(some, a, 0);
     CHECK(mine["matches"] == full["matches"]);
     CHECK(mine["approaches"] == full["approaches"]);
     CHECK(mine["suggestions"] == full["suggestions"]);
@@ -345,9 +355,11 @@ TEST_CASE("a truncated matching file is an error at every length, never a crash"
     const std::string e = check_error(good.substr(0, n));
     CHECK(e.rfind("shard.match.bin:byte ", 0) == 0);
   }
-  CHECK(check_error(good.substr(0, 20)) == "shard.match.bin:byte 20: the file is 20 bytes, shorter than the 32-byte header: it is "
-                                           "truncated or not a packed directory file");
-  CHECK(check_error(good.substr(0, good.size() - 1)).find("byte 8: the header says the file is") != std::string::npos);
+  CHECK(check_error(good.substr(0, 20)) ==
+        "shard.match.bin:byte 20: the file is 20 bytes, shorter than the 32-byte header: it is "
+        "truncated or not a packed directory file");
+  CHECK(check_error(good.substr(0, good.size() - 1)).find("byte 8: the header says the file is") !=
+        std::string::npos);
 }
 
 TEST_CASE("a flip of any single byte of a small file is an error", "[packed][corrupt]") {
@@ -380,13 +392,14 @@ TEST_CASE("damage behind a correct checksum is still found, by the structure che
   std::string v = good;
   v[4] = 2;
   CHECK(check_error(sealed(v)) ==
-        "shard.match.bin:byte 4: format version 2 is not supported (this build reads version 1); re-pack the directory "
+        "shard.match.bin:byte 4: format version 2 is not supported (this build reads version 1); re-pack the "
+        "directory "
         "with this version of tft pack");
   std::string m = good;
   m[0] = 'X';
   CHECK(check_error(m).find("byte 0: not a packed matching file") != std::string::npos);
-  CHECK(check_error(good.substr(0, 12) + "\x01\x02\x03\x04" + good.substr(16)).find("byte 12: checksum mismatch") !=
-        std::string::npos);
+  CHECK(check_error(good.substr(0, 12) + "\x01\x02\x03\x04" + good.substr(16))
+            .find("byte 12: checksum mismatch") != std::string::npos);
 
   // Offsets in the section table that point elsewhere, sizes that run past the end.
   for (std::size_t section = 0; section < 6; ++section) {
@@ -395,7 +408,8 @@ TEST_CASE("damage behind a correct checksum is still found, by the structure che
     put32(off, entry, get32(good, entry) + 1);
     CHECK(check_error(sealed(off)) == "shard.match.bin:byte " + std::to_string(entry) + ": section " +
                                           std::to_string(section) + " should start at byte " +
-                                          std::to_string(get32(good, entry)) + ", not " + std::to_string(get32(good, entry) + 1));
+                                          std::to_string(get32(good, entry)) + ", not " +
+                                          std::to_string(get32(good, entry) + 1));
     std::string size = good;
     put32(size, entry + 4, 0x7FFFFFF0u);
     CHECK_FALSE(check_error(sealed(size)).empty());
@@ -431,7 +445,8 @@ TEST_CASE("damage behind a correct checksum is still found, by the structure che
   CHECK(rejected > accepted);
 }
 
-TEST_CASE("a profile file must belong to its shard and hold the rows the manifest says", "[packed][corrupt]") {
+TEST_CASE("a profile file must belong to its shard and hold the rows the manifest says",
+          "[packed][corrupt]") {
   PackResult packed = pack_directory(test::bundled_directory(), PackOptions{});
   REQUIRE(packed.ok());
   auto files = files_of(packed);
@@ -443,7 +458,8 @@ TEST_CASE("a profile file must belong to its shard and hold the rows the manifes
   const DirectoryLoad load = load_packed_directory(packed.manifest, files, test::bundled_dataset());
   REQUIRE_FALSE(load.ok());
   CHECK(format_error(load.errors[0]) == a.profiles[0].file.file + ":byte 20: does not hold rows 0-" +
-                                            std::to_string(a.profiles[0].therapists) + " of " + a.matching.file);
+                                            std::to_string(a.profiles[0].therapists) + " of " +
+                                            a.matching.file);
 }
 
 TEST_CASE("the manifest's sizes and digests are checked before a file is read", "[packed][corrupt]") {
@@ -454,7 +470,8 @@ TEST_CASE("the manifest's sizes and digests are checked before a file is read", 
   DirectoryLoad load = load_packed_directory(packed.manifest, files, test::bundled_dataset());
   REQUIRE_FALSE(load.ok());
   CHECK(format_error(load.errors[0]) ==
-        name + ":$: its SHA-256 does not match the manifest: the file is damaged or from another publication");
+        name +
+            ":$: its SHA-256 does not match the manifest: the file is damaged or from another publication");
   files[name].pop_back();
   load = load_packed_directory(packed.manifest, files, test::bundled_dataset());
   CHECK(format_error(load.errors[0]).find(name + ":$: is ") == 0);
@@ -473,23 +490,32 @@ TEST_CASE("a broken manifest gives errors naming the field", "[packed][corrupt]"
   };
   json bad = j;
   bad["version"] = 2;
-  CHECK(errors_of(bad) == std::vector<std::string>{"directory.json:$.version: version 2 is not supported (this build reads version 1)"});
+  CHECK(errors_of(bad) ==
+        std::vector<std::string>{
+            "directory.json:$.version: version 2 is not supported (this build reads version 1)"});
   bad = j;
   bad["shards"][0]["matching"]["file"] = "../secret";
-  CHECK(errors_of(bad) == std::vector<std::string>{"directory.json:$.shards[0].matching.file: must be a plain file name "
-                                                   "(lower-case letters, digits, '.', '-', '_')"});
+  CHECK(errors_of(bad) ==
+        std::vector<std::string>{"directory.json:$.shards[0].matching.file: must be a plain file name "
+                                 "(lower-case letters, digits, '.', '-', '_')"});
   bad = j;
   bad["shards"][1]["matching"]["sha256"] = "ABC";
-  CHECK(errors_of(bad) == std::vector<std::string>{"directory.json:$.shards[1].matching.sha256: must be 64 lower-case hexadecimal digits"});
+  CHECK(errors_of(bad) ==
+        std::vector<std::string>{
+            "directory.json:$.shards[1].matching.sha256: must be 64 lower-case hexadecimal digits"});
   bad = j;
   bad["therapists"] = 241;
-  CHECK(errors_of(bad) == std::vector<std::string>{"directory.json:$.therapists: is 241 but the shards hold 240"});
+  CHECK(errors_of(bad) ==
+        std::vector<std::string>{"directory.json:$.therapists: is 241 but the shards hold 240"});
   bad = j;
   bad["shards"][1]["profiles"][0]["first"] = 1;
-  CHECK(errors_of(bad).at(0) == "directory.json:$.shards[1].profiles[0].first: should be 0: profile files cover the shard's rows in order");
+  CHECK(errors_of(bad).at(0) ==
+        "directory.json:$.shards[1].profiles[0].first: should be 0: profile files cover the shard's rows in "
+        "order");
   bad = j;
   bad["shards"][1].erase("bounds");
-  CHECK(errors_of(bad) == std::vector<std::string>{"directory.json:$.shards[1].bounds: is required for a region shard"});
+  CHECK(errors_of(bad) ==
+        std::vector<std::string>{"directory.json:$.shards[1].bounds: is required for a region shard"});
   bad = j;
   bad["format"] = "something-else";
   CHECK(errors_of(bad).at(0).find("directory.json:$.format: expected") == 0);
@@ -501,7 +527,8 @@ TEST_CASE("pack refuses what it cannot hold exactly, and repeated ids", "[packed
   d.therapists[1].id = d.therapists[0].id;
   PackResult p = pack_directory(d, PackOptions{});
   REQUIRE(p.errors.size() == 1);
-  CHECK(format_error(p.errors[0]) == "directory:$.therapists[1].id: repeats id \"" + d.therapists[0].id + "\"");
+  CHECK(format_error(p.errors[0]) ==
+        "directory:$.therapists[1].id: repeats id \"" + d.therapists[0].id + "\"");
   d.therapists[1].id = "t-other";
   REQUIRE_FALSE(d.therapists[0].locations.empty());
   d.therapists[0].locations[0].lat = 53.1234567;
@@ -511,21 +538,25 @@ TEST_CASE("pack refuses what it cannot hold exactly, and repeated ids", "[packed
   CHECK(p.files.empty());
 }
 
-TEST_CASE("profile files carry contact details and are checked as the JSON loader checks them", "[packed][corrupt]") {
+TEST_CASE("profile files carry contact details and are checked as the JSON loader checks them",
+          "[packed][corrupt]") {
   Directory d = generated_directory(3, 9);
   d.therapists[1].contact = {"", "", "http://insecure.example.org"};
   const PackResult packed = pack_directory(d, PackOptions{});
   REQUIRE(packed.ok());
-  const DirectoryLoad load = load_packed_directory(packed.manifest, files_of(packed), test::bundled_dataset());
+  const DirectoryLoad load =
+      load_packed_directory(packed.manifest, files_of(packed), test::bundled_dataset());
   REQUIRE_FALSE(load.ok());
-  CHECK(format_error(load.errors[0]).find("a contact detail: must start with https:// (a secure address), not http://") !=
+  CHECK(format_error(load.errors[0])
+            .find("a contact detail: must start with https:// (a secure address), not http://") !=
         std::string::npos);
   d.therapists[1].contact = {};
   const PackResult none = pack_directory(d, PackOptions{});
   REQUIRE(none.ok());
   const DirectoryLoad empty = load_packed_directory(none.manifest, files_of(none), test::bundled_dataset());
   REQUIRE_FALSE(empty.ok());
-  CHECK(format_error(empty.errors[0]).find("needs at least one of email, phone or website") != std::string::npos);
+  CHECK(format_error(empty.errors[0]).find("needs at least one of email, phone or website") !=
+        std::string::npos);
 }
 
 // ------------------------------------------------------------------------------------ shard by shard
@@ -543,11 +574,12 @@ MatchOptions fixed_day(std::size_t limit) {
 
 // A partial directory of `packed`, with every shard the answers need and then the profile files of
 // the matches shown, as the web worker loads them. Returns the result text it prints.
-std::string match_as_worker(PartialDirectory& d, const std::map<std::string, std::string>& files, const std::string& text,
-                            std::size_t limit) {
+std::string match_as_worker(PartialDirectory& d, const std::map<std::string, std::string>& files,
+                            const std::string& text, std::size_t limit) {
   const Answers a = parsed(text);
   for (const auto s : shards_to_load(d, a)) {
-    const auto errors = add_shard(d, s, files.at(d.manifest.shards[s].matching.file), test::bundled_dataset());
+    const auto errors =
+        add_shard(d, s, files.at(d.manifest.shards[s].matching.file), test::bundled_dataset());
     REQUIRE(errors.empty());
   }
   Matcher m = prepare_matcher(test::bundled_dataset(), d.directory);
@@ -555,7 +587,8 @@ std::string match_as_worker(PartialDirectory& d, const std::map<std::string, std
   const ordered_json first = match(m, a, fixed_day(limit));
   for (const auto& item : first["matches"]) ids.push_back(item["id"].get<std::string>());
   for (const auto& ref : profile_files_for(d, ids)) {
-    const auto errors = add_profiles(d, ref, files.at(d.manifest.shards[ref.shard].profiles[ref.file].file.file));
+    const auto errors =
+        add_profiles(d, ref, files.at(d.manifest.shards[ref.shard].profiles[ref.file].file.file));
     REQUIRE(errors.empty());
   }
   CHECK(profile_files_for(d, ids).empty());
@@ -572,7 +605,8 @@ PartialDirectory opened(const Manifest& m) {
 
 }  // namespace
 
-TEST_CASE("a directory loaded shard by shard, as the worker loads it, gives the whole directory's result", "[packed][partial]") {
+TEST_CASE("a directory loaded shard by shard, as the worker loads it, gives the whole directory's result",
+          "[packed][partial]") {
   const PackResult packed = pack_directory(test::bundled_directory(), PackOptions{50, 4, 11});
   REQUIRE(packed.ok());
   const auto files = files_of(packed);
@@ -617,7 +651,8 @@ TEST_CASE("a directory loaded shard by shard, as the worker loads it, gives the 
   CHECK(profile_files_skipped > 1000);
 }
 
-TEST_CASE("a damaged or repeated shard is refused whole and counted as unreadable", "[packed][partial][corrupt]") {
+TEST_CASE("a damaged or repeated shard is refused whole and counted as unreadable",
+          "[packed][partial][corrupt]") {
   const PackResult packed = pack_directory(test::bundled_directory(), PackOptions{50, 4, 11});
   REQUIRE(packed.ok());
   const auto files = files_of(packed);
@@ -627,7 +662,9 @@ TEST_CASE("a damaged or repeated shard is refused whole and counted as unreadabl
   bad[bad.size() / 2] ^= 0x20;
   auto errors = add_shard(d, 0, bad, test::bundled_dataset());
   REQUIRE(errors.size() == 1);
-  CHECK(format_error(errors[0]) == name + ":$: its SHA-256 does not match the manifest: the file is damaged or from another publication");
+  CHECK(format_error(errors[0]) ==
+        name +
+            ":$: its SHA-256 does not match the manifest: the file is damaged or from another publication");
   CHECK(d.directory.therapists.empty());
   CHECK_FALSE(d.shards[0].loaded);
 
@@ -669,9 +706,11 @@ TEST_CASE("a damaged or repeated shard is refused whole and counted as unreadabl
   mixed.therapists += copy.therapists;
   PartialDirectory m = opened(mixed);
   for (std::size_t s = 0; s < packed.manifest.shards.size(); ++s)
-    REQUIRE(add_shard(m, s, files.at(packed.manifest.shards[s].matching.file), test::bundled_dataset()).empty());
+    REQUIRE(
+        add_shard(m, s, files.at(packed.manifest.shards[s].matching.file), test::bundled_dataset()).empty());
   const std::size_t before = m.directory.therapists.size();
-  errors = add_shard(m, mixed.shards.size() - 1, files_of(other).at(other.manifest.shards[0].matching.file), test::bundled_dataset());
+  errors = add_shard(m, mixed.shards.size() - 1, files_of(other).at(other.manifest.shards[0].matching.file),
+                     test::bundled_dataset());
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].file == "copy-01.match.bin");
   CHECK(errors[0].message.find("from another shard") != std::string::npos);

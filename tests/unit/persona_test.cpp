@@ -51,7 +51,8 @@ TEST_CASE("personas get the approaches NICE recommends for their age", "[persona
       }
       if (want.contains("top")) {
         const std::size_t n = want["top"]["n"].get<std::size_t>();
-        const std::vector<std::string> top(listed.begin(), listed.begin() + static_cast<std::ptrdiff_t>(std::min(n, listed.size())));
+        const std::vector<std::string> top(
+            listed.begin(), listed.begin() + static_cast<std::ptrdiff_t>(std::min(n, listed.size())));
         for (const auto& slug : want["top"]["include"]) {
           CAPTURE(slug);
           CHECK(std::find(top.begin(), top.end(), slug.get<std::string>()) != top.end());

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/place_lookup.h"
 #include "core/places.h"
 #include "test_support.h"
 
@@ -87,4 +88,34 @@ TEST_CASE("haversine distances match known UK distances and round to 0.1 km", "[
   CHECK(haversine_km(51.5074, -0.1278, 55.9533, -3.1883) == Approx(534).margin(3.0));
   CHECK(round_km(4.249) == 4.2);
   CHECK(round_km(4.25001) == 4.3);
+}
+
+TEST_CASE("a place's label names its county only when another place shares the name, and reads back to it",
+          "[places]") {
+  const PlaceIndex& index = bundled_places();
+  const Place* leeds = find_place(index, "Leeds");
+  REQUIRE(leeds);
+  CHECK(place_label(index, *leeds) == "Leeds");
+  const Place* wight = find_place(index, "Newport, Isle of Wight");
+  REQUIRE(wight);
+  CHECK(place_label(index, *wight) == "Newport, Isle of Wight");
+  for (const Place* p : places_with_prefix(index, "newport", 20)) {
+    if (p->name != "Newport") continue;
+    CHECK(find_place(index, place_label(index, *p)) == p);
+  }
+}
+
+TEST_CASE("the place box's JSON: suggestions with labels, and what typed text names", "[places]") {
+  const PlaceIndex& index = bundled_places();
+  const ordered_json found = resolve_place_json(index, "st. albans");
+  CHECK(found["place"]["name"] == "St Albans");
+  CHECK(found["place"]["label"] == "St Albans");
+  CHECK_FALSE(found.contains("suggestions"));
+  const ordered_json miss = resolve_place_json(index, "Manchestr");
+  CHECK(miss["place"].is_null());
+  CHECK(miss["suggestions"][0] == "Manchester");
+  const ordered_json listed = places_json(index, "aberys", 8);
+  REQUIRE(listed["places"].size() == 1);
+  CHECK(listed["places"][0]["label"] == "Aberystwyth");
+  CHECK(places_json(index, "", 8)["places"].empty());
 }

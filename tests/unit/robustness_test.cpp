@@ -24,10 +24,18 @@ std::string corrupt(const std::string& text, std::mt19937& rng, int edits) {
     const std::size_t at = rng() % s.size();
     const char c = interesting[rng() % interesting.size()];
     switch (rng() % 4) {
-      case 0: s[at] = c; break;
-      case 1: s.erase(at, 1 + rng() % 8); break;
-      case 2: s.insert(at, s.substr(at, std::min<std::size_t>(s.size() - at, 1 + rng() % 40))); break;
-      default: s.insert(at, 1, c); break;
+      case 0:
+        s[at] = c;
+        break;
+      case 1:
+        s.erase(at, 1 + rng() % 8);
+        break;
+      case 2:
+        s.insert(at, s.substr(at, std::min<std::size_t>(s.size() - at, 1 + rng() % 40)));
+        break;
+      default:
+        s.insert(at, 1, c);
+        break;
     }
   }
   return s;
@@ -46,7 +54,8 @@ TEST_CASE("loaders return errors, never crash, on corrupted copies of the bundle
       Diagnostics diag;
       diag.file = name;
       if (auto root = parse_json(broken, {}, diag)) {
-        if (std::string(name) == "glossary.json") parse_glossary(*root, diag, concern_ids(test::bundled_dataset()));
+        if (std::string(name) == "glossary.json")
+          parse_glossary(*root, diag, concern_ids(test::bundled_dataset()));
         if (std::string(name) == "concerns.json") parse_concerns(*root, diag);
         if (std::string(name) == "questionnaire.json") parse_questionnaire(*root, diag);
         if (std::string(name) == "crisis.json") parse_crisis(*root, diag);

@@ -11,7 +11,8 @@
 
 using namespace tft;
 
-TEST_CASE("every sample therapist can be contacted, only at fictional addresses and numbers", "[data][contact]") {
+TEST_CASE("every sample therapist can be contacted, only at fictional addresses and numbers",
+          "[data][contact]") {
   const Directory& d = test::bundled_directory();
   REQUIRE(d.therapists.size() >= 200);
   const std::regex drama_phone(R"(0113 496 0\d{3}|07700 900\d{3})");

@@ -3,6 +3,7 @@
 
 #include "core/search.h"
 #include "core/serialize.h"
+#include "core/text.h"
 #include "core/text_normalise.h"
 #include "test_support.h"
 
@@ -43,7 +44,9 @@ TEST_CASE("tokenise folds case, accents and punctuation and keeps byte ranges", 
   CHECK(toks[1].text == "focused");
   CHECK(toks[2].text == "cbts");
   CHECK(toks[3].text == "naive");
-  CHECK(tokenise("a\xff\xfe" "b").size() == 2);  // invalid UTF-8 separates, never crashes
+  CHECK(tokenise("a\xff\xfe"
+                 "b")
+            .size() == 2);  // invalid UTF-8 separates, never crashes
   CHECK(tokenise(std::string(1000, 'x') + " y", 1).size() == 1);
 }
 
@@ -67,7 +70,8 @@ TEST_CASE("British and American spellings normalise to one term", "[search][norm
   CHECK(terms("CBT ACT need being")[3] == "being");
 }
 
-TEST_CASE("edit distance counts a swap of neighbours as one edit and stops at the bound", "[search][normalise]") {
+TEST_CASE("edit distance counts a swap of neighbours as one edit and stops at the bound",
+          "[search][normalise]") {
   CHECK(bounded_edit_distance("jungain", "jungian", 1) == 1);
   CHECK(bounded_edit_distance("atachment", "attachment", 2) == 1);
   CHECK(bounded_edit_distance("abc", "xyz", 1) == 2);
@@ -96,11 +100,11 @@ TEST_CASE("an exact name or alias comes first", "[search][ranking]") {
 
 TEST_CASE("typos get one edit from 4 letters and two from 8, acronyms none", "[search][typos]") {
   CHECK(top("gestalt") == "gestalt");
-  CHECK(top("gestlat") == "gestalt");          // swap: one edit
+  CHECK(top("gestlat") == "gestalt");  // swap: one edit
   CHECK(top("psycodynamic") == "psychodynamic");
   CHECK(top("hypnoterapyy") == "hypnotherapy");  // two edits in a 12-letter word
-  CHECK(slugs("DTB").empty());                  // three letters: no typo tolerance
-  CHECK(top("jngn") != "jungian");              // two edits in a 4-letter word is too many
+  CHECK(slugs("DTB").empty());                   // three letters: no typo tolerance
+  CHECK(top("jngn") != "jungian");               // two edits in a 4-letter word is too many
 }
 
 TEST_CASE("the last word matches as a prefix while typing, not after a space", "[search][prefix]") {
@@ -113,7 +117,9 @@ TEST_CASE("the last word matches as a prefix while typing, not after a space", "
 
 TEST_CASE("search is deterministic and ties are broken by slug", "[search][ranking]") {
   const auto a = to_text(search_result_to_json(search(bundled_index(), "therapy for anxiety", 20)), false);
-  const auto b = to_text(search_result_to_json(search(build_search_index(test::bundled_dataset()), "therapy for anxiety", 20)), false);
+  const auto b = to_text(
+      search_result_to_json(search(build_search_index(test::bundled_dataset()), "therapy for anxiety", 20)),
+      false);
   CHECK(a == b);
   const auto hits = search(bundled_index(), "therapy for anxiety", 20).hits;
   for (std::size_t i = 1; i < hits.size(); ++i) {
@@ -165,7 +171,7 @@ TEST_CASE("a snippet comes from the passage that matched when the summary does n
   CHECK(r.hits[0].snippet.find("Bowlby") != std::string::npos);
 }
 
-TEST_CASE("search JSON keeps DESIGN's four fields first", "[search][serialize]") {
+TEST_CASE("search JSON keeps the design's four fields first", "[search][serialize]") {
   const auto j = search_result_to_json(search(bundled_index(), "cbt", 1));
   CHECK(j.begin().key() == "query");
   const auto& hit = j["hits"][0];

@@ -16,8 +16,12 @@ std::string read_text(const std::string& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-std::string data_path(const std::string& name) { return std::string(TFT_DATA_DIR) + "/" + name; }
-std::string fixture_path(const std::string& name) { return std::string(TFT_FIXTURES_DIR) + "/" + name; }
+std::string data_path(const std::string& name) {
+  return std::string(TFT_DATA_DIR) + "/" + name;
+}
+std::string fixture_path(const std::string& name) {
+  return std::string(TFT_FIXTURES_DIR) + "/" + name;
+}
 
 std::vector<std::string> error_lines(const std::vector<Error>& errors) {
   std::vector<std::string> out;
@@ -48,19 +52,32 @@ const Bundled& bundled() {
                             {"places-gb.json", x->places}});
     x->directory = load_directory({"therapists.sample.json", x->directory_text}, x->load.data);
     for (const auto& e : x->load.errors) std::fprintf(stderr, "bundled data: %s\n", format_error(e).c_str());
-    for (const auto& e : x->directory.errors) std::fprintf(stderr, "bundled directory: %s\n", format_error(e).c_str());
+    for (const auto& e : x->directory.errors)
+      std::fprintf(stderr, "bundled directory: %s\n", format_error(e).c_str());
     return x;
   }();
   return *b;
 }
 }  // namespace
 
-const Dataset& bundled_dataset() { return bundled().load.data; }
-const Directory& bundled_directory() { return bundled().directory.directory; }
+const Dataset& bundled_dataset() {
+  return bundled().load.data;
+}
+const Directory& bundled_directory() {
+  return bundled().directory.directory;
+}
 std::vector<Error> bundled_errors() {
   std::vector<Error> all = bundled().load.errors;
   all.insert(all.end(), bundled().directory.errors.begin(), bundled().directory.errors.end());
   return all;
+}
+
+ordered_json match_json(const Matcher& m, const Answers& answers, std::size_t limit) {
+  return match_result_to_json(match(m, answers, limit));
+}
+
+ordered_json match_json(const Matcher& m, const Answers& answers, const MatchOptions& options) {
+  return match_result_to_json(match(m, answers, options));
 }
 
 }  // namespace tft::test

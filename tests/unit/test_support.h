@@ -4,17 +4,22 @@
 #include <string>
 
 #include "core/loaders.h"
+#include "core/matcher.h"
 
 namespace tft::test {
 
-std::string read_text(const std::string& path);  // aborts the test run if the file is missing
+std::string read_text(const std::string& path);     // aborts the test run if the file is missing
 std::string data_path(const std::string& name);     // data/NAME
-std::string fixture_path(const std::string& name);   // tests/fixtures/NAME
+std::string fixture_path(const std::string& name);  // tests/fixtures/NAME
 
 // The bundled data/ folder, loaded once per test run.
 const Dataset& bundled_dataset();
 const Directory& bundled_directory();
 std::vector<Error> bundled_errors();  // every problem in data/, as the CLI's validate would find
+
+// match() with its result as the JSON the CLI prints (match_result_to_json).
+ordered_json match_json(const Matcher& m, const Answers& answers, std::size_t limit);
+ordered_json match_json(const Matcher& m, const Answers& answers, const MatchOptions& options);
 
 // Errors as the CLI prints them, one "FILE:PATH: message" line each, for comparing in tests.
 std::vector<std::string> error_lines(const std::vector<Error>& errors);

@@ -1,3 +1,4 @@
+// @ts-check
 // The shortlist section of the results page: saved therapists, compare two or three side by side
 // (a table whose rows are the details and whose columns are the therapists; at 360 px each row
 // stacks its label above the values), the opt-in to remember the shortlist on this device, print,
@@ -11,6 +12,7 @@ import { firstMessagePanel } from "./first-message-view.js";
 export const MAX_COMPARE = 3;
 
 function compareTable(therapists, ctx) {
+  /** @type {[string, (t: any) => any][]} */
   const rows = [
     ["Fees", (t) => therapistFacts(t, ctx.labels).fees],
     ["Ways of meeting", (t) => therapistFacts(t, ctx.labels).formats],

@@ -1,3 +1,4 @@
+// @ts-check
 // Crisis contacts, shown the moment the safety answer reports risk (before any other question or
 // result) and again at the top of the results; the signposts beside them; and the visitor's own
 // urgent routes in the "Need help now?" block once the results know their nation. Which contacts
@@ -59,6 +60,11 @@ const INTRO = {
  * headingLevel: 1 on the interruption page, 2 at the top of the results. answer: the safety
  * answer's id, so "I'd rather not say" is not thanked for telling us anything.
  */
+/**
+ * @param {"some" | "urgent"} level
+ * @param {import("./tft.js").CrisisPart} part
+ * @param {{ lastChecked?: string, answer?: string, headingLevel?: number, headingId?: string }} [options]
+ */
 export function crisisBlock(level, part, { lastChecked, answer, headingLevel = 2, headingId = "crisis-title" } = {}) {
   const heading = el(`h${headingLevel}`, { id: headingId, class: "crisis-panel__title" },
     level === "urgent" ? "Please get help now" : "You do not have to wait to talk to someone");
@@ -85,6 +91,64 @@ export function crisisBlock(level, part, { lastChecked, answer, headingLevel = 2
     lastChecked
       ? el("p", { class: "crisis-checked" }, "These numbers were last checked on ", el("time", { datetime: lastChecked }, longDate(lastChecked)), ".")
       : null,
+  );
+}
+
+// One line each: the visitor read the full wording on the page that interrupted the questions.
+const COMPACT_INTRO = {
+  urgent: "In danger now? Call 999 or go to A&E.",
+  some: "Free services that will listen, day or night:",
+  "prefer-not-to-say": "That is fine. These free services will listen, day or night:",
+};
+
+/**
+ * The crisis part at the top of the results, compact (issue 13): the visitor's own urgent routes
+ * (the core's need_help groups: 999, their nation's NHS line, Samaritans, Shout, Childline for a
+ * young person) one tap each, then "Show all contacts", which opens every contact the core
+ * chose, grouped as on the interruption page. The visitor has already seen the full page.
+ */
+/**
+ * @param {"some" | "urgent"} level
+ * @param {import("./tft.js").CrisisPart} part
+ * @param {{ lastChecked?: string, answer?: string, headingLevel?: number, headingId?: string }} [options]
+ */
+export function compactCrisisBlock(level, part, { lastChecked, answer, headingLevel = 2, headingId = "results-crisis-title" } = {}) {
+  const known = byId(part.contacts);
+  const first = [];
+  for (const g of part.need_help ?? part.groups ?? []) {
+    for (const id of g.contacts) {
+      const c = known.get(id);
+      if (c && c.urgent && !first.includes(c)) first.push(c);
+    }
+  }
+  const fullId = `${headingId}-all`;
+  const full = el(
+    "div",
+    { class: "crisis-panel__all", id: fullId, hidden: true },
+    groupedLists(groupsOf(part.groups, part.contacts, () => true), { prominent: false, headingLevel: headingLevel + 1 }),
+    lastChecked
+      ? el("p", { class: "crisis-checked" }, "These numbers were last checked on ", el("time", { datetime: lastChecked }, longDate(lastChecked)), ".")
+      : null,
+  );
+  const toggle = el("button", { type: "button", class: "button button--secondary button--small crisis-panel__toggle", "aria-expanded": "false", "aria-controls": fullId }, "Show all contacts");
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    toggle.textContent = open ? "Hide the other contacts" : "Show all contacts";
+    full.hidden = !open;
+  });
+  return el(
+    "section",
+    { class: `crisis-panel crisis-panel--${level} crisis-panel--compact`, "aria-labelledby": headingId },
+    el(`h${headingLevel}`, { id: headingId, class: "crisis-panel__title" }, level === "urgent" ? "Please get help now" : "You do not have to wait to talk to someone"),
+    el("p", { class: "lead" }, COMPACT_INTRO[level === "urgent" ? "urgent" : answer === "prefer-not-to-say" ? answer : "some"]),
+    el(
+      "ul",
+      { class: "crisis-quick" },
+      first.map((c) => el("li", {}, el("a", { href: contactHref(c) }, el("strong", {}, c.name), `: ${c.how}`))),
+    ),
+    toggle,
+    full,
   );
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Building DOM without markup strings: every piece of text goes in through textContent, so data
 // from the directory or the visitor can never become HTML. Used by every view of find.html.
 //

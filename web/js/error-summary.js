@@ -1,3 +1,4 @@
+// @ts-check
 // The GOV.UK error summary: a box at the top of the page titled "There is a problem", one link per
 // error to its field. Following a link focuses the field without touching the URL (no #hash:
 // nothing about the visitor's answers or place in the flow goes in the address bar).

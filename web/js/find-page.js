@@ -1,20 +1,24 @@
+// @ts-check
 // find.html: the questionnaire → (crisis contacts) → check your answers → results → shortlist.
 // This module owns the flow and the visitor's answers, which live only here, in memory: nothing
 // goes in the URL (views are pushed to history as names, so the phone's Back button works, but
 // the address never changes) and nothing is stored unless the visitor opts in for the shortlist.
 // All matching happens in the worker (matcher-client.js); views render with textContent only.
+// The same flow runs inside partners' frames (embed-frame.js, docs/embedding.md) through
+// startFindFlow(options); there its views are kept in memory rather than in the tab's history.
 import { createMatcherClient } from "./matcher-client.js";
 import { el, focusOn, count, replace } from "./dom.js";
-import { prepareQuestions, visibleQuestions, toAnswers, worded, safetyRisk } from "./questionnaire-model.js";
+import { prepareQuestions, visibleQuestions, toAnswers, worded, safetyRisk, questionNumbers, requiredAnswered } from "./questionnaire-model.js";
 import { renderQuestion, renderCheckAnswers, backButton } from "./questionnaire-view.js";
 import { renderCrisisInterruption, renderNeedHelp } from "./crisis-view.js";
 import { renderResults, optionLabels, summaryText } from "./results-view.js";
 import { shortlistSection, MAX_COMPARE } from "./compare-view.js";
-import { createShortlist, clearDeviceStorage } from "./shortlist.js";
+import { createShortlist } from "./shortlist.js";
+import { clearSiteData } from "./site-storage.js";
 import { applyRefine, applyRelax, dropMustHave } from "./refine-model.js";
 
-const flow = document.getElementById("flow");
-const status = document.getElementById("flow-status");
+const flow = /** @type {HTMLElement} */ (document.getElementById("flow"));
+const status = /** @type {HTMLElement} */ (document.getElementById("flow-status"));
 // Every page's "Need help now?" block lists every nation's urgent lines; once the results know
 // where the visitor is, it lists theirs (showNeedHelp). The start page puts the full list back.
 const needHelpList = document.querySelector(".need-help__groups");
@@ -22,6 +26,18 @@ const needHelpAll = needHelpList ? [...needHelpList.childNodes].map((n) => n.clo
 const matcher = createMatcherClient();
 const shortlist = createShortlist();
 
+/**
+ * What the visitor has told us and where they are in the flow: in memory only.
+ * @typedef {{
+ *   values: Record<string, any>, mustHave: Set<string>, visited: Set<string>,
+ *   errors: Record<string, string>, raw: Record<string, string>, changing: boolean,
+ *   refine: { sort: "best" | "distance" | "fee" }, refineError: { message: string, field?: string } | null,
+ *   refineDraft?: object | null, refineOpen?: boolean, limit: number,
+ *   result: import("./tft.js").MatchResult | null, compareIds: Set<string>, compareOpen: boolean,
+ *   compareError: string | null, cleared?: boolean
+ * }} FlowState
+ */
+/** @returns {FlowState} */
 const fresh = () => ({
   values: {},
   mustHave: new Set(),
@@ -38,12 +54,30 @@ const fresh = () => ({
   compareError: null,
 });
 let state = fresh();
-let data = null; // what the worker loaded: questionnaire, concerns, entries, crisis, directory
+/**
+ * What the worker loaded (matcher-worker.js load()). Set by main() before any view renders, so
+ * the views read it without a null check.
+ * @type {{ directory: ReturnType<import("./tft.js").Matcher["directory"]>, questionnaire: any, concerns: any[],
+ *   entries: import("./tft.js").EntrySummary[], crisis: ReturnType<import("./tft.js").Matcher["crisis"]>,
+ *   directoryErrors: number, directoryChoice: import("./tft.js").DirectoryChoice | null }}
+ */
+let data = /** @type {any} */ (null);
+/** @type {any[]} */
 let questions = [];
+/** @type {{ formats: Map<string, string>, languages: Map<string, string>, availability: Map<string, string> } | null} */
 let labels = null;
 let approachNames = new Map();
 let concernLabels = new Map();
+let numbering = { numbers: new Map(), total: 0 };
+/** @type {any[]} */
+let concernGroups = []; // headings for the long concerns list (data/concern-groups.json); layout only
+/** @typedef {{ name: string, id?: string, level?: "some" | "urgent", answer?: string }} View */
+/** @type {View} */
 let view = { name: "start" };
+let flowOptions = { embed: false };
+// In a partner's frame the views are a stack in memory: history entries made by a frame show in
+// the partner page's history.length, which would count the visitor's steps.
+let frameViews = [];
 const say = (text) => {
   status.textContent = "";
   // A fresh node each time so screen readers announce a repeated message too.
@@ -53,11 +87,19 @@ const say = (text) => {
 // ---- navigation: views are history entries without URLs -------------------------------------
 function go(next, { replace = false } = {}) {
   view = next;
-  if (replace) history.replaceState({ view: next }, "");
+  if (flowOptions.embed) {
+    if (replace) frameViews.pop();
+    frameViews.push(next);
+  } else if (replace) history.replaceState({ view: next }, "");
   else history.pushState({ view: next }, "");
   render();
 }
-const back = () => history.back();
+function back() {
+  if (!flowOptions.embed) return history.back();
+  if (frameViews.length > 1) frameViews.pop();
+  view = frameViews.at(-1) ?? { name: "start" };
+  render();
+}
 window.addEventListener("popstate", (event) => {
   view = event.state?.view ?? { name: "start" };
   if (!data) return;
@@ -75,6 +117,7 @@ function render() {
 }
 
 // ---- start -----------------------------------------------------------------------------------
+/** @param {{ loading?: boolean, failure?: string | null, focus?: boolean }} [options] */
 function showStart({ loading = false, failure = null, focus = false } = {}) {
   showNeedHelp(null);
   const h1 = el("h1", {}, "Find a therapist who fits you");
@@ -126,21 +169,22 @@ function nextView(afterId) {
 }
 
 function showQuestion(id) {
-  const visible = visibleQuestions(questions, state.values);
   // Worded for who the therapy is for ("your child", "either of you"), from the data.
   const question = worded(questions.find((q) => q.id === id), state.values.who);
-  const position = visible.findIndex((q) => q.id === id) + 1;
   renderQuestion(flow, {
     question,
     value: state.raw[id] ?? state.values[id],
     values: state.values,
     mustHave: state.mustHave.has(id),
-    position: position || visible.length,
-    total: visible.length,
+    position: numbering.numbers.get(id),
+    total: numbering.total,
+    groups: question.options_from === "concerns" ? concernGroups : null,
+    // Offered on pages after the required questions, when the rest are all optional.
+    canSeeMatches: !question.required && requiredAnswered(questions, state.values),
     error: state.errors[id],
     matcher,
     onBack: back,
-    onContinue: ({ value, error, raw }, must) => {
+    onContinue: ({ value, error, raw }, must, { seeMatches = false } = {}) => {
       if (error) {
         state.errors[id] = error;
         if (raw !== undefined) state.raw[id] = raw;
@@ -158,7 +202,11 @@ function showQuestion(id) {
       state.result = null;
       const risk = id === "safety" ? safetyRisk(question, value) : "none";
       if (risk !== "none") go({ name: "crisis", level: risk, answer: value });
-      else go(nextView(id));
+      else if (seeMatches && requiredAnswered(questions, state.values)) {
+        state.changing = false;
+        state.limit = 20;
+        go({ name: "results" });
+      } else go(nextView(id));
     },
   });
 }
@@ -166,6 +214,7 @@ function showQuestion(id) {
 // The contacts come from the core for the answers so far (the person's age puts Childline first;
 // the nation is not known yet, so every nation's routes are grouped). Should that ever fail, the
 // full grouped list still shows: a visitor at risk never meets an error instead of a number.
+/** @param {View} crisisView */
 async function showCrisis({ level, answer }) {
   const { value } = await matcher.safetyRoutes(toAnswers(questions, state.values, state.mustHave));
   if (view.name !== "crisis") return; // the visitor moved on while the worker answered
@@ -196,10 +245,11 @@ function showCheck() {
 }
 
 // ---- results -----------------------------------------------------------------------------------
-const megabytes = (bytes) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`);
+const megabytes = (/** @type {number} */ bytes) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`);
 
 // While the worker downloads the parts of the directory a match needs (the therapists within reach,
 // then the details of the matches shown), the flow shows how far it has got.
+/** @param {{ stage: string, done: number, total: number }} progress */
 function showDownload({ stage, done, total }) {
   if (!total) return;
   let box = document.getElementById("directory-progress");
@@ -209,13 +259,16 @@ function showDownload({ stage, done, total }) {
     replace(flow, h1, box);
     focusOn(h1);
   }
-  const bar = box.querySelector("progress");
+  const bar = box?.querySelector("progress");
+  const text = box?.querySelector("p");
+  if (!bar || !text) return;
   bar.max = total;
   bar.value = done;
   const what = stage === "shards" ? "Downloading the therapists within reach of you" : "Downloading the details of your matches";
-  box.querySelector("p").textContent = `${what}: ${megabytes(done)} of ${megabytes(total)}`;
+  text.textContent = `${what}: ${megabytes(done)} of ${megabytes(total)}`;
 }
 
+/** @param {{ focus?: string | boolean }} [options] */
 async function runMatch({ focus } = {}) {
   const answers = toAnswers(questions, state.values, state.mustHave);
   flow.setAttribute("aria-busy", "true");
@@ -268,7 +321,7 @@ function resultsContext(extra = {}) {
     onDropMustHave: dropChip,
     onRelax: relax,
     onMore: async () => {
-      const before = state.result.matches.length;
+      const before = state.result?.matches.length ?? 0;
       state.limit += 20;
       await runMatch({ focus: false });
       focusOn(document.querySelectorAll(".match-card__name")[before]);
@@ -284,9 +337,10 @@ function resultsContext(extra = {}) {
   };
 }
 
+/** @param {{ focus?: string | boolean }} [options] */
 function showResults({ focus } = {}) {
   renderResults(flow, resultsContext({ focus }));
-  showNeedHelp(state.result.crisis?.need_help);
+  showNeedHelp(state.result?.crisis?.need_help);
 }
 
 function showNeedHelp(groups) {
@@ -301,7 +355,7 @@ function refine(draft) {
   state.refineError = out.error ? { message: out.error, field: out.field } : null;
   // Keep what was typed so the visitor corrects it rather than starting the filter again.
   state.refineDraft = out.error ? draft : null;
-  if (out.error) return showResults({ focus: "refine" });
+  if (out.error !== undefined) return showResults({ focus: "refine" });
   state.refine.sort = out.sort;
   state.values = out.values;
   state.mustHave = out.mustHave;
@@ -325,7 +379,7 @@ function dropChip(field) {
 }
 
 function relax(s) {
-  applyRelax(state.values, state.mustHave, s);
+  ({ values: state.values, mustHave: state.mustHave } = applyRelax(state.values, state.mustHave, s));
   state.limit = 20;
   runMatch({ focus: "refine" });
 }
@@ -371,8 +425,8 @@ function shortlistContext() {
       replaceShortlistSection(n >= 2 ? "compare-table" : "compare-button");
     },
     onRemember: (on) => {
-      shortlist.setRemember(on);
-      say(on ? "Your shortlist will be remembered on this device." : "Your shortlist is no longer stored on this device.");
+      if (!shortlist.setRemember(on)) say("Your browser is blocking this site's storage, so your shortlist cannot be remembered. It stays until you close this page.");
+      else say(on ? "Your shortlist will be remembered on this device." : "Your shortlist is no longer stored on this device.");
     },
     onClearEverything: clearEverything,
   };
@@ -396,7 +450,7 @@ function replaceShortlistSection(focusId) {
 }
 
 function updateSaveButtons() {
-  for (const button of document.querySelectorAll(".save-button")) {
+  for (const button of document.querySelectorAll(/** @type {"button"} */ (".save-button"))) {
     const saved = shortlist.has(button.dataset.id);
     button.setAttribute("aria-pressed", String(saved));
     // The compact card's button says "Save"; its aria-describedby names the therapist.
@@ -408,35 +462,56 @@ function updateSaveButtons() {
 function showShortlistOnly() {
   const h1 = el("h1", {}, "Your shortlist");
   replace(flow, backButton(back), h1, buildShortlistSection());
-  flow.querySelector("#shortlist-title").remove();
+  flow.querySelector("#shortlist-title")?.remove();
   focusOn(h1);
 }
 
+// Removes what this site stored (site-storage.js: its keys and its offline copy) and forgets
+// everything held in memory; keys, cookies and databases the site did not write are not ours.
 async function clearEverything() {
-  await clearDeviceStorage();
+  await clearSiteData();
   shortlist.clear();
   state = fresh();
   state.cleared = true;
+  frameViews = [];
   go({ name: "start" });
   say("Everything has been cleared.");
   state.cleared = false;
 }
 
 // ---- start-up ----------------------------------------------------------------------------------
+// The headings the concerns list is laid out under. Layout only: without them (a failed fetch) the
+// list is shown flat, exactly as before, so the questionnaire never depends on this file.
+async function loadConcernGroups() {
+  try {
+    const response = await fetch(new URL("../data/concern-groups.json", import.meta.url), { credentials: "same-origin" });
+    if (!response.ok) return [];
+    const groups = (await response.json())?.groups;
+    return Array.isArray(groups) ? groups.filter((g) => typeof g?.label === "string" && Array.isArray(g.concerns)) : [];
+  } catch {
+    return [];
+  }
+}
+
 async function main() {
   // ?approach=<slug> (from a glossary page) preselects that approach; the address is then tidied
-  // so nothing about the visitor's choices stays in it.
-  const preselect = new URLSearchParams(location.search).get("approach");
+  // so nothing about the visitor's choices stays in it. The embed passes its own options.
+  const preselect = flowOptions.embed ? flowOptions.approach : new URLSearchParams(location.search).get("approach");
   if (location.search) history.replaceState(null, "", location.pathname);
   showStart({ loading: true });
-  const { value, error } = await matcher.load();
+  const { value, error } = await matcher.load({ directory: flowOptions.directory ?? "" });
   if (error) return showStart({ failure: error.message });
   data = value;
+  if (data.directoryChoice?.unknown) flowOptions.warn?.(`ignored directory=${JSON.stringify(data.directoryChoice.unknown)}: not a published directory, so the default one is used`);
   questions = prepareQuestions(data.questionnaire, data.concerns, data.entries);
+  numbering = questionNumbers(questions);
+  concernGroups = await loadConcernGroups();
   approachNames = new Map(data.entries.map((e) => [e.slug, e.name]));
   concernLabels = new Map(data.concerns.map((c) => [c.id, c.label]));
   labels = { formats: optionLabels(questions, "format"), languages: optionLabels(questions, "languages"), availability: optionLabels(questions, "availability") };
   if (preselect && approachNames.has(preselect)) state.values.approaches = [preselect];
+  else if (preselect) flowOptions.warn?.(`ignored approach=${JSON.stringify(preselect)}: no approach has that id`);
+  preselectConcerns(flowOptions.concerns);
   const ids = shortlist.storedIds();
   if (ids.length) {
     const onProgress = ({ done, total }) => {
@@ -446,9 +521,32 @@ async function main() {
     const { value: saved } = await matcher.therapists(ids, { onProgress });
     if (saved?.length) shortlist.restore(saved);
   }
-  history.replaceState({ view: { name: "start" } }, "");
+  if (flowOptions.embed) frameViews = [{ name: "start" }];
+  else history.replaceState({ view: { name: "start" } }, "");
   showStart();
   document.body.dataset.ready = "true";
+  flowOptions.onReady?.();
 }
 
-main();
+// The embed's concerns=… option: ids the concerns question offers, ticked before the visitor
+// starts (they can untick them); any other id is left out with a warning.
+function preselectConcerns(ids) {
+  if (!ids?.length) return;
+  const offered = new Set(questions.find((q) => q.id === "concerns")?.options.map((o) => o.id) ?? []);
+  const known = ids.filter((id) => offered.has(id));
+  for (const id of ids) if (!offered.has(id)) flowOptions.warn?.(`ignored the concern ${JSON.stringify(id)}: the questionnaire does not offer it`);
+  if (known.length) state.values.concerns = known;
+}
+
+/**
+ * Starts the flow. find.html starts it with no options; the embed (embed-frame.js) with
+ * { embed: true, directory, approach, concerns, warn(text), onReady() }: a published directory's
+ * name, answers to preselect, where to report ignored options, and a call once the flow can start.
+ */
+export function startFindFlow(options = {}) {
+  flowOptions = { embed: false, ...options };
+  main();
+}
+
+// The embed page marks its body; it starts the flow itself, with its options.
+if (document.body.dataset.flow !== "embed") startFindFlow();

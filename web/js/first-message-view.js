@@ -1,3 +1,4 @@
+// @ts-check
 // The "Write a first message" helper under a match or a shortlisted therapist: the visitor ticks
 // what to include, edits the draft, and copies it to paste into their own email or text. The
 // message stays on the device: it is copied with the clipboard API (or selected for the visitor

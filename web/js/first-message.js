@@ -1,3 +1,4 @@
+// @ts-check
 // The "first message" helper's words: a short enquiry a visitor can copy into their own email or
 // text, built only from what they tick. Pure functions, no DOM and no network: the draft exists on
 // the visitor's device until they copy it, and the site never sends it anywhere.

@@ -1,3 +1,4 @@
+// @ts-check
 // Shows validator errors on a form the GOV.UK way: an error summary at the top whose links move
 // focus to each field, and a message by the field itself. Errors arrive as the C++ core reports
 // them ({path, message}, path a JSON path such as "$.fees.min" or "$.registrations[1].number");
@@ -66,15 +67,22 @@ const ensureId = (node) => node.id || (node.id = `field-${++nextId}`);
 
 /**
  * Groups errors by the element that shows them.
- * Returns [{ node (or null), label, messages: [text] }] in document order, unclaimed last.
+ * Returns [{ node (or null), label, messages: [sentence] }] in document order, unclaimed last.
+ * `reword(error)` may return an instruction for an error ("Enter the oldest age as a number, like
+ * 65"), shown as it is; otherwise the sentence is the element's label and the core's message.
  */
-export function placeErrors(form, errors) {
+/**
+ * @param {HTMLFormElement} form
+ * @param {{ path: string, message: string }[]} errors
+ * @param {(error: { path: string, message: string }) => string | null} [reword]
+ */
+export function placeErrors(form, errors, reword = () => null) {
   const byNode = new Map();
   const unclaimed = [];
   for (const e of errors) {
     const node = elementForPath(form, e.path);
     if (!node) {
-      unclaimed.push({ node: null, label: e.path, messages: [e.message] });
+      unclaimed.push({ node: null, label: e.path, messages: [reword(e) ?? `${e.path}: ${e.message}`] });
       continue;
     }
     if (!byNode.has(node)) byNode.set(node, { node, label: labelFor(node), messages: [] });
@@ -82,8 +90,8 @@ export function placeErrors(form, errors) {
     // "$.approaches[3]: unknown id" still says which item.
     const own = node.dataset.path;
     const rest = e.path.startsWith(own) ? e.path.slice(own.length).replace(/^\./, "") : "";
-    const text = rest && !rest.startsWith("[") ? `${rest} ${e.message}` : e.message;
     const item = byNode.get(node);
+    const text = reword(e) ?? `${item.label}: ${rest && !rest.startsWith("[") ? `${rest} ${e.message}` : e.message}`;
     if (!item.messages.includes(text)) item.messages.push(text);
   }
   const placed = [...byNode.values()].sort((a, b) =>
@@ -96,12 +104,12 @@ export function placeErrors(form, errors) {
  * Renders errors: the summary (hidden when there are none) and one message per element.
  * Returns the placed errors (see placeErrors).
  */
-export function showErrors({ form, summary, summaryList }, errors) {
+export function showErrors({ form, summary, summaryList, reword }, errors) {
   clearInline(form);
-  const placed = placeErrors(form, errors);
+  const placed = placeErrors(form, errors, reword);
   summaryList.replaceChildren();
   for (const item of placed) {
-    const text = `${item.label}: ${item.messages.join("; ")}`;
+    const text = item.messages.join(". ");
     const li = document.createElement("li");
     const a = document.createElement("a");
     a.textContent = text;
@@ -123,7 +131,7 @@ export function showErrors({ form, summary, summaryList }, errors) {
     const prefix = document.createElement("span");
     prefix.className = "visually-hidden";
     prefix.textContent = "Error: ";
-    msg.append(prefix, `${item.label}: ${item.messages.join("; ")}`);
+    msg.append(prefix, text);
     const wrapper = isGroup(item.node) ? item.node : item.node.closest(".field") ?? item.node.parentElement;
     wrapper.classList.add("field--error");
     if (isGroup(item.node)) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Instant glossary search: turns every <form data-glossary-search> into an ARIA combobox whose
 // listbox updates as the visitor types (WAI-ARIA APG "combobox with listbox popup").
 //
@@ -10,37 +11,16 @@
 // - matched words are wrapped in <mark> elements built with createElement and textContent only.
 // Nothing typed here leaves the device: search runs in a worker of this page.
 
+import { createWorkerClient } from "./worker-client.js";
+
 const LIMIT = 8;
 const siteRoot = new URL("../", import.meta.url);
 
-// One worker per page, started on first use. search() resolves to the core's result or rejects
-// with the worker's error; answers are matched to requests by id.
+// One worker per page, started on first use; each call resolves to {value} or {error}.
+/** @type {ReturnType<typeof createWorkerClient> | null} */
 let searcher = null;
-function matcher() {
-  if (!searcher) {
-    const worker = new Worker(new URL("./glossary-worker.js", import.meta.url), { type: "module" });
-    const pending = new Map();
-    let nextId = 1;
-    worker.addEventListener("message", (event) => {
-      const { id, value, error } = event.data ?? {};
-      const request = pending.get(id);
-      if (!request) return;
-      pending.delete(id);
-      if (error) request.reject(new Error(error.message));
-      else request.resolve(value);
-    });
-    worker.addEventListener("error", () => {
-      for (const request of pending.values()) request.reject(new Error("search could not start"));
-      pending.clear();
-    });
-    const ask = (query, limit) =>
-      new Promise((resolve, reject) => {
-        const id = nextId++;
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, query, limit });
-      });
-    searcher = { warm: () => ask(null, 0), search: (query, { limit }) => ask(query, limit) };
-  }
+function searchWorker() {
+  searcher ??= createWorkerClient(new URL("./glossary-worker.js", import.meta.url), "Search could not start.");
   return searcher;
 }
 
@@ -163,20 +143,20 @@ function enhance(form, index) {
       render(query);
       return;
     }
-    try {
-      const result = await matcher().search(query, { limit: LIMIT });
-      if (ticket !== latest) return; // a newer keystroke already answered
-      hits = result.hits;
-      render(query);
-    } catch {
+    const { value, error } = await searchWorker().call("search", query, { limit: LIMIT });
+    if (ticket !== latest) return; // a newer keystroke already answered
+    if (error) {
       hits = [];
       render("");
       announce("Instant search is not available right now. Press Search to browse the A to Z list.");
+      return;
     }
+    hits = value.hits;
+    render(query);
   };
 
   input.addEventListener("focus", () => {
-    matcher().warm().catch(() => {});
+    searchWorker().call("warm"); // a failure shows on the first search
   });
   input.addEventListener("input", update);
   input.addEventListener("keydown", (event) => {

@@ -1,3 +1,4 @@
+// @ts-check
 // One match on the results page, short enough to scan on a phone (about 350 px at 360 px wide):
 // the name, the fit in words, the core's top two reasons and its first caveat, fees, how they meet
 // and how far, how to get in touch, then "More about …" (a disclosure holding the full entry, every

@@ -1,166 +1,123 @@
+// @ts-check
 // The Web Worker that owns the WebAssembly core (through tft.js). The page never loads the core
 // itself: typing and clicking stay on the main thread while loading and matching happen here.
 //
-// Protocol (see matcher-client.js): the page posts {id, method, args}; the worker answers
-// {id, value} or {id, error: {message}}. Before its answer it may post {id, progress} while it
-// fetches directory files: {stage: "shards" | "profiles", done, total} in bytes.
-// Methods: load, match, safetyRoutes, places, resolvePlace, therapists. Errors are values; nothing
-// throws across.
+// Every count, profile and place the page shows comes from the core: this worker reads no data
+// file itself, so an entry the core left out (a broken directory entry) cannot reach the page.
+// Methods (called through matcher-client.js; replies are values or errors, see worker-methods.js):
+// load, match, safetyRoutes, places, resolvePlace, therapists. match and therapists may post
+// progress first, {stage: "shards" | "profiles", done, total} in bytes, while they fetch files.
 //
 // The directory is the published one (`tft pack`, docs/directory-format.md): load() reads only its
 // manifest; each match first fetches the shards the answers need (the core says which), then the
 // profile files of the matches it returns, so a visitor downloads the therapists within their
-// reach plus the national remote shards, and card text only for the cards shown. The core checks
-// every file; the worker never parses the directory itself.
+// reach plus the national remote shards, and card text only for the cards shown. A partner's embed
+// that names a smaller directory from data/directories.json (docs/embedding.md) loads that one's
+// JSON instead: such a list is a few dozen therapists at most.
 import { createMatcher } from "./tft.js";
-import { indexPlaces, placesWithPrefix, resolvePlace } from "./places.js";
+import { serveMethods } from "./worker-methods.js";
+import { orderMatches } from "./refine-model.js";
 
 const MANIFEST = "../directory/directory.json";
+/** @type {import("./tft.js").Matcher | null} */
 let tft = null;
-let placeIndex = [];
+/** @type {Promise<unknown> | null} */
 let ready = null;
 
-// tft.js fetches every data file; keep the places text it reads, so the worker can look places up
-// without asking the network a second time.
-async function load() {
-  const texts = new Map();
-  const readText = async (url) => {
-    const response = await fetch(url, { credentials: "same-origin" });
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    const text = await response.text();
-    texts.set(url.split("/").pop(), text);
-    return text;
-  };
-  tft = await createMatcher({
+/**
+ * Loads the core and a directory: the published (packed) one, or, when options.directory names a
+ * directory in data/directories.json, that one ("" is the default: the published one). A name that
+ * is not published loads the default and says so in directoryChoice.unknown.
+ * @param {{ directory?: string }} [options]
+ */
+async function load({ directory = "" } = {}) {
+  const named = typeof directory === "string" && directory !== "";
+  const core = await createMatcher({
     dataUrl: new URL("../data/", import.meta.url).href,
     wasmUrl: new URL("../wasm/tft-core.wasm", import.meta.url).href,
-    publishedUrl: new URL(MANIFEST, import.meta.url).href,
-    readText,
+    ...(named ? { directory } : { publishedUrl: new URL(MANIFEST, import.meta.url).href }),
   });
-  placeIndex = indexPlaces(JSON.parse(texts.get("places-gb.json")).places);
+  tft = core;
   return {
-    directory: tft.directory(),
-    questionnaire: tft.questionnaire(),
-    concerns: tft.concerns(),
-    entries: tft.entries(),
-    crisis: tft.crisis(),
-    directoryErrors: tft.directoryErrors.length,
+    directory: core.directory(),
+    questionnaire: core.questionnaire(),
+    concerns: core.concerns(),
+    entries: core.entries(),
+    crisis: core.crisis(),
+    directoryErrors: core.directoryErrors.length,
+    directoryChoice: core.directoryChoice,
   };
 }
 
-// The result as DESIGN §5 gives it over the shards loaded so far (each match carries the
-// therapist's whole entry). options: limit, today (YYYY-MM-DD), units ("miles" words distances
-// for the page) and sort: "best" (the core's order), "distance" or "fee". Other orders need every
-// passing match; they keep the core's grouping (therapists who list a chosen concern first), then
-// the first `limit`.
-function matchLoaded(answers, { limit = 20, sort = "best", today, units } = {}) {
-  let raw;
-  try {
-    raw = tft.match(answers, { limit: sort === "best" ? limit : 0, today, units });
-  } catch (error) {
-    // tft.js throws AnswersError ({errors: [{path, message, text}]}) for answers it cannot match.
-    return { error: { message: error.message, errors: error.errors ?? [] } };
+/** The core, once load() has finished; a call before that waits for it. */
+async function core() {
+  await (ready ??= load());
+  if (!tft) throw new Error("The therapist directory did not load.");
+  return tft;
+}
+
+/**
+ * The core's result (docs/matching.md) over what is loaded. options: limit, today (YYYY-MM-DD),
+ * units ("miles" words distances for the page) and sort: "best" (the core's order), "distance" or
+ * "fee". Other orders need every passing match from the core; refine-model.js orders them, then
+ * the first `limit`.
+ * @param {import("./tft.js").Matcher} matcher
+ * @param {import("./tft.js").Answers} answers
+ * @param {{ limit?: number, sort?: "best" | "distance" | "fee", today?: string, units?: "km" | "miles" }} [options]
+ */
+function matchLoaded(matcher, answers, { limit = 20, sort = "best", today, units } = {}) {
+  const result = matcher.match(answers, { limit: sort === "best" ? limit : 0, today, units });
+  if (sort === "best") return result;
+  const ordered = orderMatches(result.matches, sort);
+  return { ...result, matches: limit > 0 ? ordered.slice(0, limit) : ordered };
+}
+
+/**
+ * Over a published directory: fetches the shards the answers need, matches, then fetches the card
+ * text of the matches shown and matches again so they print in full (matching reads no card text,
+ * so the order is the same). A file that fails leaves its therapists out; the core counts them
+ * under excluded.by.unreadable. Called as match(answers, options, progress).
+ * @param {...any} args
+ */
+async function match(...args) {
+  const progress = typeof args.at(-1) === "function" ? args.pop() : () => {};
+  const [answers, options] = args;
+  const matcher = await core();
+  if (!matcher.published || !matcher.loadShards || !matcher.loadProfiles) return matchLoaded(matcher, answers, options);
+  await matcher.loadShards(answers, { onProgress: (p) => progress({ stage: "shards", ...p }) });
+  const first = matchLoaded(matcher, answers, options);
+  const ids = first.matches.map((m) => m.id);
+  if (!matcher.profilesToLoad?.(ids).length) return first;
+  await matcher.loadProfiles(ids, { onProgress: (p) => progress({ stage: "profiles", ...p }) });
+  return matchLoaded(matcher, answers, options);
+}
+
+/**
+ * Public profiles for a stored shortlist, from the entries the core loaded: ids it does not hold
+ * (a changed directory, an entry that failed validation) are left out. Over a published directory
+ * every shard is fetched first when an id is not loaded, since it could be in any of them.
+ * Called as therapists(ids, progress).
+ * @param {...any} args
+ */
+async function therapists(...args) {
+  const progress = typeof args.at(-1) === "function" ? args.pop() : () => {};
+  const list = (Array.isArray(args[0]) ? args[0] : []).filter((id) => typeof id === "string");
+  const matcher = await core();
+  if (matcher.published && matcher.loadShards && matcher.loadProfiles) {
+    if (matcher.therapists(list).length < list.length)
+      await matcher.loadShards(null, { onProgress: (p) => progress({ stage: "shards", ...p }) });
+    await matcher.loadProfiles(list, { onProgress: (p) => progress({ stage: "profiles", ...p }) });
   }
-  if (raw && Array.isArray(raw.errors)) return { error: { message: raw.errors.map((e) => e.text ?? e.message ?? String(e)).join("; "), errors: raw.errors } };
-  const size = tft.directory().therapists;
-  const result = { ...raw, passing: raw.summary?.passing ?? Math.max(0, size - (raw.excluded?.total ?? 0)) };
-  let matches = raw.matches.map((m, rank) => ({ ...m, rank }));
-  const group = (a, b) => Number(Boolean(b.lists_concern)) - Number(Boolean(a.lists_concern));
-  if (sort === "distance")
-    matches.sort((a, b) => group(a, b) || (a.distance_km ?? Infinity) - (b.distance_km ?? Infinity) || a.rank - b.rank);
-  else if (sort === "fee") matches.sort((a, b) => group(a, b) || (a.fees?.min ?? Infinity) - (b.fees?.min ?? Infinity) || a.rank - b.rank);
-  if (limit > 0) matches = matches.slice(0, limit);
-  result.matches = matches;
-  return { value: result };
+  return matcher.therapists(list);
 }
 
-// Fetches the shards the answers need, matches, then fetches the card text of the matches shown
-// and matches again so they print in full (matching reads no card text, so the order is the same).
-// A file that fails leaves its therapists out; the core counts them under excluded.by.unreadable.
-async function match(answers, options, progress) {
-  try {
-    await tft.loadShards(answers, { onProgress: (p) => progress({ stage: "shards", ...p }) });
-  } catch (error) {
-    return { error: { message: error.message, errors: error.errors ?? [] } };
-  }
-  const first = matchLoaded(answers, options);
-  if (first.error) return first;
-  const ids = first.value.matches.map((m) => m.id);
-  if (!tft.profilesToLoad(ids).length) return first;
-  await tft.loadProfiles(ids, { onProgress: (p) => progress({ stage: "profiles", ...p }) });
-  return matchLoaded(answers, options);
-}
-
-// Public profiles for a stored shortlist: every shard is fetched first, since an id could be in
-// any of them; unknown ids (a changed directory) are left out.
-async function therapists(ids, progress) {
-  const list = ids.filter((id) => typeof id === "string");
-  const missing = () => list.length - tft.therapists(list).length;
-  if (missing()) await tft.loadShards(null, { onProgress: (p) => progress({ stage: "shards", ...p }) });
-  await tft.loadProfiles(list, { onProgress: (p) => progress({ stage: "profiles", ...p }) });
-  return tft.therapists(list);
-}
-
-// The core's prefix look-up when it is built (it knows the same normal form as the matcher);
-// otherwise the JS one. Either way each place comes back as {name, county, region, lat, lon, label}.
-function places(prefix, { limit = 8 } = {}) {
-  if (typeof tft.places === "function") {
-    try {
-      const found = tft.places(String(prefix), { limit });
-      const list = Array.isArray(found) ? found : found?.places;
-      if (Array.isArray(list) && list.every((p) => p && typeof p.name === "string")) {
-        return list.map((p) => {
-          const known = resolvePlace(placeIndex, p.county ? `${p.name}, ${p.county}` : p.name).place;
-          return known ?? { name: p.name, county: p.county ?? "", region: p.region ?? "", lat: p.lat, lon: p.lon, label: p.name };
-        });
-      }
-    } catch {
-      // fall through to the JS look-up
-    }
-  }
-  return placesWithPrefix(placeIndex, prefix, limit);
-}
-
-// Each method takes the call's arguments as an array and a function posting progress for the call.
-const methods = {
-  load: () => (ready ??= load()),
-  match: async ([answers, options], progress) => {
-    await ready;
-    return match(answers, options, progress);
-  },
+serveMethods({
+  /** @param {{ directory?: string }} [options] */
+  load: (options) => (ready ??= load(typeof options === "function" ? {} : options)),
+  match,
   // The crisis contacts and signposts for the answers so far (the crisis page mid-questionnaire).
-  safetyRoutes: async ([answers]) => {
-    await ready;
-    return tft.safetyRoutes(answers);
-  },
-  places: async ([prefix, options]) => {
-    await ready;
-    return places(prefix, options);
-  },
-  resolvePlace: async ([text]) => {
-    await ready;
-    return resolvePlace(placeIndex, text);
-  },
-  // Public profiles for a stored shortlist; unknown ids (a changed directory) are left out.
-  therapists: async ([ids], progress) => {
-    await ready;
-    return therapists(ids, progress);
-  },
-};
-
-self.addEventListener("message", async (event) => {
-  const { id, method, args = [] } = event.data ?? {};
-  if (!methods[method]) {
-    self.postMessage({ id, error: { message: `unknown method ${method}` } });
-    return;
-  }
-  const progress = (value) => self.postMessage({ id, progress: value });
-  try {
-    const out = await methods[method](args, progress);
-    // match already returns {value} or {error}; the rest return plain values.
-    if (method === "match") self.postMessage({ id, ...out });
-    else self.postMessage({ id, value: out });
-  } catch (error) {
-    self.postMessage({ id, error: { message: error?.message ?? String(error) } });
-  }
+  safetyRoutes: async (answers) => (await core()).safetyRoutes(answers),
+  places: async (prefix, options) => (await core()).places(prefix, typeof options === "function" ? undefined : options),
+  resolvePlace: async (text) => (await core()).resolvePlace(text),
+  therapists,
 });

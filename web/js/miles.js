@@ -1,3 +1,4 @@
+// @ts-check
 // Distances as a UK visitor reads them. The core measures and reports kilometres (docs/matching.md);
 // pages show whole miles, because a decimal ("4.3 km") claims a precision a straight-line distance
 // between town centres does not have.

@@ -1,3 +1,4 @@
+// @ts-check
 // The place box: a text input with suggestions from the bundled places list as you type, built
 // on the ARIA 1.2 combobox pattern (input role=combobox + listbox, aria-activedescendant), so it
 // works with a keyboard (Down/Up to move, Enter to choose, Escape to close) and a screen reader.
@@ -12,6 +13,16 @@ import { el } from "./dom.js";
  * options.describedBy  ids for aria-describedby
  * Returns {element, read()} where read() resolves to a value, {error}, or undefined when empty.
  */
+// Whether this page may ask for the visitor's location at all. Inside a partner's frame it may
+// not (the partner would have to delegate it, and the browser would then ask on the partner's
+// behalf), so the button is not offered there.
+function mayLocate() {
+  // Not yet in TypeScript's DOM types: Chromium has both (featurePolicy is the older name).
+  const doc = /** @type {any} */ (document);
+  const policy = doc.permissionsPolicy ?? doc.featurePolicy;
+  return !policy || policy.allowsFeature("geolocation");
+}
+
 export function placeCombobox({ id, value, lookup, resolve, describedBy, invalid }) {
   const listId = `${id}-list`;
   const statusId = `${id}-status`;
@@ -161,7 +172,7 @@ export function placeCombobox({ id, value, lookup, resolve, describedBy, invalid
     { class: "place-box" },
     el("div", { class: "place-box__field" }, input, list),
     status,
-    el("p", { class: "place-box__or" }, "Or ", locate),
+    mayLocate() ? el("p", { class: "place-box__or" }, "Or ", locate) : null,
     located,
   );
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The For Professionals page: a therapist fills in their directory entry and the C++ validator
 // (the one the directory loader uses, compiled to WebAssembly) checks it as they type; they see
 // their card as visitors will, download the entry as JSON, or load one they saved before.
@@ -7,15 +8,16 @@
 // first load (the WASM module and the glossary, concern and places files) shows its progress.
 // Errors appear for fields the person has left (or all of them once they press "Check my entry",
 // download, or load a file), so an empty form does not greet them with a wall of red.
-import { createMatcher } from "./tft.js";
+import { createMatcher, DATA_FILES } from "./tft.js";
 import { showErrors, elementForPath } from "./form-errors.js";
+import { instructionFor } from "./profile-messages.js";
 import { COMMON_LANGUAGES, addRow, fillForm, readProfile, removeRow } from "./profile-form.js";
 import { lowerFirst, renderTherapistCard } from "./therapist-card.js";
-import { createPlacesLookup } from "./places-lookup.js";
 
 export const MAX_FILE_BYTES = 64 * 1024; // the validator's own limit for one entry
-const DATA_FILES = 5; // glossary, concerns, questionnaire, crisis, places (see tft.js)
 
+// Looks up one of the page's own elements (inputs, lists, the progress bar) by id.
+/** @type {(id: string) => any} */
 const $ = (id) => document.getElementById(id);
 const form = $("pro-form");
 const summary = $("error-summary");
@@ -23,8 +25,8 @@ const summaryList = $("error-summary-list");
 const live = $("pro-live");
 const preview = $("pro-preview");
 
+/** @type {import("./tft.js").Matcher | null} */
 let tft = null;
-let places = null;
 let showAll = false;
 const touched = new Set();
 let approachNames = new Map();
@@ -79,7 +81,7 @@ function check({ focusSummary = false } = {}) {
   renderPreview(profile);
   if (!tft) return null;
   const errors = tft.validateProfile(profile);
-  const shown = showErrors({ form, summary, summaryList }, errors.filter(isShown));
+  const shown = showErrors({ form, summary, summaryList, reword: instructionFor }, errors.filter(isShown));
   if (shown.length !== lastAnnounced) {
     lastAnnounced = shown.length;
     live.textContent = shown.length ? `${shown.length} ${shown.length === 1 ? "problem" : "problems"} to fix.` : "";
@@ -117,34 +119,48 @@ const slugify = (s) =>
     .slice(0, 60)
     .replace(/-+$/, "");
 
+// The directory id is made here, from the name ("t-sam-jones"), unless a loaded entry brought
+// its own; the therapist sees it but never has to type it.
+function showId() {
+  const id = $("pro-id").value;
+  const shown = $("pro-id-shown");
+  if (!id) shown.textContent = "It appears here when you enter your name.";
+  else {
+    const code = document.createElement("code");
+    code.textContent = id;
+    shown.replaceChildren(code);
+  }
+}
+
 form.addEventListener("input", (event) => {
-  const t = event.target;
-  if (t.id === "pro-id") idEdited = t.value.trim() !== "";
+  const t = /** @type {HTMLInputElement} */ (event.target);
   if (t.id === "pro-name" && !idEdited) {
     const slug = slugify(t.value);
     $("pro-id").value = slug ? `t-${slug}` : "";
+    showId();
   }
   if (t.id === "pro-bio") updateBioCount();
   if (t.dataset?.name === "place") suggestPlaces(t);
   scheduleCheck();
 });
 form.addEventListener("change", (event) => {
-  const t = event.target;
+  const t = /** @type {HTMLInputElement} */ (event.target);
   // Ticking a box or choosing from a list is a finished answer; text boxes count on leaving them.
   if (t.type === "checkbox" || t.type === "radio" || t.tagName === "SELECT" || t.type === "date") touched.add(t);
   if (t.dataset?.name === "place") fillPosition(t);
   scheduleCheck();
 });
 form.addEventListener("focusout", (event) => {
-  if (event.target.matches("input, select, textarea")) {
-    touched.add(event.target);
+  const t = /** @type {HTMLElement} */ (event.target);
+  if (t.matches("input, select, textarea")) {
+    touched.add(t);
     scheduleCheck();
   }
 });
 form.addEventListener("click", (event) => {
-  const remove = event.target.closest("[data-remove]");
+  const remove = /** @type {HTMLElement} */ (event.target).closest("[data-remove]");
   if (!remove) return;
-  const row = remove.closest("[data-row]");
+  const row = /** @type {HTMLElement} */ (remove.closest("[data-row]"));
   const kind = row.dataset.row;
   removeRow(form, row);
   // Keep focus somewhere sensible: the Add button of that list.
@@ -153,12 +169,12 @@ form.addEventListener("click", (event) => {
 });
 $("pro-add-registration").addEventListener("click", () => {
   const row = addRow(form, "registration", { checked: today() });
-  row.querySelector("select").focus();
+  row.querySelector("select")?.focus();
   scheduleCheck();
 });
 $("pro-add-location").addEventListener("click", () => {
   const row = addRow(form, "location");
-  row.querySelector('[data-name="place"]').focus();
+  /** @type {HTMLInputElement} */ (row.querySelector('[data-name="place"]')).focus();
   scheduleCheck();
 });
 
@@ -193,7 +209,7 @@ $("pro-download").addEventListener("click", () => {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
-  status.textContent = `Downloaded ${a.download}. Send this file to us to be reviewed; we check your registration before publishing.`;
+  status.textContent = `Downloaded ${a.download}. Email this file to entries@example.org; we check your registration before publishing.`;
 });
 
 function updateBioCount() {
@@ -204,8 +220,14 @@ function updateBioCount() {
 
 // ---- places -----------------------------------------------------------------------------------
 
+// "Newport, Isle of Wight, England": enough to tell places of one name apart.
+const placeDescription = (/** @type {import("./tft.js").PlaceSuggestion} */ p) =>
+  [p.name, p.county && p.county !== p.name ? p.county : "", p.region].filter(Boolean).join(", ");
+
+// Suggestions and positions come from the core's place look-up (the one the matcher reads
+// answers with), so an entry's place is spelled the way the directory loader and visitors expect.
 function suggestPlaces(input) {
-  if (!places) return;
+  if (!tft) return;
   let list = $("pro-place-suggestions");
   if (!list) {
     list = document.createElement("datalist");
@@ -214,23 +236,26 @@ function suggestPlaces(input) {
   }
   input.setAttribute("list", list.id);
   list.replaceChildren(
-    ...places.suggest(input.value, 8).map((p, _, all) => {
+    ...(input.value.trim() ? tft.places(input.value, { limit: 8 }) : []).map((p) => {
       const option = document.createElement("option");
-      // Several towns share a name (three Newports): those are offered with their county.
-      option.value = all.filter((q) => q.name === p.name).length > 1 ? p.label : p.name;
-      option.label = p.label;
+      // The core's label: the name, with its county when several towns share it (three Newports).
+      option.value = p.label;
+      option.label = placeDescription(p);
       return option;
     }),
   );
-  if (places.exact(input.value)) fillPosition(input);
+  fillPosition(input);
 }
 
+// The position comes from the bundled places list only: a town typed but not found leaves it
+// empty, and the validator's "is required" for it becomes "Choose the town or city from the list".
 function fillPosition(input) {
-  const place = places?.exact(input.value);
-  if (!place) return;
+  if (!tft) return;
+  const place = input.value.trim() ? tft.resolvePlace(input.value).place : null;
   const row = input.closest("[data-row]");
-  row.querySelector('[data-name="lat"]').value = String(place.lat);
-  row.querySelector('[data-name="lon"]').value = String(place.lon);
+  row.querySelector('[data-name="lat"]').value = place ? String(place.lat) : "";
+  row.querySelector('[data-name="lon"]').value = place ? String(place.lon) : "";
+  row.querySelector("[data-found]").textContent = place ? `Found ${placeDescription(place)}.` : "";
 }
 
 // ---- loading a saved entry --------------------------------------------------------------------
@@ -283,10 +308,11 @@ function loadText(name, text) {
   }
   const fileErrors = tft.validateProfile(value);
   const dropped = fillForm(form, value);
-  idEdited = true;
+  idEdited = Boolean($("pro-id").value);
+  showId();
   updateBioCount();
   showAll = true;
-  const { errors } = check();
+  const errors = check()?.errors ?? []; // tft is loaded here, so check() gives its errors
   const inForm = new Set(errors.map((e) => `${e.path}: ${e.message}`));
   // Problems the form cannot show, because it has no box for them (unknown fields or ids).
   const extra = fileErrors.map((e) => `${e.path}: ${e.message}`).filter((t) => !inForm.has(t));
@@ -302,12 +328,13 @@ function loadText(name, text) {
 }
 
 $("pro-file").addEventListener("change", (event) => {
-  const file = event.target.files?.[0];
+  const input = /** @type {HTMLInputElement} */ (event.target);
+  const file = input.files?.[0];
   if (!file) return;
   if (file.size > MAX_FILE_BYTES) {
     const kb = Math.ceil(file.size / 1024);
     fileMessage(`${file.name} is ${kb} KB. An entry file is at most 64 KB, so this cannot be an entry from this page.`);
-    event.target.value = "";
+    input.value = "";
     return;
   }
   const reader = new FileReader();
@@ -332,6 +359,7 @@ async function start() {
   renderPreview(readProfile(form));
 
   const progress = $("pro-progress");
+  progress.max = DATA_FILES.length;
   const status = $("pro-status");
   let loaded = 0;
   const readText = async (url) => {
@@ -340,7 +368,7 @@ async function start() {
     const text = await response.text();
     loaded += 1;
     progress.value = loaded;
-    status.textContent = loaded < DATA_FILES ? `Loading the checker: ${loaded} of ${DATA_FILES} files…` : "Starting the checker…";
+    status.textContent = loaded < DATA_FILES.length ? `Loading the checker: ${loaded} of ${DATA_FILES.length} files…` : "Starting the checker…";
     return text;
   };
   try {
@@ -359,10 +387,9 @@ async function start() {
   checkboxList($("pro-concern-list"), "concerns", concerns.map((c) => ({ value: c.id, label: c.label })));
   for (const [name, values] of [["approaches", before.approaches], ["concerns", before.concerns]])
     for (const v of values) {
-      const box = form.querySelector(`input[name="${name}"][value="${CSS.escape(v)}"]`);
+      const box = /** @type {HTMLInputElement | null} */ (form.querySelector(`input[name="${name}"][value="${CSS.escape(v)}"]`));
       if (box) box.checked = true;
     }
-  places = createPlacesLookup(tft);
   status.textContent = "The checker is ready. Your entry is checked as you fill it in.";
   progress.hidden = true;
   $("pro-loading").classList.add("pro-loading--done");

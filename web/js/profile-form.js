@@ -1,3 +1,4 @@
+// @ts-check
 // The For Professionals form <-> a directory entry (DESIGN §3 therapist). readProfile() builds
 // the entry from what is typed, passing through anything that is not a clean value (a fee of
 // "abc" stays the string "abc") so the C++ validator, not this file, decides what is wrong and
@@ -122,9 +123,13 @@ export function renumberRows(form, kind) {
       const control = row.querySelector(`[data-name="${f}"]`);
       control.id = `pro-${kind}-${n}-${f}`;
       control.name = `${kind}-${n}-${f}`;
-      control.dataset.path = `${path}[${i}].${f}`;
-      control.dataset.label = `${legend} ${n}, ${control.dataset.labelPart}`;
-      row.querySelector(`label[data-for="${f}"]`).htmlFor = control.id;
+      // A hidden value (a location's position, filled from its town) has no box of its own: its
+      // errors go to the row, whose first box is the town.
+      if (control.type !== "hidden") {
+        control.dataset.path = `${path}[${i}].${f}`;
+        control.dataset.label = `${legend} ${n}, ${control.dataset.labelPart}`;
+        row.querySelector(`label[data-for="${f}"]`).htmlFor = control.id;
+      }
       const hint = row.querySelector(`[data-hint="${f}"]`);
       if (hint) {
         hint.id = `${control.id}-hint`;
@@ -141,17 +146,17 @@ export function renumberRows(form, kind) {
 
 /** Adds a row from its template, filled with `values`; returns the row. */
 export function addRow(form, kind, values = {}) {
-  const template = document.getElementById(`pro-${kind}-row`);
-  const row = template.content.firstElementChild.cloneNode(true);
+  const template = /** @type {HTMLTemplateElement} */ (document.getElementById(`pro-${kind}-row`));
+  const row = /** @type {HTMLElement} */ (template.content.firstElementChild?.cloneNode(true));
   if (kind === "registration") {
-    const select = row.querySelector('[data-name="body"]');
+    const select = /** @type {HTMLSelectElement} */ (row.querySelector('[data-name="body"]'));
     const blank = new Option("Choose a body", "");
     select.append(blank, ...REGISTRATION_BODIES.map((b) => new Option(b, b)));
   }
   for (const [k, v] of Object.entries(values)) {
-    const control = row.querySelector(`[data-name="${k}"]`);
+    const control = /** @type {HTMLInputElement | HTMLSelectElement | null} */ (row.querySelector(`[data-name="${k}"]`));
     if (!control || v === undefined || v === null) continue;
-    if (control.tagName === "SELECT" && ![...control.options].some((o) => o.value === String(v)))
+    if (control instanceof HTMLSelectElement && ![...control.options].some((o) => o.value === String(v)))
       control.append(new Option(String(v), String(v)));
     control.value = String(v);
   }

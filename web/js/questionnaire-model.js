@@ -1,10 +1,14 @@
+// @ts-check
 // The questionnaire as data and rules, without any DOM: which questions show, how a page's raw
 // input becomes a value or an error message, and how the values become the answers object of
 // DESIGN §4. Values live in memory only (a plain object owned by find-page.js).
 //
 // Values by kind: single → option id; multi → [ids]; number → number; yes-no → boolean;
 // place → {label, lat, lon} (coordinates from the bundled list, or from the browser's location);
-// an age band (offered for a child) → {band, label, min, max}.
+// an age band (offered for a child) → {band, label, min, max}. A number asked in miles (the
+// distance) is kept in kilometres, the unit of its answers field (max_distance_km, DESIGN §4):
+// the page converts on the way in and out, the core never sees miles.
+import { kmFromMiles, limitMiles } from "./miles.js";
 
 /** Fills options_from ("concerns", "approaches") from the core's concern list and glossary. */
 export function prepareQuestions(questionnaire, concerns, entries) {
@@ -55,6 +59,31 @@ export function isVisible(question, values) {
 
 export const visibleQuestions = (questions, values) => questions.filter((q) => isVisible(q, values));
 
+/**
+ * "Question N of M" that never jumps as answers reveal follow-ups: a question shown only after an
+ * earlier answer (shows_if: the age after who, the place and distance after in person) shares
+ * the number of the question before it, so M counts the questions everyone is asked.
+ * Returns {numbers: Map(id → N), total: M}.
+ */
+export function questionNumbers(questions) {
+  const numbers = new Map();
+  let n = 0;
+  for (const q of questions) {
+    if (!q.shows_if || n === 0) n++;
+    numbers.set(q.id, n);
+  }
+  return { numbers, total: n };
+}
+
+/** True once every required question the visitor will be asked has an answer ("See matches now"). */
+export const requiredAnswered = (questions, values) =>
+  visibleQuestions(questions, values).every((q) => !q.required || hasValue(values[q.id]));
+
+/** A stored number as the question asks it (kilometres shown as whole miles). */
+export const shownNumber = (q, value) => (q.unit === "miles" && typeof value === "number" ? limitMiles(value) : value);
+/** A number as typed, in the unit its answers field keeps (miles become kilometres). */
+export const storedNumber = (q, value) => (q.unit === "miles" && typeof value === "number" ? kmFromMiles(value) : value);
+
 export function hasValue(value) {
   if (value === undefined || value === null || value === "") return false;
   return !Array.isArray(value) || value.length > 0;
@@ -69,7 +98,7 @@ const MISSING = {
   safety: "Select an answer to this question, or choose ‘I’d rather not say’",
   format: "Select at least one way to have sessions",
   location: "Enter a UK town or city, or use your location",
-  max_distance_km: "Enter how far you could travel, in kilometres",
+  max_distance_km: "Enter how far you could travel, in miles",
 };
 const BY_KIND = {
   single: "Select an answer",
@@ -149,6 +178,7 @@ export function describeValue(q, value) {
     case "number":
       if (typeof value === "object") return value.label;
       if (q.unit === "£") return `£${value}`;
+      if (q.unit === "miles") return `${shownNumber(q, value)} miles`;
       return q.unit ? `${value} ${q.unit}` : String(value);
     default:
       return String(value);

@@ -1,10 +1,11 @@
+// @ts-check
 // One question per page (GOV.UK "question pages"): a Back button, "Question N of M", the question
 // as the page's h1 (inside the legend for choices, inside the label for a text box), help text,
 // the must-have tick where the question allows it, an error summary that links to the field,
 // and a Continue button. Also the "Check your answers" page with a Change button per answer.
 import { el, focusOn, replace } from "./dom.js";
 import { errorMessage, errorSummary } from "./error-summary.js";
-import { describeValue, isVisible, parseNumber, pageError } from "./questionnaire-model.js";
+import { describeValue, isVisible, parseNumber, pageError, shownNumber, storedNumber } from "./questionnaire-model.js";
 import { placeCombobox } from "./place-combobox.js";
 
 const MUST_HAVE_HINT = {
@@ -20,10 +21,66 @@ const MUST_HAVE_HINT = {
 export const backButton = (onBack) =>
   el("button", { type: "button", class: "back-link", onclick: onBack }, "Back");
 
+// The question as the page's heading; questions the visitor may skip say so (GOV.UK "(optional)").
+const title = (q) => [q.prompt, q.required ? null : el("span", { class: "question__optional" }, " (optional)")];
+
+/**
+ * A long list of choices under a few headings, with a box that narrows the list as the visitor
+ * types (label and description, every word). Ticked choices always stay in view. `groups`:
+ * [{label, concerns: [ids]}]; options in no group go last under "Something else".
+ */
+function groupedChoices(q, choiceFor, groups) {
+  const byId = new Map(q.options.map((o) => [o.id, o]));
+  const placed = new Set();
+  const sections = groups
+    .map((g) => ({ label: g.label, options: g.concerns.map((id) => byId.get(id)).filter((o) => o && !placed.has(o.id) && placed.add(o.id)) }))
+    .filter((g) => g.options.length);
+  const rest = q.options.filter((o) => !placed.has(o.id));
+  if (rest.length) sections.push({ label: "Something else", options: rest });
+  const filterId = `q-${q.id}-filter`;
+  const statusId = `${filterId}-status`;
+  const filter = el("input", { class: "input input--filter", type: "search", id: filterId, autocomplete: "off", spellcheck: "false", "aria-describedby": statusId });
+  const status = el("p", { class: "choice-filter__status", id: statusId, role: "status", "aria-live": "polite" });
+  const items = [];
+  const blocks = sections.map((g, i) => {
+    const headingId = `q-${q.id}-group-${i}`;
+    const choices = g.options.map((o) => {
+      const node = choiceFor(o, { hint: false });
+      items.push({ node, text: `${o.label} ${o.help ?? ""}`.toLowerCase(), input: node.querySelector("input") });
+      return node;
+    });
+    return el("div", { class: "choice-group" }, el("h2", { class: "choice-group__title", id: headingId }, g.label), el("div", { class: "choices choices--grouped", role: "group", "aria-labelledby": headingId }, choices));
+  });
+  const narrow = () => {
+    const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0;
+    let matched = 0;
+    for (const it of items) {
+      const match = words.every((w) => it.text.includes(w));
+      const show = it.input.checked || match;
+      it.node.hidden = !show;
+      if (show) shown++;
+      if (match) matched++;
+    }
+    for (const b of blocks) b.hidden = ![...b.querySelectorAll(".choice")].some((c) => !c.hidden);
+    status.textContent = !words.length ? "" : matched ? `Showing ${shown} of ${items.length}` : `Nothing matches ‘${filter.value.trim()}’. Clear the box to see every option.`;
+  };
+  filter.addEventListener("input", narrow);
+  // Enter in the box narrows the list; it must not send the page on before anything is ticked.
+  filter.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") event.preventDefault();
+  });
+  return [
+    el("div", { class: "choice-filter" }, el("label", { class: "label", for: filterId }, "Filter the list"), filter, status),
+    blocks,
+  ];
+}
+
 /**
  * Renders one question page into `container` and focuses it (the error summary when there is
  * one, otherwise the question heading).
- * ctx: {question, value, mustHave, position, total, error, matcher, onContinue(value, mustHave), onBack}
+ * ctx: {question, value, mustHave, position, total, error, matcher, groups (for a long list),
+ *       canSeeMatches, onContinue(value, mustHave, {seeMatches}), onBack}
  */
 export function renderQuestion(container, ctx) {
   const q = ctx.question;
@@ -37,13 +94,26 @@ export function renderQuestion(container, ctx) {
   let readValue;
   let body;
 
+  // A question answered in one box (a number, a place): the prompt is the box's label.
+  const labelledField = (/** @type {(Node | null)[]} */ ...controls) =>
+    el(
+      "div",
+      { class: `form-group${ctx.error ? " form-group--error" : ""}` },
+      caption,
+      el("h1", { class: "question__title" }, el("label", { for: fieldId }, title(q))),
+      hint,
+      err,
+      ...controls,
+    );
+
   if (q.kind === "single" || q.kind === "multi" || q.kind === "yes-no") {
     const multi = q.kind === "multi";
     const options = q.kind === "yes-no" ? [{ id: "yes", label: "Yes" }, { id: "no", label: "No" }] : q.options;
     const current = q.kind === "yes-no" ? (ctx.value === true ? "yes" : ctx.value === false ? "no" : undefined) : ctx.value;
-    const inputs = options.map((o, i) => {
+    const choiceFor = (o, { hint = true } = {}) => {
+      const i = options.indexOf(o);
       const id = i === 0 ? fieldId : `${fieldId}-${o.id}`;
-      const optionHintId = o.help ? `${id}-hint` : null;
+      const optionHintId = o.help && hint ? `${id}-hint` : null;
       const checked = multi ? (current ?? []).includes(o.id) : current === o.id;
       const input = el("input", {
         class: multi ? "choice__input choice__input--box" : "choice__input",
@@ -59,16 +129,17 @@ export function renderQuestion(container, ctx) {
         { class: "choice" },
         input,
         el("label", { class: "choice__label", for: id }, o.label),
-        o.help ? el("p", { class: "hint choice__hint", id: optionHintId }, o.help) : null,
+        optionHintId ? el("p", { class: "hint choice__hint", id: optionHintId }, o.help) : null,
       );
-    });
+    };
+    const grouped = multi && ctx.groups?.length;
     body = el(
       "fieldset",
       { class: `fieldset${ctx.error ? " fieldset--error" : ""}`, "aria-describedby": describedBy },
-      el("legend", { class: "fieldset__legend" }, caption, el("h1", { class: "question__title" }, q.prompt)),
+      el("legend", { class: "fieldset__legend" }, caption, el("h1", { class: "question__title" }, title(q))),
       hint,
       err,
-      el("div", { class: `choices${options.length > 8 ? " choices--long" : ""}` }, inputs),
+      grouped ? groupedChoices(q, choiceFor, ctx.groups) : el("div", { class: `choices${options.length > 8 ? " choices--long" : ""}` }, options.map((o) => choiceFor(o))),
     );
     readValue = async () => {
       const picked = [...body.querySelectorAll("input:checked")].map((i) => i.value);
@@ -85,7 +156,7 @@ export function renderQuestion(container, ctx) {
       name: q.id,
       autocomplete: "off",
       spellcheck: "false",
-      value: ctx.value === undefined ? "" : String(ctx.value),
+      value: ctx.value === undefined ? "" : String(shownNumber(q, ctx.value)),
       "aria-describedby": describedBy,
       "aria-invalid": ctx.error ? "true" : null,
     });
@@ -114,16 +185,7 @@ export function renderQuestion(container, ctx) {
           ),
         )
       : null;
-    body = el(
-      "div",
-      { class: `form-group${ctx.error ? " form-group--error" : ""}` },
-      caption,
-      el("h1", { class: "question__title" }, el("label", { for: fieldId }, q.prompt)),
-      hint,
-      err,
-      el("div", { class: "input-wrap" }, prefix, input, suffix),
-      bandChoices,
-    );
+    body = labelledField(el("div", { class: "input-wrap" }, prefix, input, suffix), bandChoices);
     readValue = async () => {
       const parsed = parseNumber(q, input.value);
       if (parsed.error) return parsed;
@@ -131,7 +193,7 @@ export function renderQuestion(container, ctx) {
         const picked = bands.find((b) => b.id === bandChoices.querySelector("input:checked")?.value);
         if (picked) return { band: picked.id, label: picked.label, min: picked.min, max: picked.max };
       }
-      return parsed.value;
+      return storedNumber(q, parsed.value);
     };
   } else if (q.kind === "place") {
     const box = placeCombobox({
@@ -142,15 +204,7 @@ export function renderQuestion(container, ctx) {
       describedBy,
       invalid: Boolean(ctx.error),
     });
-    body = el(
-      "div",
-      { class: `form-group${ctx.error ? " form-group--error" : ""}` },
-      caption,
-      el("h1", { class: "question__title" }, el("label", { for: fieldId }, q.prompt)),
-      hint,
-      err,
-      box.element,
-    );
+    body = labelledField(box.element);
     readValue = box.read;
   }
 
@@ -169,7 +223,14 @@ export function renderQuestion(container, ctx) {
     { class: "question", novalidate: true, dataset: { question: q.id } },
     body,
     mustHave,
-    el("div", { class: "button-group" }, el("button", { class: "button", type: "submit", id: "continue" }, "Continue")),
+    el(
+      "div",
+      { class: "button-group" },
+      el("button", { class: "button", type: "submit", id: "continue" }, "Continue"),
+      // Once every required question has an answer, the rest are optional: the visitor may go
+      // straight to the results with what they have said so far (this page's answer included).
+      ctx.canSeeMatches ? el("button", { class: "button button--secondary", type: "submit", id: "see-matches" }, "See matches now") : null,
+    ),
   );
   let busy = false;
   form.addEventListener("submit", async (event) => {
@@ -182,7 +243,8 @@ export function renderQuestion(container, ctx) {
     const message = pageError(q, value, must);
     // Keep what was typed when it is wrong, so the visitor can correct it rather than retype it.
     const typed = body.querySelector("input[type=text]")?.value;
-    ctx.onContinue(message ? { error: message, raw: typed } : { value }, must);
+    const seeMatches = event.submitter?.id === "see-matches";
+    ctx.onContinue(message ? { error: message, raw: typed } : { value }, must, { seeMatches });
   });
 
   const summary = ctx.error ? errorSummary([{ message: ctx.error, fieldId: fieldId }]) : null;

@@ -1,3 +1,4 @@
+// @ts-check
 // The results page, short enough to read on a phone: crisis contacts first when the safety answer
 // reported risk, then signposts to NHS and specialist routes; then one summary sentence (how many
 // fit, how many list the visitor's concerns, whether any are near enough to meet in person); the
@@ -8,7 +9,7 @@
 // The core decides everything shown (the counts, the order, the fit bands, the words of reasons
 // and suggestions); this file only words the summary's facts and shows distances in miles.
 import { count, el, focusOn, longDate, pounds, replace } from "./dom.js";
-import { crisisBlock, signpostsBlock } from "./crisis-view.js";
+import { compactCrisisBlock, signpostsBlock } from "./crisis-view.js";
 import { errorMessage, errorSummary } from "./error-summary.js";
 import { backButton } from "./questionnaire-view.js";
 import { matchCard } from "./match-card.js";
@@ -426,7 +427,7 @@ export function renderResults(container, ctx) {
     container,
     backButton(ctx.onBack),
     level !== "none"
-      ? crisisBlock(level, result.crisis, { headingLevel: 2, headingId: "results-crisis-title", answer: ctx.values.safety, lastChecked: ctx.crisis.last_checked })
+      ? compactCrisisBlock(level, result.crisis, { headingLevel: 2, headingId: "results-crisis-title", answer: ctx.values.safety, lastChecked: ctx.crisis.last_checked })
       : null,
     signpostsBlock(result.signposts ?? [], ctx.crisis.contacts),
     h1,

@@ -1,5 +1,6 @@
-// Types for web/js/tft.js, kept by hand beside it (checked by tests/node/types.test.mjs).
-// Field names follow DESIGN.md sections 3-5 exactly.
+// Types for web/js/tft.js, kept by hand beside it. `tsc --noEmit` (tsconfig.json, run by
+// ./scripts/test) checks every module in web/js against them. Field names follow the data files
+// and the CLI's output (docs/).
 
 export interface DataErrorItem {
   file: string;
@@ -228,7 +229,15 @@ export interface PlaceSuggestion {
   region: "England" | "Scotland" | "Wales" | "Northern Ireland";
   lat: number;
   lon: number;
+  /** what the place box shows and the answers carry: the name, or "Name, County" when names are shared */
+  label: string;
 }
+
+/** What a typed place names: the place, or null with up to 3 known names close to the text. */
+export type PlaceLookup = { place: PlaceSuggestion; suggestions?: undefined } | { place: null; suggestions: string[] };
+
+/** A directory entry as the core loaded it (the shape of one item of the directory file). */
+export type TherapistProfile = Omit<Match, "score" | "band" | "lists_concern" | "stale" | "breakdown" | "distance_km" | "reasons" | "caveats" | "place">;
 
 export interface Question {
   /** the answers field it fills (DESIGN §4) */
@@ -256,6 +265,8 @@ export interface Question {
 export interface Matcher {
   /** Problems in the directory file; entries with problems were left out. */
   directoryErrors: DataErrorItem[];
+  /** Set when the directory was chosen by name from data/directories.json. */
+  directoryChoice: DirectoryChoice | null;
   directory(): { fictional: boolean; notice: string; therapists: number };
   entry(slug: string): GlossaryEntry | null;
   entries(): EntrySummary[];
@@ -273,17 +284,62 @@ export interface Matcher {
   match(answers: Answers | string, options?: { limit?: number; today?: string; units?: "km" | "miles" }): MatchResult;
   /** UK places whose name starts with `prefix`, most populous first (default limit 8, at most 100). */
   places(prefix: string, options?: { limit?: number }): PlaceSuggestion[];
+  /** The place a visitor typed ("Leeds", "Newport, Isle of Wight"), as the matcher reads answers. */
+  resolvePlace(text: string): PlaceLookup;
+  /** Profiles of the loaded (valid) entries with these ids, in that order; unknown ids are left out. */
+  therapists(ids: string[]): TherapistProfile[];
   /** Errors for one directory entry, paths from "$"; empty when the entry is good. */
   validateProfile(profile: object | string): DataErrorItem[];
+  /** Set when the directory is a published (packed) one: createMatcher({ publishedUrl }). */
+  published?: true;
+  /** The shards these answers need that are not loaded yet; null answers: every shard left. */
+  shardsToLoad?(answers: Partial<Answers> | string | null): PublishedFile[];
+  /** Fetches and adds the shards these answers need; resolves to the errors (a bad shard is left out whole). */
+  loadShards?(answers: Partial<Answers> | string | null, options?: { onProgress?: (p: DownloadProgress) => void }): Promise<DataErrorItem[]>;
+  /** The profile files (card text) of these loaded ids that are not loaded yet. */
+  profilesToLoad?(ids: string[]): PublishedFile[];
+  /** Fetches and adds the profile files of these loaded ids; resolves to the errors. */
+  loadProfiles?(ids: string[], options?: { onProgress?: (p: DownloadProgress) => void }): Promise<DataErrorItem[]>;
+}
+
+/** One file of a published directory the core asks for (docs/directory-format.md). */
+export interface PublishedFile {
+  shard: number;
+  profile?: number;
+  file: string;
+  bytes: number;
+}
+
+/** Bytes fetched so far of the files one call needs. */
+export interface DownloadProgress {
+  done: number;
+  total: number;
+  files: number;
 }
 
 export interface MatcherOptions {
   dataUrl?: string;
   /** null loads no directory (glossary pages); match() then sees an empty directory. */
+  /** A published directory's name in data/directories.json ("" for the default one). */
+  directory?: string;
   directoryUrl?: string | null;
+  /** A published directory's manifest (directory.json from `tft pack`); wins over the other two. */
+  publishedUrl?: string | null;
   wasmUrl?: string;
   readText?: (url: string) => Promise<string>;
+  readBytes?: (url: string) => Promise<Uint8Array>;
   moduleFactory?: () => Promise<unknown>;
+}
+
+/** The data files every createMatcher reads from dataUrl, without ".json". */
+export declare const DATA_FILES: readonly string[];
+
+/** The published directory loaded by name; `unknown` is the name asked for when it was not found. */
+export interface DirectoryChoice {
+  name: string;
+  label: string;
+  file: string;
+  unknown: string | null;
 }
 
 export declare function createMatcher(options?: MatcherOptions): Promise<Matcher>;

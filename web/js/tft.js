@@ -1,3 +1,4 @@
+// @ts-check
 // The JavaScript face of the C++ core (DESIGN §7): plain objects in, plain objects out.
 //
 //   import { createMatcher } from "./tft.js";
@@ -7,7 +8,8 @@
 // Runs wherever it is imported: the site uses it inside a Web Worker (matcher-worker.js) so the
 // page never waits on it; node tests inject the CommonJS build and a file reader.
 
-const DATA_FILES = ["glossary", "concerns", "questionnaire", "crisis", "places-gb"];
+/** The data files every createMatcher reads from dataUrl (a page showing load progress counts them). */
+export const DATA_FILES = ["glossary", "concerns", "questionnaire", "crisis", "places-gb"];
 
 /** Thrown by createMatcher when data files fail to load; `errors` holds FILE:PATH: message lines. */
 export class DataError extends Error {
@@ -33,6 +35,7 @@ async function defaultReadText(url) {
   return response.text();
 }
 
+/** @param {string} url */
 async function defaultReadBytes(url) {
   const response = await fetch(url, { credentials: "same-origin" });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -40,6 +43,7 @@ async function defaultReadBytes(url) {
 }
 
 async function defaultModuleFactory(wasmUrl) {
+  // @ts-expect-error -- the Emscripten glue is built by scripts/build (src/wasm), not kept in web/.
   const { default: createTftCore } = await import("../wasm/tft-core.js");
   return createTftCore({ locateFile: (file) => (file.endsWith(".wasm") ? wasmUrl : file) });
 }
@@ -47,61 +51,92 @@ async function defaultModuleFactory(wasmUrl) {
 /**
  * Loads the WebAssembly core, the data files and a therapist directory.
  * options.dataUrl       folder of the data files (default "data/", relative to the page)
- * options.directoryUrl  the directory JSON (default dataUrl + "therapists.sample.json"); null loads
- *                       no directory, for pages that only search and read the glossary
- * options.publishedUrl  a published directory's manifest (directory.json from `tft pack`,
- *                       docs/directory-format.md) instead of a directory JSON: only the manifest is
- *                       read here; loadShards() and loadProfiles() fetch the rest as answers need it
+ * options.directory     the name of a published directory in dataUrl + "directories.json" (""
+ *                       for the default one); its file comes from dataUrl, so data only ever
+ *                       comes from the site itself. An unknown name loads the default directory
+ *                       and is reported in `directoryChoice.unknown`.
+ * options.directoryUrl  instead of `directory`: the directory JSON itself (default dataUrl +
+ *                       "therapists.sample.json"); null loads no directory, for pages that only
+ *                       search and read the glossary
+ * options.publishedUrl  instead of either: a published directory's manifest (directory.json from
+ *                       `tft pack`, docs/directory-format.md); only the manifest is read here;
+ *                       loadShards() and loadProfiles() fetch the rest as answers need it
  * options.readText      (url) => Promise<string>; default fetch
  * options.readBytes     (url) => Promise<Uint8Array>; default fetch (packed files)
  * options.moduleFactory () => Promise<module>; default the ES module build next to this file
+ * @param {import("./tft.js").MatcherOptions} [options]
+ * @returns {Promise<import("./tft.js").Matcher>}
  */
 export async function createMatcher(options = {}) {
   const dataUrl = options.dataUrl ?? "data/";
-  const publishedUrl = options.publishedUrl ?? null;
-  const directoryUrl =
-    options.directoryUrl === null || publishedUrl ? null : (options.directoryUrl ?? `${dataUrl}therapists.sample.json`);
   const readText = options.readText ?? defaultReadText;
   const wasmUrl = options.wasmUrl ?? new URL("../wasm/tft-core.wasm", import.meta.url).href;
+  const publishedUrl = options.publishedUrl ?? null;
+  const named = !publishedUrl && typeof options.directory === "string";
+  const directoryUrl =
+    publishedUrl || named || options.directoryUrl === null ? null : (options.directoryUrl ?? `${dataUrl}therapists.sample.json`);
   const [core, ...texts] = await Promise.all([
     (options.moduleFactory ?? (() => defaultModuleFactory(wasmUrl)))(),
     ...DATA_FILES.map((name) => readText(`${dataUrl}${name}.json`)),
-    directoryUrl === null ? Promise.resolve(null) : readText(directoryUrl),
-    publishedUrl === null ? Promise.resolve(null) : readText(publishedUrl),
+    publishedUrl
+      ? readText(publishedUrl)
+      : named
+        ? readText(`${dataUrl}directories.json`)
+        : directoryUrl === null
+          ? Promise.resolve(null)
+          : readText(directoryUrl),
   ]);
-  const manifestText = texts.pop();
-  const directoryText = texts.pop();
+  const lastText = texts.pop();
   const dataErrors = JSON.parse(core.loadDataset(...texts));
   if (dataErrors.length) throw new DataError(dataErrors);
-  let directoryErrors = [];
-  if (directoryText !== null) directoryErrors = JSON.parse(core.loadDirectory(directoryUrl.split("/").pop(), directoryText));
-  if (manifestText !== null) {
+  if (publishedUrl) {
     // A manifest that cannot be read leaves no directory at all: nothing to match against.
-    directoryErrors = JSON.parse(core.openPublished(publishedUrl.split("/").pop(), manifestText));
-    if (directoryErrors.length) throw new DataError(directoryErrors);
+    const manifestErrors = JSON.parse(core.openPublished(publishedUrl.split("/").pop(), lastText));
+    if (manifestErrors.length) throw new DataError(manifestErrors);
+    const base = publishedUrl.slice(0, publishedUrl.lastIndexOf("/") + 1);
+    return { ...wrap(core, [], null), ...publishedApi(core, base, options.readBytes ?? defaultReadBytes) };
   }
-  const api = wrap(core, directoryErrors);
-  if (manifestText === null) return api;
-  return { ...api, ...publishedApi(core, publishedUrl.slice(0, publishedUrl.lastIndexOf("/") + 1), options.readBytes ?? defaultReadBytes) };
+  if (!named) {
+    const directoryErrors =
+      lastText === null || directoryUrl === null ? [] : JSON.parse(core.loadDirectory(directoryUrl.split("/").pop(), lastText));
+    return wrap(core, directoryErrors, null);
+  }
+  const choice = chooseDirectory(core, lastText ?? "", options.directory ?? "");
+  const directoryErrors = [
+    ...JSON.parse(core.loadDirectory(choice.file.split("/").pop(), await readText(`${dataUrl}${choice.file}`))),
+    ...JSON.parse(core.selectDirectory(lastText, choice.name)),
+  ];
+  return wrap(core, directoryErrors, choice);
 }
 
 // Fetches `files` ({file, bytes}: plain names in the folder `base`) at most four at a time, hands
 // each to `add` in the order given (so the core's state never depends on network timing) and
 // reports progress in bytes. Returns the errors, each {file, path, message, text}: what `add` gave,
 // or the failed fetch.
+/**
+ * @param {string} base
+ * @param {{ file: string, bytes: number }[]} files
+ * @param {(url: string) => Promise<Uint8Array>} readBytes
+ * @param {(file: any, bytes: Uint8Array) => any[]} add
+ * @param {((p: { done: number, total: number, files: number }) => void) | undefined} onProgress
+ */
 async function fetchInOrder(base, files, readBytes, add, onProgress) {
   const total = files.reduce((sum, f) => sum + f.bytes, 0);
   let done = 0;
   const errors = [];
   onProgress?.({ done, total, files: files.length });
+  /** @type {(Promise<{ bytes?: Uint8Array, error?: any }> | null)[]} */
   const started = files.map(() => null);
   const start = (i) => (started[i] ??= readBytes(base + files[i].file).then((bytes) => ({ bytes }), (error) => ({ error })));
   for (let i = 0; i < files.length; i++) {
     for (let k = i; k < Math.min(files.length, i + 4); k++) start(k);
-    const got = await started[i];
-    started[i] = true;  // let the bytes go once added
-    if (got.error) errors.push({ file: files[i].file, path: "$", message: String(got.error.message ?? got.error), text: `${files[i].file}: ${got.error.message ?? got.error}` });
-    else errors.push(...add(files[i], got.bytes));
+    const got = (await started[i]) ?? {};
+    started[i] = null; // let the bytes go once added (start() is never asked for an earlier file again)
+    if (got.bytes) errors.push(...add(files[i], got.bytes));
+    else {
+      const message = String(got.error?.message ?? got.error ?? "could not be read");
+      errors.push({ file: files[i].file, path: "$", message, text: `${files[i].file}: ${message}` });
+    }
     done += files[i].bytes;
     onProgress?.({ done, total, files: files.length });
   }
@@ -110,6 +145,11 @@ async function fetchInOrder(base, files, readBytes, add, onProgress) {
 
 // The published directory's calls (docs/directory-format.md): the core says which files the answers
 // need and checks each (size, SHA-256, structure) before it uses any of it.
+/**
+ * @param {any} core the Embind module (src/wasm/bindings.cpp)
+ * @param {string} base
+ * @param {(url: string) => Promise<Uint8Array>} readBytes
+ */
 function publishedApi(core, base, readBytes) {
   const parse = (text) => JSON.parse(text);
   const shardsToLoad = (answers) => {
@@ -120,26 +160,52 @@ function publishedApi(core, base, readBytes) {
   };
   const profilesToLoad = (ids) => parse(core.publishedProfilesToLoad(ids.join("\n"))).files;
   return {
-    published: true,
+    published: /** @type {const} */ (true),
     /** The shards these answers need that are not loaded yet, each {shard, file, bytes}; null: every one left. */
     shardsToLoad,
     /** Fetches and adds the shards these answers need; resolves to the errors (a shard with any is left out whole). */
+    /** @param {any} answers @param {{ onProgress?: (p: any) => void }} [listen] */
     loadShards: (answers, { onProgress } = {}) =>
       fetchInOrder(base, shardsToLoad(answers), readBytes, (f, bytes) => parse(core.addPublishedShard(f.shard, bytes)), onProgress),
     /** The profile files (card text) of these loaded ids not loaded yet, each {shard, profile, file, bytes}. */
     profilesToLoad,
     /** Fetches and adds the profile files of these loaded ids; resolves to the errors. */
+    /** @param {string[]} ids @param {{ onProgress?: (p: any) => void }} [listen] */
     loadProfiles: (ids, { onProgress } = {}) =>
       fetchInOrder(base, profilesToLoad(ids), readBytes, (f, bytes) => parse(core.addPublishedProfiles(f.shard, f.profile, bytes)), onProgress),
   };
 }
 
-function wrap(core, directoryErrors) {
+/**
+ * The catalogue entry for `name` (the default one for ""), checked by the core; an unknown name
+ * falls back to the default rather than failing, and says so.
+ * @param {any} core the Embind module (src/wasm/bindings.cpp)
+ * @param {string} catalogueText
+ * @param {string} name
+ * @returns {import("./tft.js").DirectoryChoice}
+ */
+function chooseDirectory(core, catalogueText, name) {
+  const { directories, errors } = JSON.parse(core.directoryCatalogue(catalogueText));
+  if (errors.length) throw new DataError(errors);
+  const found = name ? directories.find((d) => d.name === name) : undefined;
+  const chosen = found ?? directories.find((d) => d.default);
+  return { name: chosen.name, label: chosen.label, file: chosen.file, unknown: name && !found ? name : null };
+}
+
+/**
+ * The core's JSON text calls as plain objects; the result is checked against tft.d.ts's Matcher.
+ * @param {any} core the Embind module (src/wasm/bindings.cpp)
+ * @param {import("./tft.js").DataErrorItem[]} directoryErrors
+ * @param {import("./tft.js").DirectoryChoice | null} directoryChoice
+ * @returns {import("./tft.js").Matcher}
+ */
+function wrap(core, directoryErrors, directoryChoice) {
   const parse = (text) => JSON.parse(text);
-  const has = (name) => typeof core[name] === "function";
   return {
     /** Problems found in the directory; entries with problems are left out, the rest still match. */
     directoryErrors,
+    /** The published directory loaded by name: {name, label, file, unknown}; null otherwise. */
+    directoryChoice,
     directory: () => parse(core.directoryInfo()),
     entry: (slug) => parse(core.entry(String(slug))),
     entries: () => parse(core.entries()),
@@ -153,22 +219,19 @@ function wrap(core, directoryErrors) {
     },
     validateProfile: (profile) =>
       parse(core.validateProfile(typeof profile === "string" ? profile : JSON.stringify(profile))),
-    search: (query, { limit = 10 } = {}) => {
-      if (!has("search")) throw new Error("search is not built yet");
-      return parse(core.search(String(query), limit));
-    },
+    search: (query, { limit = 10 } = {}) => parse(core.search(String(query), limit)),
     // options.today (YYYY-MM-DD): the day entries are judged against for freshness; without it the
     // directory's newest "updated" date. options.units: "km" (default) or "miles", for the words
     // of reasons, caveats and suggestions (numbers stay in km). See docs/matching.md.
     match: (answers, { limit = 20, today = "", units = "km" } = {}) => {
-      if (!has("match")) throw new Error("match is not built yet");
       const text = typeof answers === "string" ? answers : JSON.stringify(answers);
       const result = parse(core.match(text, limit, String(today ?? ""), String(units ?? "km")));
       if (result.errors) throw new AnswersError(result.errors);
       return result;
     },
     places: (prefix, { limit = 8 } = {}) => parse(core.places(String(prefix), limit)).places,
-    /** Loaded entries by id, in the order given, as the directory file holds them; unknown ids are left out. */
+    resolvePlace: (text) => parse(core.resolvePlace(String(text))),
+    /** Profiles of loaded (valid) entries, in the order asked; unknown ids are left out. */
     therapists: (ids) => parse(core.therapists(ids.filter((id) => typeof id === "string" && !id.includes("\n")).join("\n"))),
   };
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // One therapist's card as visitors see it: built with createElement and textContent only, because
 // every field comes from a directory entry (typed by a therapist, or a file someone loaded) and is
 // never trusted as markup. Works on partial entries too, so the For Professionals preview can
@@ -84,7 +85,9 @@ export function contactList(contact, name = "", { compact = false } = {}) {
     let secure = false;
     try {
       secure = new URL(contact.website).protocol === "https:";
-    } catch {}
+    } catch {
+      // Not a URL: shown as text, never as a link.
+    }
     item("Website", compact ? "Website" : websiteText(contact.website), secure ? contact.website : null);
   }
   return ul;

@@ -161,7 +161,7 @@ MatchText match_partial_text(const Matcher& m, const PartialDirectory& d, std::s
     out.errors = std::move(parsed.errors);
     return out;
   }
-  ordered_json result = match(m, parsed.answers, options);
+  ordered_json result = match_result_to_json(match(m, parsed.answers, options));
   add_not_loaded(result, count_not_loaded(d, parsed.answers));
   out.text = to_text(result, true);
   return out;

@@ -584,7 +584,7 @@ std::string match_as_worker(PartialDirectory& d, const std::map<std::string, std
   }
   Matcher m = prepare_matcher(test::bundled_dataset(), d.directory);
   std::vector<std::string> ids;
-  const ordered_json first = match(m, a, fixed_day(limit));
+  const ordered_json first = test::match_json(m, a, fixed_day(limit));
   for (const auto& item : first["matches"]) ids.push_back(item["id"].get<std::string>());
   for (const auto& ref : profile_files_for(d, ids)) {
     const auto errors =
@@ -620,7 +620,7 @@ TEST_CASE("a directory loaded shard by shard, as the worker loads it, gives the 
     const std::size_t limit = i % 4 ? 20 : 0;
     PartialDirectory d = opened(packed.manifest);
     const ordered_json mine = ordered_json::parse(match_as_worker(d, files, text, limit));
-    const ordered_json full = match(everyone, a, fixed_day(limit));
+    const ordered_json full = test::match_json(everyone, a, fixed_day(limit));
     // Everything but the excluded counts is the whole directory's, card text included.
     ordered_json mine_rest = mine, full_rest = full;
     mine_rest.erase("excluded"), full_rest.erase("excluded");

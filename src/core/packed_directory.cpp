@@ -821,4 +821,13 @@ Therapist unpack_therapist(const MatchingView& v, const PackedRow& row, const Pa
   return t;
 }
 
+void apply_profile(PackedProfile&& profile, Therapist& t) {
+  t.name = std::move(profile.name);
+  t.pronouns = std::move(profile.pronouns);
+  t.registrations = std::move(profile.registrations);
+  t.bio = std::move(profile.bio);
+  t.contact = std::move(profile.contact);
+  t.waiting = std::move(profile.waiting);
+}
+
 }  // namespace tft

@@ -140,4 +140,7 @@ ProfilesRead read_profiles(const std::string& name, std::string_view bytes);
 // packed directory). `profile` may be null: the text fields are then left empty.
 Therapist unpack_therapist(const MatchingView& view, const PackedRow& row, const PackedProfile* profile);
 
+// Fills in the card text of `t` (a therapist unpacked without its profile) from its profile record.
+void apply_profile(PackedProfile&& profile, Therapist& t);
+
 }  // namespace tft

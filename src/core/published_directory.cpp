@@ -380,12 +380,67 @@ std::optional<Error> verify_published_file(const PublishedFile& file, std::strin
   return std::nullopt;
 }
 
+std::optional<MatchingView> check_shard_matching(const ShardEntry& s, std::string_view bytes,
+                                                 const Dataset& data, std::vector<Error>& errors) {
+  if (auto e = verify_published_file(s.matching, bytes)) {
+    errors.push_back(*e);
+    return std::nullopt;
+  }
+  MatchingCheck check = check_matching(s.matching.file, bytes);
+  if (!check.ok()) {
+    errors.insert(errors.end(), check.errors.begin(), check.errors.end());
+    return std::nullopt;
+  }
+  const MatchingView& v = check.view;
+  if (v.therapists != s.therapists) {
+    errors.push_back({s.matching.file, "byte 16",
+                      "holds " + std::to_string(v.therapists) + " therapists but the manifest says " +
+                          std::to_string(s.therapists)});
+    return std::nullopt;
+  }
+  const std::set<std::string> known_approaches = approach_slugs(data), known_concerns = concern_ids(data);
+  bool known = true;
+  for (const auto& c : v.concerns)
+    if (!known_concerns.count(std::string(c)))
+      known = false,
+      errors.push_back({s.matching.file, "$", "unknown concern id " + quote_for_message(std::string(c))});
+  for (const auto& a : v.approaches)
+    if (!known_approaches.count(std::string(a)))
+      known = false,
+      errors.push_back({s.matching.file, "$", "unknown approach " + quote_for_message(std::string(a))});
+  if (!known) return std::nullopt;
+  return check.view;
+}
+
+std::optional<std::vector<PackedProfile>> read_shard_profiles(const std::string& matching_file,
+                                                              const ProfileFileEntry& p,
+                                                              std::string_view bytes,
+                                                              std::uint32_t matching_checksum,
+                                                              std::vector<Error>& errors) {
+  if (auto e = verify_published_file(p.file, bytes)) {
+    errors.push_back(*e);
+    return std::nullopt;
+  }
+  ProfilesRead read = read_profiles(p.file.file, bytes);
+  if (!read.ok()) {
+    errors.insert(errors.end(), read.errors.begin(), read.errors.end());
+    return std::nullopt;
+  }
+  if (read.matching_checksum != matching_checksum || read.first_row != p.first ||
+      read.profiles.size() != p.therapists) {
+    errors.push_back({p.file.file, "byte 20",
+                      "does not hold rows " + std::to_string(p.first) + "-" +
+                          std::to_string(p.first + p.therapists) + " of " + matching_file});
+    return std::nullopt;
+  }
+  return std::move(read.profiles);
+}
+
 DirectoryLoad load_packed_directory(const Manifest& manifest, const std::map<std::string, std::string>& files,
                                     const Dataset& data) {
   DirectoryLoad out;
   out.directory.fictional = manifest.fictional;
   out.directory.notice = manifest.notice;
-  const std::set<std::string> known_approaches = approach_slugs(data), known_concerns = concern_ids(data);
   std::set<std::string> ids;
   auto bytes_of = [&](const PublishedFile& f) -> const std::string* {
     const auto it = files.find(f.file);
@@ -393,57 +448,23 @@ DirectoryLoad load_packed_directory(const Manifest& manifest, const std::map<std
       out.errors.push_back({f.file, "$", "is listed in the manifest but was not read"});
       return nullptr;
     }
-    if (auto e = verify_published_file(f, it->second)) {
-      out.errors.push_back(*e);
-      return nullptr;
-    }
     return &it->second;
   };
   for (const ShardEntry& s : manifest.shards) {
     const std::string* bytes = bytes_of(s.matching);
     if (!bytes) continue;
-    MatchingCheck check = check_matching(s.matching.file, *bytes);
-    if (!check.ok()) {
-      out.errors.insert(out.errors.end(), check.errors.begin(), check.errors.end());
-      continue;
-    }
-    const MatchingView& v = check.view;
-    if (v.therapists != s.therapists) {
-      out.errors.push_back({s.matching.file, "byte 16",
-                            "holds " + std::to_string(v.therapists) + " therapists but the manifest says " +
-                                std::to_string(s.therapists)});
-      continue;
-    }
-    bool known = true;
-    for (const auto& c : v.concerns)
-      if (!known_concerns.count(std::string(c)))
-        known = false, out.errors.push_back(
-                           {s.matching.file, "$", "unknown concern id " + quote_for_message(std::string(c))});
-    for (const auto& a : v.approaches)
-      if (!known_approaches.count(std::string(a)))
-        known = false,
-        out.errors.push_back({s.matching.file, "$", "unknown approach " + quote_for_message(std::string(a))});
-    if (!known) continue;
+    const std::optional<MatchingView> view = check_shard_matching(s, *bytes, data, out.errors);
+    if (!view) continue;
     std::vector<PackedProfile> profiles;
     for (const auto& p : s.profiles) {
       const std::string* pb = bytes_of(p.file);
       if (!pb) break;
-      ProfilesRead read = read_profiles(p.file.file, *pb);
-      if (!read.ok()) {
-        out.errors.insert(out.errors.end(), read.errors.begin(), read.errors.end());
-        break;
-      }
-      if (read.matching_checksum != v.checksum || read.first_row != p.first ||
-          read.profiles.size() != p.therapists) {
-        out.errors.push_back({p.file.file, "byte 20",
-                              "does not hold rows " + std::to_string(p.first) + "-" +
-                                  std::to_string(p.first + p.therapists) + " of " + s.matching.file});
-        break;
-      }
-      for (auto& profile : read.profiles) profiles.push_back(std::move(profile));
+      auto read = read_shard_profiles(s.matching.file, p, *pb, view->checksum, out.errors);
+      if (!read) break;
+      for (auto& profile : *read) profiles.push_back(std::move(profile));
     }
-    if (profiles.size() != v.therapists) continue;
-    MatchingCursor cursor(v);
+    if (profiles.size() != view->therapists) continue;
+    MatchingCursor cursor(*view);
     for (std::size_t row = 0; !cursor.done(); ++row) {
       const PackedRow r = cursor.next();
       if (!ids.insert(std::string(r.id)).second) {
@@ -451,7 +472,7 @@ DirectoryLoad load_packed_directory(const Manifest& manifest, const std::map<std
                               "repeats id " + quote_for_message(std::string(r.id)) + " from another shard"});
         continue;
       }
-      out.directory.therapists.push_back(unpack_therapist(v, r, &profiles[row]));
+      out.directory.therapists.push_back(unpack_therapist(*view, r, &profiles[row]));
     }
   }
   return out;

@@ -29,6 +29,7 @@
 #include "diagnostics.h"
 #include "loaders.h"
 #include "model.h"
+#include "packed_directory.h"
 #include "serialize.h"
 
 namespace tft {
@@ -71,7 +72,7 @@ struct Manifest {
 
 struct PackOptions {
   std::size_t shard_size = 20000;  // most therapists in one remote shard
-  std::size_t region_size = 2000;  // most therapists in one region shard
+  std::size_t region_size = 500;   // most therapists in one region shard (about 30 kB of matching data)
   std::size_t profile_size = 250;  // most therapists in one profile file
 };
 
@@ -111,6 +112,20 @@ double distance_to_bounds_km(double lat, double lon, const Bounds& box);
 
 // Checks `bytes` against the manifest's size and SHA-256 for `file`; an error names the file.
 std::optional<Error> verify_published_file(const PublishedFile& file, std::string_view bytes);
+
+// Verifies one shard's matching file against its manifest entry (size, SHA-256), checks it
+// (check_matching), its therapist count, and its concern and approach ids against `data`. Returns
+// the view into `bytes`, or nothing after adding the problems to `errors`.
+std::optional<MatchingView> check_shard_matching(const ShardEntry& shard, std::string_view bytes,
+                                                 const Dataset& data, std::vector<Error>& errors);
+
+// Verifies and reads one profile file of a shard (size, SHA-256, read_profiles) and checks it holds
+// the rows the manifest says of the matching file with checksum `matching_checksum`.
+std::optional<std::vector<PackedProfile>> read_shard_profiles(const std::string& matching_file,
+                                                              const ProfileFileEntry& file,
+                                                              std::string_view bytes,
+                                                              std::uint32_t matching_checksum,
+                                                              std::vector<Error>& errors);
 
 // Reads a whole published directory: `files` maps each file name in the manifest to its bytes. Every
 // file is verified (size, SHA-256) and checked; concern and approach ids must be known to `data`,

@@ -5,13 +5,17 @@
 // One module instance holds one loaded dataset and directory; web/js/tft.js creates the instance.
 #include <emscripten/bind.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/crisis_contacts.h"
 #include "core/directory_catalogue.h"
 #include "core/loaders.h"
 #include "core/matcher.h"
+#include "core/partial_directory.h"
 #include "core/place_lookup.h"
 #include "core/search.h"
 #include "core/serialize.h"
@@ -21,7 +25,12 @@ namespace {
 struct State {
   tft::Dataset data;
   tft::Directory directory;
-  tft::Matcher matcher;  // points into data and directory; rebuilt whenever either changes
+  // A published directory (docs/directory-format.md), read shard by shard; used instead of
+  // `directory` once openPublished has been called.
+  tft::PartialDirectory published;
+  bool use_published = false;
+  bool matcher_stale = false;  // shards were added since the matcher was prepared
+  tft::Matcher matcher;        // points into data and the directory in use; rebuilt whenever either changes
   // Built on the first search after a dataset loads (tens of milliseconds in WebAssembly: search.h
   // says why the glossary page builds it early), then reused for every query.
   std::optional<tft::SearchIndex> search_index;
@@ -30,6 +39,24 @@ struct State {
 State& state() {
   static State s;
   return s;
+}
+
+const tft::Directory& directory_in_use() {
+  const State& s = state();
+  return s.use_published ? s.published.directory : s.directory;
+}
+
+const tft::Matcher& current_matcher() {
+  State& s = state();
+  if (s.matcher_stale) {
+    s.matcher = tft::prepare_matcher(s.data, directory_in_use());
+    s.matcher_stale = false;
+  }
+  return s.matcher;
+}
+
+std::string errors_text(const std::vector<tft::Error>& errors) {
+  return tft::to_text(tft::errors_to_json(errors), false);
 }
 
 // Returns a JSON array of errors; empty when every file loaded cleanly.
@@ -44,7 +71,7 @@ std::string load_dataset(const std::string& glossary, const std::string& concern
   tft::DatasetLoad load = tft::load_dataset(sources);
   state().data = std::move(load.data);
   state().search_index.reset();
-  state().matcher = tft::prepare_matcher(state().data, state().directory);
+  state().matcher = tft::prepare_matcher(state().data, directory_in_use());
   return tft::to_text(tft::errors_to_json(load.errors), false);
 }
 
@@ -52,6 +79,7 @@ std::string load_dataset(const std::string& glossary, const std::string& concern
 std::string load_directory(const std::string& name, const std::string& text) {
   tft::DirectoryLoad load = tft::load_directory({name, text}, state().data);
   state().directory = std::move(load.directory);
+  state().use_published = false;
   state().matcher = tft::prepare_matcher(state().data, state().directory);
   return tft::to_text(tft::errors_to_json(load.errors), false);
 }
@@ -61,6 +89,7 @@ std::string load_directory(const std::string& name, const std::string& text) {
 std::string append_directory(const std::string& name, const std::string& text) {
   tft::DirectoryLoad load = tft::load_directory({name, text}, state().data, &state().directory);
   tft::append_directory(state().directory, std::move(load.directory));
+  state().use_published = false;
   state().matcher = tft::prepare_matcher(state().data, state().directory);
   return tft::to_text(tft::errors_to_json(load.errors), false);
 }
@@ -99,13 +128,17 @@ std::string select_directory(const std::string& catalogue_text, const std::strin
 // The result (docs/design.md#result) as the CLI prints it (same bytes, without the CLI's final newline), or
 // {"errors": [...]} naming each bad field of the answers or option. `limit` 0 means all that pass;
 // `today` (YYYY-MM-DD, or "" for the directory's newest date) and `units` ("km" | "miles") as
-// `tft match --today --units`.
+// `tft match --today --units`. Over a published directory, the loaded shards are matched and the
+// rest counted as excluded (core/partial_directory.h); pass `today` there, since the newest date
+// of the loaded shards need not be the directory's.
 std::string match(const std::string& answers, int limit, const std::string& today, const std::string& units) {
   tft::MatchOptions options;
   options.limit = limit > 0 ? static_cast<std::size_t>(limit) : 0;
   if (auto bad = tft::parse_match_options(today, units, options); !bad.empty())
     return tft::to_text(tft::ordered_json{{"errors", tft::errors_to_json(bad)}}, false);
-  const tft::MatchText out = tft::match_text(state().matcher, answers, options);
+  const tft::MatchText out =
+      state().use_published ? tft::match_partial_text(current_matcher(), state().published, answers, options)
+                            : tft::match_text(current_matcher(), answers, options);
   if (!out.ok()) return tft::to_text(tft::ordered_json{{"errors", tft::errors_to_json(out.errors)}}, false);
   return out.text;
 }
@@ -118,28 +151,130 @@ std::string match_in_km(const std::string& answers, int limit) {
 // The place box: {"places": [{name, county, region, lat, lon, label}]}, most populous first.
 std::string places(const std::string& prefix, int limit) {
   return tft::to_text(
-      tft::places_json(state().matcher.places, prefix, limit > 0 ? static_cast<std::size_t>(limit) : 0),
+      tft::places_json(current_matcher().places, prefix, limit > 0 ? static_cast<std::size_t>(limit) : 0),
       false);
 }
 
 // What the visitor typed in the place box: {"place": {...}} or {"place": null, "suggestions"}.
 std::string resolve_place(const std::string& text) {
-  return tft::to_text(tft::resolve_place_json(state().matcher.places, text), false);
+  return tft::to_text(tft::resolve_place_json(current_matcher().places, text), false);
 }
 
-// The public profile of one loaded therapist, or "null" when the directory holds no valid entry
-// with that id (an entry that failed validation was never loaded). A remembered shortlist is
-// rebuilt from these, never from the raw file.
-std::string therapist(const std::string& id) {
-  for (const auto& t : state().directory.therapists)
-    if (t.id == id) return tft::to_text(tft::therapist_to_json(t), false);
-  return "null";
-}
-
+// {fictional, notice, therapists}: for a published directory, the manifest's total.
 std::string directory_info() {
-  const tft::Directory& d = state().directory;
-  tft::ordered_json j{{"fictional", d.fictional}, {"notice", d.notice}, {"therapists", d.therapists.size()}};
+  const State& s = state();
+  const tft::Directory& d = directory_in_use();
+  const std::uint64_t total = s.use_published ? s.published.manifest.therapists : d.therapists.size();
+  tft::ordered_json j{{"fictional", d.fictional}, {"notice", d.notice}, {"therapists", total}};
   return tft::to_text(j, false);
+}
+
+// ---- a published directory, shard by shard (core/partial_directory.h) ----------------------------
+
+// Call after loadDataset. Reads the manifest and uses the (still empty) published directory from
+// now on. Returns a JSON array of errors.
+std::string open_published(const std::string& name, const std::string& manifest) {
+  State& s = state();
+  const auto errors = tft::open_manifest(s.published, {name, manifest});
+  s.use_published = errors.empty();
+  s.matcher = tft::prepare_matcher(s.data, directory_in_use());
+  s.matcher_stale = false;
+  return errors_text(errors);
+}
+
+tft::ordered_json file_json(const tft::PublishedFile& f) {
+  return {{"file", f.file}, {"bytes", f.bytes}};
+}
+
+// The matching files these answers need that are not loaded yet:
+// {"files": [{"shard", "file", "bytes"}]}, or {"errors": [...]} for answers that do not parse.
+// Empty answers ("") mean every shard not loaded yet (to find any stored id).
+std::string published_shards_to_load(const std::string& answers) {
+  State& s = state();
+  std::vector<std::size_t> shards;
+  if (answers.empty()) {
+    for (std::size_t i = 0; i < s.published.shards.size(); ++i)
+      if (!s.published.shards[i].loaded) shards.push_back(i);
+  } else {
+    tft::AnswersParse parsed = tft::parse_answers(answers, s.data, current_matcher().places);
+    if (!parsed.ok())
+      return tft::to_text(tft::ordered_json{{"errors", tft::errors_to_json(parsed.errors)}}, false);
+    shards = tft::shards_to_load(s.published, parsed.answers);
+  }
+  tft::ordered_json files = tft::ordered_json::array();
+  for (const auto i : shards) {
+    tft::ordered_json f = file_json(s.published.manifest.shards[i].matching);
+    f["shard"] = i;
+    files.push_back(std::move(f));
+  }
+  return tft::to_text(tft::ordered_json{{"files", files}}, false);
+}
+
+// Adds one shard's matching file (the fetched bytes, a Uint8Array). Returns a JSON array of errors;
+// on any error nothing of the shard is added.
+std::string add_published_shard(int shard, const std::string& bytes) {
+  State& s = state();
+  if (shard < 0)
+    return errors_text({{"directory.json", "$.shards", "has no shard " + std::to_string(shard)}});
+  const auto errors = tft::add_shard(s.published, static_cast<std::size_t>(shard), bytes, s.data);
+  if (errors.empty()) s.matcher_stale = true;
+  return errors_text(errors);
+}
+
+// Ids cross as one string, one id a line (ids never hold a line break), so nothing is parsed.
+std::vector<std::string> id_lines(const std::string& text) {
+  std::vector<std::string> ids;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    if (end > start) ids.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return ids;
+}
+
+// The profile files holding the card text of these ids (one a line) that are not loaded yet:
+// {"files": [{"shard", "profile", "file", "bytes"}]}.
+std::string published_profiles_to_load(const std::string& id_list) {
+  State& s = state();
+  const std::vector<std::string> ids = id_lines(id_list);
+  tft::ordered_json files = tft::ordered_json::array();
+  for (const auto& ref : tft::profile_files_for(s.published, ids)) {
+    tft::ordered_json f = file_json(s.published.manifest.shards[ref.shard].profiles[ref.file].file);
+    f["shard"] = ref.shard;
+    f["profile"] = ref.file;
+    files.push_back(std::move(f));
+  }
+  return tft::to_text(tft::ordered_json{{"files", files}}, false);
+}
+
+// Adds one profile file (the fetched bytes). Returns a JSON array of errors.
+std::string add_published_profiles(int shard, int profile, const std::string& bytes) {
+  if (shard < 0 || profile < 0)
+    return errors_text({{"directory.json", "$.shards", "has no such profile file"}});
+  return errors_text(tft::add_profiles(
+      state().published, {static_cast<std::size_t>(shard), static_cast<std::size_t>(profile)}, bytes));
+}
+
+// The entries of these ids (one a line) as the directory file holds them, in the order given; ids
+// not loaded are left out (a stored shortlist from a changed directory).
+std::string therapists(const std::string& id_list) {
+  const State& s = state();
+  const tft::Directory& d = directory_in_use();
+  tft::ordered_json list = tft::ordered_json::array();
+  for (const auto& key : id_lines(id_list)) {
+    if (s.use_published) {
+      if (const auto i = tft::find_loaded(s.published, key))
+        list.push_back(tft::therapist_to_json(d.therapists[*i]));
+    } else {
+      for (const auto& t : d.therapists)
+        if (t.id == key) {
+          list.push_back(tft::therapist_to_json(t));
+          break;
+        }
+    }
+  }
+  return tft::to_text(list, false);
 }
 
 // The entry as JSON, or "null" when no entry has that slug.
@@ -177,7 +312,7 @@ std::string crisis() {
 // {"crisis", "signposts"} for answers part-way through the questionnaire, as
 // `tft crisis --answers` prints it (without the final newline), or {"errors": [...]}.
 std::string safety_routes(const std::string& answers) {
-  const tft::SafetyRoutesText out = tft::safety_routes_text(state().data, state().matcher.places, answers);
+  const tft::SafetyRoutesText out = tft::safety_routes_text(state().data, current_matcher().places, answers);
   if (!out.ok()) return tft::to_text(tft::ordered_json{{"errors", tft::errors_to_json(out.errors)}}, false);
   return out.text;
 }
@@ -199,8 +334,13 @@ EMSCRIPTEN_BINDINGS(tft_core) {
   emscripten::function("match", &match_in_km);
   emscripten::function("places", &places);
   emscripten::function("resolvePlace", &resolve_place);
-  emscripten::function("therapist", &therapist);
   emscripten::function("directoryInfo", &directory_info);
+  emscripten::function("openPublished", &open_published);
+  emscripten::function("publishedShardsToLoad", &published_shards_to_load);
+  emscripten::function("addPublishedShard", &add_published_shard);
+  emscripten::function("publishedProfilesToLoad", &published_profiles_to_load);
+  emscripten::function("addPublishedProfiles", &add_published_profiles);
+  emscripten::function("therapists", &therapists);
   emscripten::function("entry", &entry);
   emscripten::function("entries", &entries);
   emscripten::function("search", &search);

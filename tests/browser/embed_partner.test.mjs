@@ -28,7 +28,8 @@ const SECRETS = [
   { what: "language", re: /cymraeg|welsh|"cy"/i },
 ];
 const THERAPIST_ID = /t-\d{6}/;
-const STATIC = /\.(html|css|js|json|wasm|svg)$/;
+// Published files only: pages, styles, scripts, data, the module and the packed directory (.bin).
+const STATIC = /\.(html|css|js|json|wasm|bin|svg)$/;
 
 function assertOnlyReadyAndHeight(messages, siteOrigin) {
   assert.ok(messages.length > 0, "the partner heard nothing at all");

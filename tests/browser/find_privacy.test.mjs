@@ -24,7 +24,8 @@ const SECRETS = [
   { what: "concern", re: /perinatal|pregnan/i },
   { what: "language", re: /cymraeg|welsh|"cy"/i },
 ];
-const STATIC = /\.(html|css|js|mjs|json|wasm|svg|png|ico|txt)$/;
+// .bin: the packed directory files the worker fetches (docs/directory-format.md).
+const STATIC = /\.(html|css|js|mjs|json|wasm|bin|svg|png|ico|txt)$/;
 
 // Runs before any page script: wraps every way a page can store something and records it.
 function recordStorageWrites() {

@@ -7,11 +7,12 @@
 // refused), so tests/node/csp_policy.test.mjs is reading the policy that really applies.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { launch, openPage } from "./support.mjs";
 import { openFind } from "./find-flow.mjs";
-import { root } from "../node/support.mjs";
+import { root, runCli } from "../node/support.mjs";
 
 let site;
 before(async () => (site = await launch()));
@@ -77,14 +78,20 @@ async function toResults(page) {
 test("markup in a directory's names, pronouns, places, registrations and bios is shown as text, never as elements", async () => {
   const { page, record, context } = await openPage(site, { width: 1280 });
   const served = [];
-  // The worker fetches the directory; the context's route sees the worker's requests too.
-  await context.route("**/data/therapists.sample.json", (route) => {
-    served.push(route.request().url());
-    return route.fulfill({ status: 200, contentType: "application/json; charset=utf-8", body: hostileDirectory() });
+  // The worker fetches the published directory (docs/directory-format.md): publish the hostile one
+  // with `tft pack` and serve its files instead; the context's route sees the worker's requests too.
+  const tmp = mkdtempSync(join(tmpdir(), "tft-sinks-"));
+  writeFileSync(join(tmp, "hostile.json"), hostileDirectory());
+  const packed = runCli(["pack", "--out", join(tmp, "directory"), join(tmp, "hostile.json")]);
+  assert.equal(packed.status, 0, packed.stderr);
+  await context.route("**/directory/*", (route) => {
+    const name = basename(new URL(route.request().url()).pathname);
+    served.push(name);
+    return route.fulfill({ status: 200, contentType: name.endsWith(".json") ? "application/json; charset=utf-8" : "application/octet-stream", body: readFileSync(join(tmp, "directory", name)) });
   });
   await context.addInitScript(watchForPlantedElements);
   await toResults(page);
-  assert.ok(served.length >= 1, "the hostile directory was the one loaded");
+  assert.ok(served.includes("directory.json") && served.some((f) => f.includes(".profiles-")), "the hostile directory was the one loaded");
 
   // Open every card's details, save three and compare them, so every view that shows these fields renders.
   for (const d of await page.locator("details.match-card__more").all()) await d.locator(":scope > summary").click();

@@ -11,6 +11,7 @@
 #include "core/answers.h"
 #include "core/matcher.h"
 #include "core/packed_directory.h"
+#include "core/partial_directory.h"
 #include "core/published_directory.h"
 #include "core/sha256.h"
 #include "core/vocabulary.h"
@@ -557,4 +558,163 @@ TEST_CASE("profile files carry contact details and are checked as the JSON loade
   REQUIRE_FALSE(empty.ok());
   CHECK(format_error(empty.errors[0]).find("needs at least one of email, phone or website") !=
         std::string::npos);
+}
+
+// ------------------------------------------------------------------------------------ shard by shard
+
+namespace {
+
+// A fixed reference day: by default it is the newest "updated" date of what is loaded, which for a
+// partial directory need not be the whole directory's (the page always passes the visitor's day).
+MatchOptions fixed_day(std::size_t limit) {
+  MatchOptions options;
+  options.limit = limit;
+  options.today = "2026-11-30";
+  return options;
+}
+
+// A partial directory of `packed`, with every shard the answers need and then the profile files of
+// the matches shown, as the web worker loads them. Returns the result text it prints.
+std::string match_as_worker(PartialDirectory& d, const std::map<std::string, std::string>& files,
+                            const std::string& text, std::size_t limit) {
+  const Answers a = parsed(text);
+  for (const auto s : shards_to_load(d, a)) {
+    const auto errors =
+        add_shard(d, s, files.at(d.manifest.shards[s].matching.file), test::bundled_dataset());
+    REQUIRE(errors.empty());
+  }
+  Matcher m = prepare_matcher(test::bundled_dataset(), d.directory);
+  std::vector<std::string> ids;
+  const ordered_json first = test::match_json(m, a, fixed_day(limit));
+  for (const auto& item : first["matches"]) ids.push_back(item["id"].get<std::string>());
+  for (const auto& ref : profile_files_for(d, ids)) {
+    const auto errors =
+        add_profiles(d, ref, files.at(d.manifest.shards[ref.shard].profiles[ref.file].file.file));
+    REQUIRE(errors.empty());
+  }
+  CHECK(profile_files_for(d, ids).empty());
+  const MatchText out = match_partial_text(m, d, text, fixed_day(limit));
+  REQUIRE(out.ok());
+  return out.text;
+}
+
+PartialDirectory opened(const Manifest& m) {
+  PartialDirectory d;
+  REQUIRE(open_manifest(d, {"directory.json", to_text(manifest_to_json(m), true)}).empty());
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("a directory loaded shard by shard, as the worker loads it, gives the whole directory's result",
+          "[packed][partial]") {
+  const PackResult packed = pack_directory(test::bundled_directory(), PackOptions{50, 4, 11});
+  REQUIRE(packed.ok());
+  const auto files = files_of(packed);
+  const Matcher everyone = prepare_matcher(test::bundled_dataset(), test::bundled_directory());
+  std::mt19937 rng(2026);
+  std::size_t partial_runs = 0, profile_files_skipped = 0;
+  for (int i = 0; i < 120; ++i) {
+    const std::string text = generated_answers(rng);
+    INFO(text);
+    const Answers a = parsed(text);
+    const std::size_t limit = i % 4 ? 20 : 0;
+    PartialDirectory d = opened(packed.manifest);
+    const ordered_json mine = ordered_json::parse(match_as_worker(d, files, text, limit));
+    const ordered_json full = test::match_json(everyone, a, fixed_day(limit));
+    // Everything but the excluded counts is the whole directory's, card text included.
+    ordered_json mine_rest = mine, full_rest = full;
+    mine_rest.erase("excluded"), full_rest.erase("excluded");
+    CHECK(mine_rest == full_rest);
+    // The excluded total still counts the whole directory, and its parts add up.
+    std::uint64_t not_read = 0;
+    for (std::size_t s = 0; s < d.shards.size(); ++s)
+      if (!d.shards[s].loaded) not_read += packed.manifest.shards[s].therapists;
+    CHECK(mine["excluded"]["total"] == full["excluded"]["total"]);
+    std::uint64_t by_sum = 0;
+    for (const auto& [key, n] : mine["excluded"]["by"].items()) by_sum += n.get<std::uint64_t>();
+    CHECK(by_sum == mine["excluded"]["total"].get<std::uint64_t>());
+    if (not_read) {
+      ++partial_runs;
+      CHECK(mine["excluded"]["not_loaded"] == not_read);
+      // All of them are out of reach: counted under the filter that rules out their whole shard.
+      const std::string filter = a.accepts("in-person") ? "distance" : "format";
+      CHECK(mine["excluded"]["by"][filter].get<std::uint64_t>() >= not_read);
+      CHECK_FALSE(mine["excluded"]["by"].contains("unreadable"));
+    } else {
+      CHECK(mine == full);
+    }
+    // Only the profile files of the matches shown were read.
+    for (std::size_t s = 0; s < d.shards.size(); ++s)
+      for (const bool loaded : d.shards[s].profiles_loaded) profile_files_skipped += !loaded;
+  }
+  CHECK(partial_runs > 40);
+  CHECK(profile_files_skipped > 1000);
+}
+
+TEST_CASE("a damaged or repeated shard is refused whole and counted as unreadable",
+          "[packed][partial][corrupt]") {
+  const PackResult packed = pack_directory(test::bundled_directory(), PackOptions{50, 4, 11});
+  REQUIRE(packed.ok());
+  const auto files = files_of(packed);
+  PartialDirectory d = opened(packed.manifest);
+  const std::string& name = packed.manifest.shards[0].matching.file;
+  std::string bad = files.at(name);
+  bad[bad.size() / 2] ^= 0x20;
+  auto errors = add_shard(d, 0, bad, test::bundled_dataset());
+  REQUIRE(errors.size() == 1);
+  CHECK(format_error(errors[0]) ==
+        name +
+            ":$: its SHA-256 does not match the manifest: the file is damaged or from another publication");
+  CHECK(d.directory.therapists.empty());
+  CHECK_FALSE(d.shards[0].loaded);
+
+  // The visitor's answers need shard 0 (remote shards are always needed): its therapists are unreadable.
+  const Answers video = parsed(R"({"who": "myself", "format": ["video"]})");
+  const NotLoaded n = count_not_loaded(d, video);
+  CHECK(n.unreadable >= packed.manifest.shards[0].therapists);
+  ordered_json result = {{"excluded", {{"total", 3}, {"by", {{"budget", 3}}}}}};
+  add_not_loaded(result, n);
+  CHECK(result["excluded"]["total"] == 3 + n.therapists + n.unreadable);
+  CHECK(result["excluded"]["by"]["unreadable"] == n.unreadable);
+  CHECK(result["excluded"]["by"]["budget"] == 3);
+
+  // The right bytes load; a second copy is refused; profiles must come from their own shard.
+  REQUIRE(add_shard(d, 0, files.at(name), test::bundled_dataset()).empty());
+  CHECK(d.directory.therapists.size() == packed.manifest.shards[0].therapists);
+  errors = add_shard(d, 0, files.at(name), test::bundled_dataset());
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message == "is already loaded");
+  const auto& p0 = packed.manifest.shards[0].profiles;
+  REQUIRE(p0.size() >= 2);
+  errors = add_profiles(d, {0, 0}, files.at(p0[1].file.file));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].file == p0[0].file.file);
+  CHECK(d.directory.therapists[0].name.empty());
+  errors = add_profiles(d, {1, 0}, files.at(packed.manifest.shards[1].profiles[0].file.file));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message.find("which is not loaded") != std::string::npos);
+
+  // A shard whose ids another loaded shard already holds (two publications mixed) is refused.
+  const PackResult other = pack_directory(test::bundled_directory(), PackOptions{60, 5, 9});
+  REQUIRE(other.ok());
+  Manifest mixed = packed.manifest;
+  ShardEntry copy = other.manifest.shards[0];
+  copy.name = "copy-01";
+  copy.matching.file = "copy-01.match.bin";
+  for (auto& p : copy.profiles) p.file.file = "copy-" + p.file.file;
+  mixed.shards.push_back(copy);
+  mixed.therapists += copy.therapists;
+  PartialDirectory m = opened(mixed);
+  for (std::size_t s = 0; s < packed.manifest.shards.size(); ++s)
+    REQUIRE(
+        add_shard(m, s, files.at(packed.manifest.shards[s].matching.file), test::bundled_dataset()).empty());
+  const std::size_t before = m.directory.therapists.size();
+  errors = add_shard(m, mixed.shards.size() - 1, files_of(other).at(other.manifest.shards[0].matching.file),
+                     test::bundled_dataset());
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].file == "copy-01.match.bin");
+  CHECK(errors[0].message.find("from another shard") != std::string::npos);
+  CHECK(m.directory.therapists.size() == before);
+  CHECK_FALSE(m.shards.back().loaded);
 }

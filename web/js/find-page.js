@@ -255,12 +255,35 @@ function showCheck() {
 }
 
 // ---- results -----------------------------------------------------------------------------------
+const megabytes = (/** @type {number} */ bytes) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`);
+
+// While the worker downloads the parts of the directory a match needs (the therapists within reach,
+// then the details of the matches shown), the flow shows how far it has got.
+/** @param {{ stage: string, done: number, total: number }} progress */
+function showDownload({ stage, done, total }) {
+  if (!total) return;
+  let box = document.getElementById("directory-progress");
+  if (!box) {
+    const h1 = el("h1", { tabindex: "-1" }, "Finding therapists who fit");
+    box = el("div", { class: "loading", id: "directory-progress" }, el("progress", { "aria-labelledby": "directory-progress-text" }), el("p", { id: "directory-progress-text" }));
+    replace(flow, h1, box);
+    focusOn(h1);
+  }
+  const bar = box?.querySelector("progress");
+  const text = box?.querySelector("p");
+  if (!bar || !text) return;
+  bar.max = total;
+  bar.value = done;
+  const what = stage === "shards" ? "Downloading the therapists within reach of you" : "Downloading the details of your matches";
+  text.textContent = `${what}: ${megabytes(done)} of ${megabytes(total)}`;
+}
+
 /** @param {{ focus?: string | boolean }} [options] */
 async function runMatch({ focus } = {}) {
   const answers = toAnswers(questions, state.values, state.mustHave);
   flow.setAttribute("aria-busy", "true");
   say("Finding therapists who fit…");
-  const { value, error } = await matcher.match(answers, matchOptions(state.limit));
+  const { value, error } = await matcher.match(answers, matchOptions(state.limit), { onProgress: showDownload });
   flow.removeAttribute("aria-busy");
   if (error) {
     const h1 = el("h1", {}, "Sorry, we could not match your answers");
@@ -504,7 +527,11 @@ async function main() {
   preselectConcerns(flowOptions.concerns);
   const ids = shortlist.storedIds();
   if (ids.length) {
-    const { value: saved } = await matcher.therapists(ids);
+    const onProgress = ({ done, total }) => {
+      const text = document.getElementById("loading-text");
+      if (text && total) text.textContent = `Loading your saved shortlist: ${megabytes(done)} of ${megabytes(total)}`;
+    };
+    const { value: saved } = await matcher.therapists(ids, { onProgress });
     if (saved?.length) shortlist.restore(saved);
   }
   if (flowOptions.embed) frameViews = [{ name: "start" }];

@@ -5,27 +5,37 @@
 // Every count, profile and place the page shows comes from the core: this worker reads no data
 // file itself, so an entry the core left out (a broken directory entry) cannot reach the page.
 // Methods (called through matcher-client.js; replies are values or errors, see worker-methods.js):
-// load, match, safetyRoutes, places, resolvePlace, therapists.
+// load, match, safetyRoutes, places, resolvePlace, therapists. match and therapists may post
+// progress first, {stage: "shards" | "profiles", done, total} in bytes, while they fetch files.
+//
+// The directory is the published one (`tft pack`, docs/directory-format.md): load() reads only its
+// manifest; each match first fetches the shards the answers need (the core says which), then the
+// profile files of the matches it returns, so a visitor downloads the therapists within their
+// reach plus the national remote shards, and card text only for the cards shown. A partner's embed
+// that names a smaller directory from data/directories.json (docs/embedding.md) loads that one's
+// JSON instead: such a list is a few dozen therapists at most.
 import { createMatcher } from "./tft.js";
 import { serveMethods } from "./worker-methods.js";
 import { orderMatches } from "./refine-model.js";
 
+const MANIFEST = "../directory/directory.json";
 /** @type {import("./tft.js").Matcher | null} */
 let tft = null;
 /** @type {Promise<unknown> | null} */
 let ready = null;
 
 /**
- * Loads the core with a published directory: options.directory names one in data/directories.json
- * ("" is the default one); a name that is not published loads the default and says so in
- * directoryChoice.unknown.
+ * Loads the core and a directory: the published (packed) one, or, when options.directory names a
+ * directory in data/directories.json, that one ("" is the default: the published one). A name that
+ * is not published loads the default and says so in directoryChoice.unknown.
  * @param {{ directory?: string }} [options]
  */
 async function load({ directory = "" } = {}) {
+  const named = typeof directory === "string" && directory !== "";
   const core = await createMatcher({
     dataUrl: new URL("../data/", import.meta.url).href,
     wasmUrl: new URL("../wasm/tft-core.wasm", import.meta.url).href,
-    directory: typeof directory === "string" ? directory : "",
+    ...(named ? { directory } : { publishedUrl: new URL(MANIFEST, import.meta.url).href }),
   });
   tft = core;
   return {
@@ -47,28 +57,67 @@ async function core() {
 }
 
 /**
- * The core's result (docs/matching.md). options: limit, today (YYYY-MM-DD), units ("miles" words
- * distances for the page) and sort: "best" (the core's order), "distance" or "fee". Other orders
- * need every passing match from the core; refine-model.js orders them, then the first `limit`.
+ * The core's result (docs/matching.md) over what is loaded. options: limit, today (YYYY-MM-DD),
+ * units ("miles" words distances for the page) and sort: "best" (the core's order), "distance" or
+ * "fee". Other orders need every passing match from the core; refine-model.js orders them, then
+ * the first `limit`.
+ * @param {import("./tft.js").Matcher} matcher
  * @param {import("./tft.js").Answers} answers
  * @param {{ limit?: number, sort?: "best" | "distance" | "fee", today?: string, units?: "km" | "miles" }} [options]
  */
-async function match(answers, { limit = 20, sort = "best", today, units } = {}) {
-  const result = (await core()).match(answers, { limit: sort === "best" ? limit : 0, today, units });
+function matchLoaded(matcher, answers, { limit = 20, sort = "best", today, units } = {}) {
+  const result = matcher.match(answers, { limit: sort === "best" ? limit : 0, today, units });
   if (sort === "best") return result;
   const ordered = orderMatches(result.matches, sort);
   return { ...result, matches: limit > 0 ? ordered.slice(0, limit) : ordered };
 }
 
+/**
+ * Over a published directory: fetches the shards the answers need, matches, then fetches the card
+ * text of the matches shown and matches again so they print in full (matching reads no card text,
+ * so the order is the same). A file that fails leaves its therapists out; the core counts them
+ * under excluded.by.unreadable. Called as match(answers, options, progress).
+ * @param {...any} args
+ */
+async function match(...args) {
+  const progress = typeof args.at(-1) === "function" ? args.pop() : () => {};
+  const [answers, options] = args;
+  const matcher = await core();
+  if (!matcher.published || !matcher.loadShards || !matcher.loadProfiles) return matchLoaded(matcher, answers, options);
+  await matcher.loadShards(answers, { onProgress: (p) => progress({ stage: "shards", ...p }) });
+  const first = matchLoaded(matcher, answers, options);
+  const ids = first.matches.map((m) => m.id);
+  if (!matcher.profilesToLoad?.(ids).length) return first;
+  await matcher.loadProfiles(ids, { onProgress: (p) => progress({ stage: "profiles", ...p }) });
+  return matchLoaded(matcher, answers, options);
+}
+
+/**
+ * Public profiles for a stored shortlist, from the entries the core loaded: ids it does not hold
+ * (a changed directory, an entry that failed validation) are left out. Over a published directory
+ * every shard is fetched first when an id is not loaded, since it could be in any of them.
+ * Called as therapists(ids, progress).
+ * @param {...any} args
+ */
+async function therapists(...args) {
+  const progress = typeof args.at(-1) === "function" ? args.pop() : () => {};
+  const list = (Array.isArray(args[0]) ? args[0] : []).filter((id) => typeof id === "string");
+  const matcher = await core();
+  if (matcher.published && matcher.loadShards && matcher.loadProfiles) {
+    if (matcher.therapists(list).length < list.length)
+      await matcher.loadShards(null, { onProgress: (p) => progress({ stage: "shards", ...p }) });
+    await matcher.loadProfiles(list, { onProgress: (p) => progress({ stage: "profiles", ...p }) });
+  }
+  return matcher.therapists(list);
+}
+
 serveMethods({
   /** @param {{ directory?: string }} [options] */
-  load: (options) => (ready ??= load(options)),
+  load: (options) => (ready ??= load(typeof options === "function" ? {} : options)),
   match,
   // The crisis contacts and signposts for the answers so far (the crisis page mid-questionnaire).
   safetyRoutes: async (answers) => (await core()).safetyRoutes(answers),
-  places: async (prefix, options) => (await core()).places(prefix, options),
+  places: async (prefix, options) => (await core()).places(prefix, typeof options === "function" ? undefined : options),
   resolvePlace: async (text) => (await core()).resolvePlace(text),
-  // Public profiles for a stored shortlist, from the entries the core loaded: ids it does not
-  // hold (a changed directory, an entry that failed validation) are left out.
-  therapists: async (ids) => (await core()).therapists(ids),
+  therapists,
 });

@@ -33,7 +33,22 @@ const EXCLUDED_WORDS = {
   identity: "Not saying they understand everything you asked for",
   approaches: "Not offering an approach you asked for",
   low_cost: "No reduced fees or low-cost places",
+  unreadable: "In a part of the directory that could not be downloaded",
 };
+
+// The directory is downloaded only as far as the answers need (docs/directory-format.md): say how
+// many of those left out were counted without their details being downloaded, and why.
+function notLoadedNote(ex) {
+  const unreadable = ex.by?.unreadable ?? 0;
+  const beyond = (ex.not_loaded ?? 0) - unreadable;
+  const parts = [];
+  if (beyond > 0)
+    parts.push(
+      `${count(beyond, "therapist")} of them ${beyond === 1 ? "meets" : "meet"} only in person and ${ex.by?.distance ? "too far from you" : "you did not choose in-person sessions"}, so your device did not download their details.`,
+    );
+  if (unreadable > 0) parts.push("Part of the directory could not be downloaded: please try again later.");
+  return parts.length ? el("p", { id: "excluded-not-loaded" }, parts.join(" ")) : null;
+}
 
 /** Labels for option ids (formats, languages) from the questionnaire. */
 export function optionLabels(questions, id) {
@@ -361,6 +376,7 @@ function excludedBlock(ctx) {
     el("summary", { id: "excluded-title" }, `Who we left out (${ex.total.toLocaleString("en-GB")})`),
     el("p", {}, `We left out ${count(ex.total, "therapist")} because they do not fit something you need:`),
     el("ul", {}, items),
+    notLoadedNote(ex),
   );
 }
 

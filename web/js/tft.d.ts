@@ -290,6 +290,31 @@ export interface Matcher {
   therapists(ids: string[]): TherapistProfile[];
   /** Errors for one directory entry, paths from "$"; empty when the entry is good. */
   validateProfile(profile: object | string): DataErrorItem[];
+  /** Set when the directory is a published (packed) one: createMatcher({ publishedUrl }). */
+  published?: true;
+  /** The shards these answers need that are not loaded yet; null answers: every shard left. */
+  shardsToLoad?(answers: Partial<Answers> | string | null): PublishedFile[];
+  /** Fetches and adds the shards these answers need; resolves to the errors (a bad shard is left out whole). */
+  loadShards?(answers: Partial<Answers> | string | null, options?: { onProgress?: (p: DownloadProgress) => void }): Promise<DataErrorItem[]>;
+  /** The profile files (card text) of these loaded ids that are not loaded yet. */
+  profilesToLoad?(ids: string[]): PublishedFile[];
+  /** Fetches and adds the profile files of these loaded ids; resolves to the errors. */
+  loadProfiles?(ids: string[], options?: { onProgress?: (p: DownloadProgress) => void }): Promise<DataErrorItem[]>;
+}
+
+/** One file of a published directory the core asks for (docs/directory-format.md). */
+export interface PublishedFile {
+  shard: number;
+  profile?: number;
+  file: string;
+  bytes: number;
+}
+
+/** Bytes fetched so far of the files one call needs. */
+export interface DownloadProgress {
+  done: number;
+  total: number;
+  files: number;
 }
 
 export interface MatcherOptions {
@@ -298,8 +323,11 @@ export interface MatcherOptions {
   /** A published directory's name in data/directories.json ("" for the default one). */
   directory?: string;
   directoryUrl?: string | null;
+  /** A published directory's manifest (directory.json from `tft pack`); wins over the other two. */
+  publishedUrl?: string | null;
   wasmUrl?: string;
   readText?: (url: string) => Promise<string>;
+  readBytes?: (url: string) => Promise<Uint8Array>;
   moduleFactory?: () => Promise<unknown>;
 }
 

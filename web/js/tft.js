@@ -35,6 +35,13 @@ async function defaultReadText(url) {
   return response.text();
 }
 
+/** @param {string} url */
+async function defaultReadBytes(url) {
+  const response = await fetch(url, { credentials: "same-origin" });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 async function defaultModuleFactory(wasmUrl) {
   // @ts-expect-error -- the Emscripten glue is built by scripts/build (src/wasm), not kept in web/.
   const { default: createTftCore } = await import("../wasm/tft-core.js");
@@ -51,7 +58,11 @@ async function defaultModuleFactory(wasmUrl) {
  * options.directoryUrl  instead of `directory`: the directory JSON itself (default dataUrl +
  *                       "therapists.sample.json"); null loads no directory, for pages that only
  *                       search and read the glossary
+ * options.publishedUrl  instead of either: a published directory's manifest (directory.json from
+ *                       `tft pack`, docs/directory-format.md); only the manifest is read here;
+ *                       loadShards() and loadProfiles() fetch the rest as answers need it
  * options.readText      (url) => Promise<string>; default fetch
+ * options.readBytes     (url) => Promise<Uint8Array>; default fetch (packed files)
  * options.moduleFactory () => Promise<module>; default the ES module build next to this file
  * @param {import("./tft.js").MatcherOptions} [options]
  * @returns {Promise<import("./tft.js").Matcher>}
@@ -60,16 +71,31 @@ export async function createMatcher(options = {}) {
   const dataUrl = options.dataUrl ?? "data/";
   const readText = options.readText ?? defaultReadText;
   const wasmUrl = options.wasmUrl ?? new URL("../wasm/tft-core.wasm", import.meta.url).href;
-  const named = typeof options.directory === "string";
-  const directoryUrl = named || options.directoryUrl === null ? null : (options.directoryUrl ?? `${dataUrl}therapists.sample.json`);
+  const publishedUrl = options.publishedUrl ?? null;
+  const named = !publishedUrl && typeof options.directory === "string";
+  const directoryUrl =
+    publishedUrl || named || options.directoryUrl === null ? null : (options.directoryUrl ?? `${dataUrl}therapists.sample.json`);
   const [core, ...texts] = await Promise.all([
     (options.moduleFactory ?? (() => defaultModuleFactory(wasmUrl)))(),
     ...DATA_FILES.map((name) => readText(`${dataUrl}${name}.json`)),
-    named ? readText(`${dataUrl}directories.json`) : directoryUrl === null ? Promise.resolve(null) : readText(directoryUrl),
+    publishedUrl
+      ? readText(publishedUrl)
+      : named
+        ? readText(`${dataUrl}directories.json`)
+        : directoryUrl === null
+          ? Promise.resolve(null)
+          : readText(directoryUrl),
   ]);
   const lastText = texts.pop();
   const dataErrors = JSON.parse(core.loadDataset(...texts));
   if (dataErrors.length) throw new DataError(dataErrors);
+  if (publishedUrl) {
+    // A manifest that cannot be read leaves no directory at all: nothing to match against.
+    const manifestErrors = JSON.parse(core.openPublished(publishedUrl.split("/").pop(), lastText));
+    if (manifestErrors.length) throw new DataError(manifestErrors);
+    const base = publishedUrl.slice(0, publishedUrl.lastIndexOf("/") + 1);
+    return { ...wrap(core, [], null), ...publishedApi(core, base, options.readBytes ?? defaultReadBytes) };
+  }
   if (!named) {
     const directoryErrors =
       lastText === null || directoryUrl === null ? [] : JSON.parse(core.loadDirectory(directoryUrl.split("/").pop(), lastText));
@@ -81,6 +107,73 @@ export async function createMatcher(options = {}) {
     ...JSON.parse(core.selectDirectory(lastText, choice.name)),
   ];
   return wrap(core, directoryErrors, choice);
+}
+
+// Fetches `files` ({file, bytes}: plain names in the folder `base`) at most four at a time, hands
+// each to `add` in the order given (so the core's state never depends on network timing) and
+// reports progress in bytes. Returns the errors, each {file, path, message, text}: what `add` gave,
+// or the failed fetch.
+/**
+ * @param {string} base
+ * @param {{ file: string, bytes: number }[]} files
+ * @param {(url: string) => Promise<Uint8Array>} readBytes
+ * @param {(file: any, bytes: Uint8Array) => any[]} add
+ * @param {((p: { done: number, total: number, files: number }) => void) | undefined} onProgress
+ */
+async function fetchInOrder(base, files, readBytes, add, onProgress) {
+  const total = files.reduce((sum, f) => sum + f.bytes, 0);
+  let done = 0;
+  const errors = [];
+  onProgress?.({ done, total, files: files.length });
+  /** @type {(Promise<{ bytes?: Uint8Array, error?: any }> | null)[]} */
+  const started = files.map(() => null);
+  const start = (i) => (started[i] ??= readBytes(base + files[i].file).then((bytes) => ({ bytes }), (error) => ({ error })));
+  for (let i = 0; i < files.length; i++) {
+    for (let k = i; k < Math.min(files.length, i + 4); k++) start(k);
+    const got = (await started[i]) ?? {};
+    started[i] = null; // let the bytes go once added (start() is never asked for an earlier file again)
+    if (got.bytes) errors.push(...add(files[i], got.bytes));
+    else {
+      const message = String(got.error?.message ?? got.error ?? "could not be read");
+      errors.push({ file: files[i].file, path: "$", message, text: `${files[i].file}: ${message}` });
+    }
+    done += files[i].bytes;
+    onProgress?.({ done, total, files: files.length });
+  }
+  return errors;
+}
+
+// The published directory's calls (docs/directory-format.md): the core says which files the answers
+// need and checks each (size, SHA-256, structure) before it uses any of it.
+/**
+ * @param {any} core the Embind module (src/wasm/bindings.cpp)
+ * @param {string} base
+ * @param {(url: string) => Promise<Uint8Array>} readBytes
+ */
+function publishedApi(core, base, readBytes) {
+  const parse = (text) => JSON.parse(text);
+  const shardsToLoad = (answers) => {
+    const text = answers === null ? "" : typeof answers === "string" ? answers : JSON.stringify(answers);
+    const out = parse(core.publishedShardsToLoad(text));
+    if (out.errors) throw new AnswersError(out.errors);
+    return out.files;
+  };
+  const profilesToLoad = (ids) => parse(core.publishedProfilesToLoad(ids.join("\n"))).files;
+  return {
+    published: /** @type {const} */ (true),
+    /** The shards these answers need that are not loaded yet, each {shard, file, bytes}; null: every one left. */
+    shardsToLoad,
+    /** Fetches and adds the shards these answers need; resolves to the errors (a shard with any is left out whole). */
+    /** @param {any} answers @param {{ onProgress?: (p: any) => void }} [listen] */
+    loadShards: (answers, { onProgress } = {}) =>
+      fetchInOrder(base, shardsToLoad(answers), readBytes, (f, bytes) => parse(core.addPublishedShard(f.shard, bytes)), onProgress),
+    /** The profile files (card text) of these loaded ids not loaded yet, each {shard, profile, file, bytes}. */
+    profilesToLoad,
+    /** Fetches and adds the profile files of these loaded ids; resolves to the errors. */
+    /** @param {string[]} ids @param {{ onProgress?: (p: any) => void }} [listen] */
+    loadProfiles: (ids, { onProgress } = {}) =>
+      fetchInOrder(base, profilesToLoad(ids), readBytes, (f, bytes) => parse(core.addPublishedProfiles(f.shard, f.profile, bytes)), onProgress),
+  };
 }
 
 /**
@@ -138,7 +231,7 @@ function wrap(core, directoryErrors, directoryChoice) {
     },
     places: (prefix, { limit = 8 } = {}) => parse(core.places(String(prefix), limit)).places,
     resolvePlace: (text) => parse(core.resolvePlace(String(text))),
-    // Profiles of loaded (valid) entries, in the order asked; unknown ids are left out.
-    therapists: (ids) => ids.map((id) => parse(core.therapist(String(id)))).filter(Boolean),
+    /** Profiles of loaded (valid) entries, in the order asked; unknown ids are left out. */
+    therapists: (ids) => parse(core.therapists(ids.filter((id) => typeof id === "string" && !id.includes("\n")).join("\n"))),
   };
 }

@@ -7,6 +7,7 @@
 //
 //   const client = createWorkerClient(new URL("./matcher-worker.js", import.meta.url));
 //   const { value, error } = await client.call("match", answers, { limit: 20 });
+//   client.callWithProgress((p) => show(p), "match", answers);  // hears {id, progress} posts too
 //
 // This is the one place the site starts a Worker, so the one place its script URL passes the
 // site's Trusted Types policy (trusted-types.js; the CSP refuses a plain string).
@@ -25,15 +26,22 @@ export function createWorkerClient(workerUrl, startFailure = "This part of the p
   const worker = new Worker(workerScriptUrl(workerUrl), { type: "module" });
   /** @type {Map<number, (reply: WorkerReply) => void>} */
   const pending = new Map();
+  /** @type {Map<number, (progress: any) => void>} */
+  const listeners = new Map();
   let nextId = 1;
   /** @type {WorkerError | null} */
   let failure = null;
 
   worker.addEventListener("message", (event) => {
-    const { id, value, error } = event.data ?? {};
+    const { id, value, error, progress } = event.data ?? {};
+    if (progress) {
+      listeners.get(id)?.(progress);
+      return;
+    }
     const resolve = pending.get(id);
     if (!resolve) return;
     pending.delete(id);
+    listeners.delete(id);
     resolve(error ? { error } : { value });
   });
   // A worker that cannot start (a missing file, a module error) answers every call with an error.
@@ -41,21 +49,33 @@ export function createWorkerClient(workerUrl, startFailure = "This part of the p
     failure = { message: event.message || startFailure };
     for (const resolve of pending.values()) resolve({ error: failure });
     pending.clear();
+    listeners.clear();
   });
 
   /**
+   * A call whose progress reports (the worker's `progress` argument, see worker-methods.js) go to
+   * `onProgress` until the reply arrives.
+   * @param {((progress: any) => void) | null | undefined} onProgress
    * @param {string} method
    * @param {...unknown} args
    * @returns {Promise<WorkerReply>}
    */
-  function call(method, ...args) {
+  function callWithProgress(onProgress, method, ...args) {
     if (failure) return Promise.resolve({ error: failure });
     const id = nextId++;
+    if (onProgress) listeners.set(id, onProgress);
     return new Promise((resolve) => {
       pending.set(id, resolve);
       worker.postMessage({ id, method, args });
     });
   }
 
-  return { call, terminate: () => worker.terminate() };
+  /**
+   * @param {string} method
+   * @param {...unknown} args
+   * @returns {Promise<WorkerReply>}
+   */
+  const call = (method, ...args) => callWithProgress(null, method, ...args);
+
+  return { call, callWithProgress, terminate: () => worker.terminate() };
 }

@@ -2,7 +2,9 @@
 // The worker's side of worker-client.js: answers each {id, method, args} message with
 // {id, value} or {id, error: {message, errors?}}. A method returns its value or throws; a thrown
 // error (tft.js's AnswersError carries one item per bad field in `errors`) crosses as a value,
-// so nothing is ever thrown across the worker boundary.
+// so nothing is ever thrown across the worker boundary. Each method is called with the call's
+// arguments and then one more: progress(value), which posts {id, progress: value} to the caller's
+// onProgress (worker-client.js callWithProgress) before the reply.
 
 /** @param {Record<string, (...args: any[]) => unknown>} methods */
 export function serveMethods(methods) {
@@ -13,7 +15,8 @@ export function serveMethods(methods) {
       return;
     }
     try {
-      self.postMessage({ id, value: await methods[method](...args) });
+      const progress = (/** @type {unknown} */ value) => self.postMessage({ id, progress: value });
+      self.postMessage({ id, value: await methods[method](...args, progress) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const errors = Array.isArray(error?.errors) ? error.errors : undefined;

@@ -1,0 +1,170 @@
+#include "partial_directory.h"
+
+#include <algorithm>
+
+#include "packed_directory.h"
+
+namespace tft {
+
+namespace {
+
+bool id_less(const PartialDirectory& d, std::uint32_t i, std::string_view id) {
+  return d.directory.therapists[i].id < id;
+}
+
+// The shard and row of a loaded directory index (shards' rows are consecutive from `first`).
+std::optional<std::pair<std::size_t, std::uint32_t>> shard_row(const PartialDirectory& d, std::size_t index) {
+  for (std::size_t s = 0; s < d.shards.size(); ++s) {
+    const auto& st = d.shards[s];
+    if (st.loaded && index >= st.first && index < std::size_t{st.first} + d.manifest.shards[s].therapists)
+      return std::pair{s, static_cast<std::uint32_t>(index - st.first)};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<Error> open_manifest(PartialDirectory& d, const Source& manifest) {
+  d = PartialDirectory{};
+  ManifestLoad load = parse_manifest(manifest);
+  if (!load.ok()) return std::move(load.errors);
+  d.manifest = std::move(load.manifest);
+  d.directory.fictional = d.manifest.fictional;
+  d.directory.notice = d.manifest.notice;
+  d.shards.resize(d.manifest.shards.size());
+  for (std::size_t s = 0; s < d.shards.size(); ++s)
+    d.shards[s].profiles_loaded.assign(d.manifest.shards[s].profiles.size(), false);
+  return {};
+}
+
+std::vector<std::size_t> shards_to_load(const PartialDirectory& d, const Answers& answers) {
+  std::vector<std::size_t> out;
+  for (const std::size_t s : shards_for(d.manifest, answers))
+    if (!d.shards[s].loaded) out.push_back(s);
+  return out;
+}
+
+std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string_view bytes,
+                             const Dataset& data) {
+  std::vector<Error> errors;
+  if (shard >= d.shards.size())
+    return {{"directory.json", "$.shards", "has no shard " + std::to_string(shard)}};
+  const ShardEntry& entry = d.manifest.shards[shard];
+  if (d.shards[shard].loaded) return {{entry.matching.file, "$", "is already loaded"}};
+  const std::optional<MatchingView> view = check_shard_matching(entry, bytes, data, errors);
+  if (!view) return errors;
+  // Ids first, so a shard that repeats one is refused whole and nothing is half added.
+  std::vector<std::string_view> ids;
+  ids.reserve(view->therapists);
+  for (MatchingCursor cursor(*view); !cursor.done();) ids.push_back(cursor.next().id);
+  std::sort(ids.begin(), ids.end());
+  for (std::size_t k = 0; k < ids.size(); ++k)
+    if ((k > 0 && ids[k] == ids[k - 1]) || find_loaded(d, ids[k]))
+      return {{entry.matching.file, "$",
+               "repeats id " + quote_for_message(std::string(ids[k])) + " from another shard"}};
+
+  auto& state = d.shards[shard];
+  auto& list = d.directory.therapists;
+  state.first = static_cast<std::uint32_t>(list.size());
+  state.checksum = view->checksum;
+  // Grow geometrically: reserving exactly each time would copy every loaded therapist once per
+  // shard, and a phone's memory would hold each old copy until the allocator could reuse it.
+  if (list.capacity() < list.size() + view->therapists)
+    list.reserve(std::max(list.size() + view->therapists, 2 * list.capacity()));
+  for (MatchingCursor cursor(*view); !cursor.done();)
+    list.push_back(unpack_therapist(*view, cursor.next(), nullptr));
+  state.loaded = true;
+  for (std::uint32_t i = state.first; i < list.size(); ++i) d.by_id.push_back(i);
+  std::sort(d.by_id.begin(), d.by_id.end(),
+            [&](std::uint32_t x, std::uint32_t y) { return list[x].id < list[y].id; });
+  return {};
+}
+
+std::optional<std::size_t> find_loaded(const PartialDirectory& d, std::string_view id) {
+  const auto it = std::lower_bound(d.by_id.begin(), d.by_id.end(), id,
+                                   [&](std::uint32_t i, std::string_view key) { return id_less(d, i, key); });
+  if (it == d.by_id.end() || d.directory.therapists[*it].id != id) return std::nullopt;
+  return *it;
+}
+
+std::vector<ProfileFileRef> profile_files_for(const PartialDirectory& d,
+                                              const std::vector<std::string>& ids) {
+  std::vector<ProfileFileRef> out;
+  for (const auto& id : ids) {
+    const auto index = find_loaded(d, id);
+    if (!index) continue;
+    const auto where = shard_row(d, *index);
+    if (!where) continue;
+    const auto& files = d.manifest.shards[where->first].profiles;
+    for (std::size_t f = 0; f < files.size(); ++f) {
+      if (where->second < files[f].first || where->second >= files[f].first + files[f].therapists) continue;
+      const ProfileFileRef ref{where->first, f};
+      if (!d.shards[ref.shard].profiles_loaded[f] && std::find(out.begin(), out.end(), ref) == out.end())
+        out.push_back(ref);
+      break;
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const ProfileFileRef& x, const ProfileFileRef& y) {
+    return x.shard != y.shard ? x.shard < y.shard : x.file < y.file;
+  });
+  return out;
+}
+
+std::vector<Error> add_profiles(PartialDirectory& d, ProfileFileRef ref, std::string_view bytes) {
+  std::vector<Error> errors;
+  if (ref.shard >= d.shards.size() || ref.file >= d.manifest.shards[ref.shard].profiles.size())
+    return {{"directory.json", "$.shards",
+             "has no profile file " + std::to_string(ref.file) + " in shard " + std::to_string(ref.shard)}};
+  const ShardEntry& entry = d.manifest.shards[ref.shard];
+  const ProfileFileEntry& file = entry.profiles[ref.file];
+  auto& state = d.shards[ref.shard];
+  if (!state.loaded)
+    return {
+        {file.file.file, "$", "belongs to shard " + quote_for_message(entry.name) + ", which is not loaded"}};
+  if (state.profiles_loaded[ref.file]) return {{file.file.file, "$", "is already loaded"}};
+  auto profiles = read_shard_profiles(entry.matching.file, file, bytes, state.checksum, errors);
+  if (!profiles) return errors;
+  for (std::size_t k = 0; k < profiles->size(); ++k)
+    apply_profile(std::move((*profiles)[k]),
+                  d.directory.therapists[std::size_t{state.first} + file.first + k]);
+  state.profiles_loaded[ref.file] = true;
+  return {};
+}
+
+NotLoaded count_not_loaded(const PartialDirectory& d, const Answers& answers) {
+  NotLoaded out;
+  out.filter = answers.accepts("in-person") ? "distance" : "format";
+  const std::vector<std::size_t> needed = shards_for(d.manifest, answers);
+  for (std::size_t s = 0; s < d.shards.size(); ++s) {
+    if (d.shards[s].loaded) continue;
+    const bool is_needed = std::find(needed.begin(), needed.end(), s) != needed.end();
+    (is_needed ? out.unreadable : out.therapists) += d.manifest.shards[s].therapists;
+  }
+  return out;
+}
+
+void add_not_loaded(ordered_json& result, const NotLoaded& n) {
+  if (n.therapists == 0 && n.unreadable == 0) return;
+  ordered_json& ex = result["excluded"];
+  ex["total"] = ex.value("total", std::uint64_t{0}) + n.therapists + n.unreadable;
+  ordered_json& by = ex["by"];
+  if (n.therapists) by[n.filter] = by.value(n.filter, std::uint64_t{0}) + n.therapists;
+  if (n.unreadable) by["unreadable"] = by.value("unreadable", std::uint64_t{0}) + n.unreadable;
+  ex["not_loaded"] = n.therapists + n.unreadable;
+}
+
+MatchText match_partial_text(const Matcher& m, const PartialDirectory& d, std::string_view answers_json,
+                             const MatchOptions& options) {
+  MatchText out;
+  AnswersParse parsed = parse_answers(answers_json, *m.data, m.places);
+  if (!parsed.ok()) {
+    out.errors = std::move(parsed.errors);
+    return out;
+  }
+  ordered_json result = match_result_to_json(match(m, parsed.answers, options));
+  add_not_loaded(result, count_not_loaded(d, parsed.answers));
+  out.text = to_text(result, true);
+  return out;
+}
+
+}  // namespace tft

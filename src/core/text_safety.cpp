@@ -82,27 +82,34 @@ std::string code_point_label(char32_t c) {
 }
 
 std::string printable(std::string_view text, std::size_t max_chars, bool escape_quotes) {
+  // Counts the characters written, not read: an escape (\u007f) is six, so a line of control
+  // characters is cut as soon as a line of ordinary text would be.
   std::string out;
   std::size_t shown = 0;
   for (std::size_t i = 0; i < text.size();) {
-    if (shown++ == max_chars) {
+    const std::size_t start = i;
+    const char32_t c = next_code_point(text, i);
+    std::string piece;
+    std::size_t width = 1;  // characters `piece` shows
+    if (escape_quotes && (c == '"' || c == '\\')) {
+      piece = {'\\', static_cast<char>(c)};
+      width = 2;
+    } else if (c == 0xFFFD) {
+      piece = "\xEF\xBF\xBD";  // shown as itself, also for an invalid byte, which decodes to it
+    } else if (unsafe_character_kind(c, false)) {
+      char buf[16];
+      const int n = std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+      piece.assign(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
+      width = piece.size();
+    } else {
+      piece.assign(text, start, i - start);
+    }
+    if (shown + width > max_chars) {
       out += "...";
       break;
     }
-    const std::size_t start = i;
-    const char32_t c = next_code_point(text, i);
-    if (escape_quotes && (c == '"' || c == '\\')) {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c == 0xFFFD) {
-      out += "\xEF\xBF\xBD";  // shown as itself, also for an invalid byte, which decodes to it
-    } else if (unsafe_character_kind(c, false)) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-      out += buf;
-    } else {
-      out.append(text, start, i - start);
-    }
+    shown += width;
+    out += piece;
   }
   return out;
 }

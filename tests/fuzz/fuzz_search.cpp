@@ -1,8 +1,9 @@
 // Glossary search and the place box: any bytes as a query must give hits whose highlights lie
 // inside the text they mark (JavaScript slices with them), and place suggestions for any prefix.
+#include "core/place_lookup.h"
 #include "core/search.h"
 #include "core/serialize.h"
-#include "core/text_normalise.h"
+#include "core/text.h"
 #include "fuzz_support.h"
 
 using namespace tft;

@@ -72,7 +72,7 @@ function breakdown(m) {
 }
 
 /**
- * m: a match (DESIGN §5 item with the therapist's entry merged in, plus band, breakdown).
+ * m: a match (an item of docs/design.md#result, with the therapist's entry merged in, plus band, breakdown).
  * ctx: {values, maxDistanceKm, shortlist, labels, approachNames, concernLabels, onToggleShortlist,
  *       messageLabels}
  */

@@ -1,5 +1,5 @@
 // @ts-check
-// The For Professionals form <-> a directory entry (DESIGN §3 therapist). readProfile() builds
+// The For Professionals form <-> a directory entry (docs/design.md#data-files, the therapist). readProfile() builds
 // the entry from what is typed, passing through anything that is not a clean value (a fee of
 // "abc" stays the string "abc") so the C++ validator, not this file, decides what is wrong and
 // says so. fillForm() does the reverse for a loaded file; it sets .value and .checked only.

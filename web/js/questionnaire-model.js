@@ -1,12 +1,12 @@
 // @ts-check
 // The questionnaire as data and rules, without any DOM: which questions show, how a page's raw
 // input becomes a value or an error message, and how the values become the answers object of
-// DESIGN §4. Values live in memory only (a plain object owned by find-page.js).
+// docs/design.md#answers. Values live in memory only (a plain object owned by find-page.js).
 //
 // Values by kind: single → option id; multi → [ids]; number → number; yes-no → boolean;
 // place → {label, lat, lon} (coordinates from the bundled list, or from the browser's location);
 // an age band (offered for a child) → {band, label, min, max}. A number asked in miles (the
-// distance) is kept in kilometres, the unit of its answers field (max_distance_km, DESIGN §4):
+// distance) is kept in kilometres, the unit of its answers field (max_distance_km, docs/design.md#answers):
 // the page converts on the way in and out, the core never sees miles.
 import { kmFromMiles, limitMiles } from "./miles.js";
 
@@ -140,7 +140,7 @@ export function pageError(q, value, mustHave) {
   return null;
 }
 
-// How each answers field is shaped from its value (DESIGN §4); the rest pass through.
+// How each answers field is shaped from its value (docs/design.md#answers); the rest pass through.
 const SHAPE = {
   age: (v) => (typeof v === "object" ? { min: v.min, max: v.max } : v),
   budget: (v) => ({ max_per_session: v }),
@@ -148,7 +148,7 @@ const SHAPE = {
   location: (v) => ({ lat: v.lat, lon: v.lon }),
 };
 
-/** The DESIGN §4 answers from the visible, answered questions. */
+/** The answers (docs/design.md#answers) from the visible, answered questions. */
 export function toAnswers(questions, values, mustHave) {
   const answers = {};
   const must = [];

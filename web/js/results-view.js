@@ -16,7 +16,7 @@ import { matchCard } from "./match-card.js";
 import { kmFromMiles, limitMiles } from "./miles.js";
 import { lowerFirst } from "./therapist-card.js";
 
-// excluded.by keys (DESIGN §4/§5) as labels, each followed by its count ("Too far away: 70"), so
+// excluded.by keys (docs/design.md#result) as labels, each followed by its count ("Too far away: 70"), so
 // the words read right for one therapist or many.
 const EXCLUDED_WORDS = {
   who: "Not working with the people the therapy is for",

@@ -240,7 +240,7 @@ export type PlaceLookup = { place: PlaceSuggestion; suggestions?: undefined } | 
 export type TherapistProfile = Omit<Match, "score" | "band" | "lists_concern" | "stale" | "breakdown" | "distance_km" | "reasons" | "caveats" | "place">;
 
 export interface Question {
-  /** the answers field it fills (DESIGN §4) */
+  /** the answers field it fills (docs/design.md#answers) */
   id: string;
   kind: "single" | "multi" | "number" | "place" | "yes-no";
   prompt: string;

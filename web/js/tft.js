@@ -1,5 +1,5 @@
 // @ts-check
-// The JavaScript face of the C++ core (DESIGN §7): plain objects in, plain objects out.
+// The JavaScript face of the C++ core (docs/design.md#javascript-api): plain objects in, plain objects out.
 //
 //   import { createMatcher } from "./tft.js";
 //   const tft = await createMatcher({ directoryUrl: "data/therapists.sample.json" });

@@ -5,6 +5,7 @@
 
 #include "evidence.h"
 #include "matcher_internal.h"
+#include "small_sort.h"
 
 namespace tft {
 
@@ -95,7 +96,7 @@ ordered_json approach_recommendations(const Matcher& m, const Answers& a,
     std::vector<std::size_t> order;
     for (std::size_t k = 0; k < concerns.size(); ++k)
       if (best[p.id][k]) order.push_back(k);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    small_stable_sort(order, [&](std::size_t x, std::size_t y) {
       return evidence_weight(*best[p.id][x]) > evidence_weight(*best[p.id][y]);
     });
     std::vector<std::string> reasons;

@@ -5,6 +5,7 @@
 #include "json_input.h"
 #include "nations.h"
 #include "signposts.h"
+#include "small_sort.h"
 
 namespace tft {
 
@@ -41,8 +42,7 @@ std::vector<const CrisisContact*> in_order(std::vector<const CrisisContact*> lis
   auto rank = [&](const CrisisContact* c) {
     return (young && for_young_people(*c) ? 0 : 2) + (urgent_first && !c->urgent ? 1 : 0);
   };
-  std::stable_sort(list.begin(), list.end(),
-                   [&](const CrisisContact* a, const CrisisContact* b) { return rank(a) < rank(b); });
+  small_stable_sort(list, [&](const CrisisContact* a, const CrisisContact* b) { return rank(a) < rank(b); });
   return list;
 }
 

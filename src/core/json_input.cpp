@@ -522,7 +522,9 @@ std::optional<double> ObjectReader::number(const char* key, Need need, double mi
   }
   const double d = v->get<double>();
   if (d < min || d > max) {
-    json lo = min, hi = max;
+    // Written as JSON writes numbers. ordered_json, not json: its serializer is the one the output
+    // side already links in, and a second (json's) would add its own copy to the WebAssembly module.
+    const nlohmann::ordered_json lo = min, hi = max;
     diag_->add(field_path(key), "must be between " + lo.dump() + " and " + hi.dump());
     return {};
   }

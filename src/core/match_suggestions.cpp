@@ -8,6 +8,7 @@
 
 #include "matcher_internal.h"
 #include "vocabulary.h"
+#include "small_sort.h"
 
 namespace tft {
 
@@ -110,8 +111,7 @@ std::vector<RelaxSuggestion> relax_suggestions(const Query& q, const RelaxGains&
   distance_suggestion(q, gains, found);
   budget_suggestion(q, gains, found);
   format_suggestions(gains, found);
-  std::stable_sort(found.begin(), found.end(),
-                   [](const RelaxSuggestion& x, const RelaxSuggestion& y) { return x.gain > y.gain; });
+  small_stable_sort(found, [](const RelaxSuggestion& x, const RelaxSuggestion& y) { return x.gain > y.gain; });
   return found;
 }
 

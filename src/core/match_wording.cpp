@@ -1,6 +1,5 @@
 // The small pieces of English the matcher's reasons, caveats and suggestions are built from.
 #include <cmath>
-#include <cstdio>
 
 #include "matcher_internal.h"
 
@@ -16,12 +15,7 @@ std::string join_words(const std::vector<std::string>& items, const char* last) 
 }
 
 std::string pounds(double v) {
-  char buf[32];
-  if (std::floor(v) == v)
-    std::snprintf(buf, sizeof buf, "£%.0f", v);
-  else
-    std::snprintf(buf, sizeof buf, "£%.2f", v);
-  return buf;
+  return "£" + fixed_decimals(v, std::floor(v) == v ? 0 : 2);
 }
 
 std::string plural(std::size_t n, const char* one, const char* many) {

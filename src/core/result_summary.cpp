@@ -1,11 +1,11 @@
 #include "result_summary.h"
 
 #include <cmath>
-#include <cstdio>
 
 #include "contact.h"
 #include "glossary_pages.h"
 #include "json_input.h"
+#include "text.h"
 #include "vocabulary.h"
 
 namespace tft {
@@ -19,17 +19,12 @@ int fit_band_rank(int score) {
 }
 
 std::string distance_text(double km, DistanceUnit unit) {
-  char buf[48];
-  if (unit == DistanceUnit::km) {
-    std::snprintf(buf, sizeof buf, std::floor(km) == km ? "%.0f km" : "%.1f km", km);
-    return buf;
-  }
+  if (unit == DistanceUnit::km) return fixed_decimals(km, std::floor(km) == km ? 0 : 1) + " km";
   const double miles = km / kKmPerMile;
   if (miles < 0.5) return "less than a mile";
   const long whole = std::lround(miles);
   if (whole == 1) return "1 mile";
-  std::snprintf(buf, sizeof buf, "%ld miles", whole);
-  return buf;
+  return std::to_string(whole) + " miles";
 }
 
 std::string stale_caveat(std::string_view updated) {

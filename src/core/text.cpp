@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 
@@ -123,6 +124,40 @@ int bounded_edit_distance(std::string_view a, std::string_view b, int max_distan
     prev = cur;
   }
   return prev[m] <= max_distance ? prev[m] : max_distance + 1;
+}
+
+std::string fixed_decimals(double v, int decimals) {
+  std::string out;
+  if (std::signbit(v)) {
+    out += '-';
+    v = -v;
+  }
+  std::uint64_t scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  // v = mantissa × 2^-shift exactly (mantissa has 53 bits), so v × scale = mantissa × scale / 2^shift,
+  // and mantissa × scale < 2^63 fits: the rounding below is on the exact value, as printf's is.
+  int exponent = 0;
+  const double fraction = std::frexp(v, &exponent);  // v = fraction × 2^exponent, fraction in [0.5, 1)
+  const auto mantissa = static_cast<std::uint64_t>(std::ldexp(fraction, 53));
+  const int shift = 53 - exponent;
+  std::uint64_t units = 0;  // v × scale rounded to a whole number
+  if (shift <= 0) {
+    units = (mantissa << -shift) * scale;  // v ≥ 2^53 is whole already
+  } else if (shift < 64) {
+    const std::uint64_t product = mantissa * scale;
+    units = product >> shift;
+    const std::uint64_t rest = product & ((std::uint64_t{1} << shift) - 1);
+    const std::uint64_t half = std::uint64_t{1} << (shift - 1);
+    if (rest > half || (rest == half && (units & 1) != 0)) ++units;
+  }  // else v < 2^-11, and v × scale < 0.5 rounds to 0
+  out += std::to_string(units / scale);
+  if (decimals > 0) {
+    const std::string digits = std::to_string(units % scale);
+    out += '.';
+    out.append(static_cast<std::size_t>(decimals) - digits.size(), '0');
+    out += digits;
+  }
+  return out;
 }
 
 }  // namespace tft

@@ -42,6 +42,14 @@ bool is_ascii_upper(char c);
 // worry"), unless the word is an acronym ("ADHD", "EMDR": the second letter is a capital too).
 std::string lower_first(std::string_view s);
 
+// `v` written with `decimals` digits after the point, exactly as printf("%.*f", decimals, v) writes
+// it: the exact binary value of v rounded to the nearest, ties to even (2.25 → "2.2", 0.125 →
+// "0.12"), with "-" for a negative value (and for -0.0). For |v| < 2^53 / 10^decimals and
+// decimals 0..3, which covers every fee and distance. Written in integers rather than with snprintf
+// because the core's only floating-point printf formats were these, and leaving them out keeps
+// printf's floating-point formatter out of the WebAssembly module (docs/matching.md, "Module size").
+std::string fixed_decimals(double v, int decimals);
+
 // Optimal string alignment distance (Damerau-Levenshtein where a swap of two neighbours is one
 // edit) between byte strings, or max_distance + 1 as soon as it is known to exceed max_distance.
 // Strings longer than kMaxEditLength bytes are only compared for equality (they are words and

@@ -2,6 +2,9 @@
 // distance, and the promise that search terms and place names fold every letter the same way.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <string>
 
 #include "allocation_probe.h"
@@ -141,4 +144,41 @@ TEST_CASE("the edit distance and the fold allocate nothing per call", "[text]") 
   CHECK(allocations == 0);
   CHECK(d == 100);
   CHECK(folded == 200);
+}
+
+// fixed_decimals replaces snprintf("%.*f") in the core (fees and distances), so snprintf is the
+// oracle here: the C library rounds the exact binary value, ties to even.
+TEST_CASE("fixed_decimals writes a number exactly as printf's %.Nf does", "[text]") {
+  const auto printf_fixed = [](double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return std::string(buf);
+  };
+  // Exact binary ties (x.25, x.125: printf goes to the even digit), near-ties that are not exact
+  // in binary (1.005 is 1.00499..., 1.015 is 1.01499...), carries into the whole part, zeros.
+  const double cases[] = {0.0,   -0.0,   0.25,   0.75,   1.25,    2.25,   0.125, 0.375, 0.625, 1.005,
+                          1.015, 2.675,  0.05,   0.95,   9.95,    9.995,  99.5,  0.5,   1.5,   2.5,
+                          45.5,  12.345, 0.001,  1e-20,  123456.789, 4.35, 2.0 / 3.0, -1.25, -0.04,
+                          1609.344, 0.3,  1e9 + 0.5};
+  for (const double v : cases)
+    for (int decimals = 0; decimals <= 3; ++decimals) {
+      INFO(v << " with " << decimals << " decimals");
+      CHECK(fixed_decimals(v, decimals) == printf_fixed(v, decimals));
+    }
+  // Distances and fees as the matcher computes them: every value a step of a hundredth or a
+  // thousandth apart, and 20,000 pseudo-random values of every binary exponent in range.
+  for (int i = 0; i <= 200000; i += 7) {
+    const double v = i / 1000.0;
+    REQUIRE(fixed_decimals(v, 1) == printf_fixed(v, 1));
+    REQUIRE(fixed_decimals(v, 2) == printf_fixed(v, 2));
+  }
+  std::uint64_t x = 88172645463325252ull;  // xorshift64, a fixed sequence
+  for (int i = 0; i < 20000; ++i) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    const double v = std::ldexp(static_cast<double>(x >> 11), static_cast<int>(x % 60) - 80);
+    REQUIRE(fixed_decimals(v, 1) == printf_fixed(v, 1));
+    REQUIRE(fixed_decimals(v, 2) == printf_fixed(v, 2));
+  }
 }

@@ -7,8 +7,8 @@
 #include <algorithm>
 
 #include "matcher_internal.h"
-#include "vocabulary.h"
 #include "small_sort.h"
+#include "vocabulary.h"
 
 namespace tft {
 
@@ -111,7 +111,8 @@ std::vector<RelaxSuggestion> relax_suggestions(const Query& q, const RelaxGains&
   distance_suggestion(q, gains, found);
   budget_suggestion(q, gains, found);
   format_suggestions(gains, found);
-  small_stable_sort(found, [](const RelaxSuggestion& x, const RelaxSuggestion& y) { return x.gain > y.gain; });
+  small_stable_sort(found,
+                    [](const RelaxSuggestion& x, const RelaxSuggestion& y) { return x.gain > y.gain; });
   return found;
 }
 

@@ -23,7 +23,9 @@ TEST_CASE("small_stable_sort orders like std::stable_sort and keeps equal items 
     const int n = static_cast<int>(next() % 50);
     for (int i = 0; i < n; ++i) items.emplace_back(static_cast<int>(next() % 5), i);
     auto expected = items;
-    const auto by_key = [](const std::pair<int, int>& a, const std::pair<int, int>& b) { return a.first > b.first; };
+    const auto by_key = [](const std::pair<int, int>& a, const std::pair<int, int>& b) {
+      return a.first > b.first;
+    };
     std::stable_sort(expected.begin(), expected.end(), by_key);
     tft::small_stable_sort(items, by_key);
     REQUIRE(items == expected);

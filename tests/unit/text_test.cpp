@@ -156,10 +156,10 @@ TEST_CASE("fixed_decimals writes a number exactly as printf's %.Nf does", "[text
   };
   // Exact binary ties (x.25, x.125: printf goes to the even digit), near-ties that are not exact
   // in binary (1.005 is 1.00499..., 1.015 is 1.01499...), carries into the whole part, zeros.
-  const double cases[] = {0.0,   -0.0,   0.25,   0.75,   1.25,    2.25,   0.125, 0.375, 0.625, 1.005,
-                          1.015, 2.675,  0.05,   0.95,   9.95,    9.995,  99.5,  0.5,   1.5,   2.5,
-                          45.5,  12.345, 0.001,  1e-20,  123456.789, 4.35, 2.0 / 3.0, -1.25, -0.04,
-                          1609.344, 0.3,  1e9 + 0.5};
+  const double cases[] = {0.0,        -0.0,  0.25,      0.75,  1.25,  2.25,     0.125, 0.375,
+                          0.625,      1.005, 1.015,     2.675, 0.05,  0.95,     9.95,  9.995,
+                          99.5,       0.5,   1.5,       2.5,   45.5,  12.345,   0.001, 1e-20,
+                          123456.789, 4.35,  2.0 / 3.0, -1.25, -0.04, 1609.344, 0.3,   1e9 + 0.5};
   for (const double v : cases)
     for (int decimals = 0; decimals <= 3; ++decimals) {
       INFO(v << " with " << decimals << " decimals");

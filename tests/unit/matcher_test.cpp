@@ -1155,8 +1155,7 @@ Counted allocations_to_match(const Matcher& m, const Answers& a, std::size_t lim
 
 }  // namespace
 
-TEST_CASE("matching ten times the therapists makes no more allocations, only a handful",
-          "[matcher][lean]") {
+TEST_CASE("matching ten times the therapists makes no more allocations, only a handful", "[matcher][lean]") {
   const Directory one = copies_of(test::bundled_directory(), 1);
   const Directory ten = copies_of(test::bundled_directory(), 10);
   const Matcher m1 = prepare_matcher(test::bundled_dataset(), one);
@@ -1170,7 +1169,8 @@ TEST_CASE("matching ten times the therapists makes no more allocations, only a h
     const Counted for_ten = allocations_to_match(m10, p.answers, for_one.matches);
     REQUIRE(for_ten.matches == for_one.matches);
     INFO(name << ", " << for_one.matches << " matches: " << for_one.allocations << " allocations for "
-              << one.therapists.size() << " therapists, " << for_ten.allocations << " for " << ten.therapists.size());
+              << one.therapists.size() << " therapists, " << for_ten.allocations << " for "
+              << ten.therapists.size());
     CHECK(for_ten.allocations < for_one.allocations + extra_therapists / 10);
   }
 }

@@ -73,27 +73,28 @@ function answerSet(i) {
   };
   if (chance(0.5)) {
     a.budget = { max_per_session: 30 + 5 * Math.floor(rand() * 19) };
-    maybeMust("budget", 0.5);
+    maybeMust("budget", 0.4);
   }
   if (chance(0.15)) {
     a.low_cost = true;
     maybeMust("low_cost", 0.5);
   }
   if (chance(0.4)) {
-    a.languages = chance(0.5) ? ["en"] : some(optionIds("languages"), 2);
-    maybeMust("languages", 0.5);
+    // Mostly English; otherwise one other language, sometimes with English.
+    a.languages = chance(0.6) ? ["en"] : [pick(optionIds("languages").filter((l) => l !== "en")), ...(chance(0.5) ? ["en"] : [])];
+    maybeMust("languages", 0.3);
   }
   if (chance(0.4)) {
-    a.therapist_gender = pick(optionIds("therapist_gender"));
-    if (a.therapist_gender !== "any") maybeMust("therapist_gender", 0.4);
+    a.therapist_gender = pick(["any", "female", "female", "female", "male", "male", "non-binary"].filter((g) => optionIds("therapist_gender").includes(g)));
+    if (a.therapist_gender !== "any") maybeMust("therapist_gender", 0.3);
   }
   if (chance(0.4)) {
     a.availability = some(optionIds("availability"), 2);
-    maybeMust("availability", 0.4);
+    maybeMust("availability", 0.3);
   }
   if (chance(0.25)) {
-    a.identity = some(optionIds("identity"), 2);
-    maybeMust("identity", 0.4);
+    a.identity = some(optionIds("identity"), 1);
+    maybeMust("identity", 0.3);
   }
   if (chance(0.25)) {
     a.approaches = some(approaches, 2);

@@ -116,7 +116,8 @@ int main(int argc, char** argv) {
   // The JSON directory first, freed before the packed one is read, so at 1M the two never share memory.
   double json_load_ms = 0, json_prepare_ms = 0;
   std::size_t json_therapists = 0;
-  if (argc > 5 && !time_json_load(dataset.data, argv + 5, argc - 5, json_load_ms, json_prepare_ms, json_therapists))
+  if (argc > 5 &&
+      !time_json_load(dataset.data, argv + 5, argc - 5, json_load_ms, json_prepare_ms, json_therapists))
     return 1;
 
   // The packed directory: every file read into memory before the clock starts ("once fetched").
@@ -180,7 +181,8 @@ int main(int argc, char** argv) {
     std::vector<double> times;
     tft::MatchText out;
     for (int w = 0; w < 3; ++w)
-      out = tft::match_partial_text(matcher, published, answers, options);  // warm caches, as WASM warms its JIT
+      out = tft::match_partial_text(matcher, published, answers,
+                                    options);  // warm caches, as WASM warms its JIT
     if (!out.ok()) return fail(out.errors[0]);
     for (int r = 0; r < runs; ++r) {
       t0 = std::chrono::steady_clock::now();

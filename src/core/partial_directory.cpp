@@ -74,9 +74,13 @@ std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string
   for (MatchingCursor cursor(*view); !cursor.done();)
     list.push_back(unpack_therapist(*view, cursor.next(), nullptr));
   state.loaded = true;
+  // Sort only the new rows, then merge them into the index: re-sorting every loaded id on each
+  // add made loading a whole directory of S shards cost S full sorts (most of a 100k load).
+  const auto by_id = [&](std::uint32_t x, std::uint32_t y) { return list[x].id < list[y].id; };
+  const auto old_end = static_cast<std::ptrdiff_t>(d.by_id.size());
   for (std::uint32_t i = state.first; i < list.size(); ++i) d.by_id.push_back(i);
-  std::sort(d.by_id.begin(), d.by_id.end(),
-            [&](std::uint32_t x, std::uint32_t y) { return list[x].id < list[y].id; });
+  std::sort(d.by_id.begin() + old_end, d.by_id.end(), by_id);
+  std::inplace_merge(d.by_id.begin(), d.by_id.begin() + old_end, d.by_id.end(), by_id);
   return {};
 }
 

@@ -11,8 +11,8 @@
 //
 // Every file is verified (size, SHA-256 from the manifest) and checked before anything in it is
 // used; a problem is an Error naming the file and byte, and leaves the directory as it was.
-// Cost: add_shard is linear in the shard plus O(n log n) to re-sort the id index over all loaded
-// therapists; profile_files_for is O(k log n) for k ids.
+// Cost: add_shard is O(m log m) for a shard of m rows plus O(n) to merge them into the id index
+// over all n loaded therapists; profile_files_for is O(k log n) for k ids.
 #pragma once
 
 #include <cstddef>

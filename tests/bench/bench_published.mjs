@@ -3,7 +3,9 @@
 // in this one process, timed in CPU milliseconds. Each measurement starts from a fresh module, so "memory" is the module's
 // linear memory after that load (it only grows), the figure a phone has to find.
 //
-//   node tests/bench/bench_published.mjs NAME PACKED_DIR ANSWERS[,ANSWERS...] JSON_SHARD [JSON_SHARD...]
+//   node tests/bench/bench_published.mjs NAME PACKED_DIR ANSWERS[,ANSWERS...] [JSON_SHARD...]
+//
+// Without JSON shards the JSON side is left out ("json": null).
 //
 // For each answers file, as the find page's worker does it: the manifest, the shards those answers
 // need, a match, the profile files of the 20 matches shown, the match again. Bytes are summed per
@@ -110,7 +112,7 @@ console.log(JSON.stringify({
   name,
   therapists: manifest.therapists,
   shards: manifest.shards.length,
-  json: await jsonLoad(),
+  json: jsonShards.length ? await jsonLoad() : null,  // none given at 1M (see scripts/bench)
   packed: { matching, profiles, all: await packedLoad(null) },
   visitors,
 }));

@@ -14,9 +14,10 @@
 //   node tests/bench/bench_browser.mjs [RUNS] [--sizes 100000,1000000] [--json FILE]   (RUNS 3)
 //
 // Prints a markdown section (scripts/bench appends it to build/bench/results.md). Sites are built
-// into build/bench/browser-N; the generated JSON is reused from build/bench/dir-N when an earlier
-// part of ./scripts/bench left it there.
-import { writeFileSync } from "node:fs";
+// into build/bench/browser-N from the generated JSON in build/bench/dir-N (generated there when an
+// earlier run has not left it).
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -75,27 +76,37 @@ async function workerMemory(browserSession) {
     }
   };
   browserSession.on("Target.receivedMessageFromTarget", onMessage);
-  const send = (method, params = {}) =>
+  const send = (method, params = {}, timeoutMs = 60000) =>
     new Promise((ok, fail) => {
       const id = nextId++;
-      pending.set(id, (m) => (m.error ? fail(new Error(`${method}: ${m.error.message}`)) : ok(m.result)));
+      const timer = setTimeout(() => fail(new Error(`${method}: no reply from the worker in ${timeoutMs / 1000} s`)), timeoutMs);
+      pending.set(id, (m) => (clearTimeout(timer), m.error ? fail(new Error(`${method}: ${m.error.message}`)) : ok(m.result)));
       browserSession.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id, method, params }) }).catch(fail);
     });
   try {
     await send("Runtime.enable");
     await send("HeapProfiler.collectGarbage");
     const heap = await send("Runtime.getHeapUsage");
-    const proto = await send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
-    const { objects } = await send("Runtime.queryObjects", { prototypeObjectId: proto.result.objectId });
-    const sizes = await send("Runtime.callFunctionOn", {
-      objectId: objects.objectId,
-      functionDeclaration: "function () { return this.map((m) => m.buffer.byteLength); }",
-      returnByValue: true,
-    });
-    return { js_used: heap.usedSize, js_total: heap.totalSize, backing: heap.backingStorageSize ?? null, wasm: sizes.result.value.reduce((a, b) => a + b, 0) };
+    // The WebAssembly memory: the worker's WebAssembly.Memory objects, found on its heap. Some
+    // Chromium builds never answer queryObjects in a worker; then the size is reported missing.
+    let wasm = null, wasmError = null;
+    try {
+      await send("HeapProfiler.enable");
+      const proto = await send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
+      const { objects } = await send("Runtime.queryObjects", { prototypeObjectId: proto.result.objectId }, 30000);
+      const sizes = await send("Runtime.callFunctionOn", {
+        objectId: objects.objectId,
+        functionDeclaration: "function () { return this.map((m) => m.buffer.byteLength); }",
+        returnByValue: true,
+      });
+      wasm = sizes.result.value.reduce((a, b) => a + b, 0);
+    } catch (e) {
+      wasmError = String(e.message ?? e);
+    }
+    return { js_used: heap.usedSize, js_total: heap.totalSize, wasm, wasm_error: wasmError };
   } finally {
+    // No detach: the session ends with the worker when the run's context closes.
     browserSession.off("Target.receivedMessageFromTarget", onMessage);
-    await browserSession.send("Target.detachFromTarget", { sessionId });
   }
 }
 
@@ -107,12 +118,15 @@ async function oneRun(browser, browserSession, baseUrl, throttle) {
   await page.addInitScript(instrument);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+  const say = (what) => process.stderr.write(`bench:   ${what}\n`);
   try {
     await openFind(page, baseUrl);
     await completeQuestionnaire(page, VISITOR);
+    say("questionnaire answered; showing matches");
     await page.click("#show-matches");
     await page.waitForSelector(".match-card", { timeout: 300000 });
     await page.waitForSelector("#results-title", { timeout: 300000 });
+    say("results shown; reading the worker's memory");
     // Long-task entries arrive asynchronously: give the observer a moment after the last render.
     await page.waitForTimeout(1000);
     const b = await page.evaluate(() => /** @type {any} */ (window).__bench);
@@ -134,7 +148,7 @@ async function oneRun(browser, browserSession, baseUrl, throttle) {
 }
 
 const median = (xs) => {
-  const s = xs.filter((x) => typeof x === "number").sort((a, b) => a - b);
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   return s.length ? s[Math.floor((s.length - 1) / 2)] : undefined;
 };
 
@@ -145,7 +159,14 @@ const rows = [];
 try {
   for (const n of sizes) {
     process.stderr.write(`bench: browser, packing ${n.toLocaleString("en-GB")} therapists into build/bench/browser-${n}\n`);
-    const site = packNationalSite(n, join(root, "build", "bench", `browser-${n}`), { json: join(root, "build", "bench", `dir-${n}`) });
+    // The generated JSON is kept in build/bench/dir-N, as the rest of ./scripts/bench keeps it
+    // (deterministic, so a later run reuses it).
+    const json = join(root, "build", "bench", `dir-${n}`);
+    if (!existsSync(json) || !readdirSync(json).some((f) => f.startsWith("directory-"))) {
+      const gen = spawnSync("node", [join(root, "scripts", "generate-bench-directory.mjs"), String(n), json], { encoding: "utf8" });
+      if (gen.status !== 0) throw new Error(`generating ${n} therapists: ${gen.stderr}`);
+    }
+    const site = packNationalSite(n, join(root, "build", "bench", `browser-${n}`), { json });
     const server = await startServer({ root: site.root, port: 0 });
     const baseUrl = `http://127.0.0.1:${server.address().port}/`;
     try {
@@ -164,7 +185,7 @@ try {
           longest_task_ms: median(samples.map((s) => s.longest_task_ms)),
           longest_after_click_ms: median(samples.map((s) => s.longest_after_click_ms)),
           worst_task_ms: Math.max(...samples.map((s) => s.longest_task_ms)),
-          wasm_mib: median(samples.map((s) => s.memory.wasm / 1048576)),
+          wasm_mib: median(samples.map((s) => (s.memory.wasm === null ? undefined : s.memory.wasm / 1048576))),
           js_mib: median(samples.map((s) => s.memory.js_used / 1048576)),
         });
       }
@@ -199,7 +220,7 @@ for (const throttle of THROTTLES) {
   md += `\nTarget: no main-thread task over ${LONG_TASK_MS} ms, CPU ${throttle}×: **${worst <= LONG_TASK_MS ? "met" : "missed"}**` +
     (worst <= LONG_TASK_MS ? ` (the longest in any run: ${ms(worst)}).` : ` by ${ms(worst - LONG_TASK_MS)} (the longest in any run: ${ms(worst)}).`);
 }
-const problems = rows.flatMap((r) => r.runs.flatMap((s) => [...s.errors, ...(s.memory.error ? [s.memory.error] : []), ...(s.cards ? [] : ["no result cards"])]));
+const problems = rows.flatMap((r) => r.runs.flatMap((s) => [...s.errors, ...(s.memory.error ? [s.memory.error] : []), ...(s.memory.wasm_error ? [`WebAssembly memory not read: ${s.memory.wasm_error}`] : []), ...(s.cards ? [] : ["no result cards"])]));
 if (problems.length) md += `\n\nProblems seen: ${[...new Set(problems)].join("; ")}`;
 md += "\n";
 process.stdout.write(md);

@@ -56,58 +56,53 @@ function instrument() {
 }
 
 /**
- * The worker's memory through the browser's DevTools protocol: the dedicated worker is its own
- * target; attached (non-flattened, so playwright's own sessions are untouched), it answers
- * Runtime.getHeapUsage and lists its WebAssembly.Memory objects.
+ * A DevTools session on the matcher worker: the dedicated worker is its own target; attached
+ * non-flattened (through the browser session, so playwright's own sessions are untouched), it
+ * takes Runtime and HeapProfiler commands. Returns send(method, params).
  */
-async function workerMemory(browserSession) {
+async function attachWorker(browserSession) {
   const { targetInfos } = await browserSession.send("Target.getTargets");
   const target = targetInfos.find((t) => t.type === "worker" && t.url.includes("matcher-worker"));
-  if (!target) return { error: `no matcher worker among ${targetInfos.map((t) => t.type).join(", ")}` };
+  if (!target) throw new Error(`no matcher worker among ${targetInfos.map((t) => t.type).join(", ")}`);
   const { sessionId } = await browserSession.send("Target.attachToTarget", { targetId: target.targetId, flatten: false });
   let nextId = 1;
   const pending = new Map();
-  const onMessage = ({ sessionId: from, message }) => {
+  browserSession.on("Target.receivedMessageFromTarget", ({ sessionId: from, message }) => {
     if (from !== sessionId) return;
     const m = JSON.parse(message);
     if (pending.has(m.id)) {
       pending.get(m.id)(m);
       pending.delete(m.id);
     }
-  };
-  browserSession.on("Target.receivedMessageFromTarget", onMessage);
-  const send = (method, params = {}, timeoutMs = 60000) =>
+  });
+  return (method, params = {}, timeoutMs = 60000) =>
     new Promise((ok, fail) => {
       const id = nextId++;
       const timer = setTimeout(() => fail(new Error(`${method}: no reply from the worker in ${timeoutMs / 1000} s`)), timeoutMs);
       pending.set(id, (m) => (clearTimeout(timer), m.error ? fail(new Error(`${method}: ${m.error.message}`)) : ok(m.result)));
       browserSession.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id, method, params }) }).catch(fail);
     });
-  try {
-    await send("Runtime.enable");
-    await send("HeapProfiler.collectGarbage");
-    const heap = await send("Runtime.getHeapUsage");
-    // The WebAssembly memory: the worker's WebAssembly.Memory objects, found on its heap. Some
-    // Chromium builds never answer queryObjects in a worker; then the size is reported missing.
-    let wasm = null, wasmError = null;
-    try {
-      await send("HeapProfiler.enable");
-      const proto = await send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
-      const { objects } = await send("Runtime.queryObjects", { prototypeObjectId: proto.result.objectId }, 30000);
-      const sizes = await send("Runtime.callFunctionOn", {
-        objectId: objects.objectId,
-        functionDeclaration: "function () { return this.map((m) => m.buffer.byteLength); }",
-        returnByValue: true,
-      });
-      wasm = sizes.result.value.reduce((a, b) => a + b, 0);
-    } catch (e) {
-      wasmError = String(e.message ?? e);
-    }
-    return { js_used: heap.usedSize, js_total: heap.totalSize, wasm, wasm_error: wasmError };
-  } finally {
-    // No detach: the session ends with the worker when the run's context closes.
-    browserSession.off("Target.receivedMessageFromTarget", onMessage);
-  }
+}
+
+// Run in the worker before "Show my matches": remembers the module's WebAssembly.Memory the next
+// time the glue grows it or reads its buffer (Emscripten's glue does both from JavaScript when
+// loading shards), since the memory itself is out of reach inside the glue's closure. (CDP
+// Runtime.queryObjects would find it, but this Chromium never answers it in a worker.)
+const WATCH_MEMORY = `(() => {
+  const proto = WebAssembly.Memory.prototype;
+  const grow = proto.grow;
+  const buffer = Object.getOwnPropertyDescriptor(proto, "buffer").get;
+  proto.grow = function (...args) { self.__benchMemory = this; return grow.apply(this, args); };
+  Object.defineProperty(proto, "buffer", { configurable: true, get() { self.__benchMemory = this; return buffer.call(this); } });
+})()`;
+
+/** The worker's memory once the results show: its WebAssembly memory and its JavaScript heap. */
+async function workerMemory(send) {
+  await send("Runtime.enable");
+  await send("HeapProfiler.collectGarbage");
+  const heap = await send("Runtime.getHeapUsage");
+  const wasm = await send("Runtime.evaluate", { expression: "self.__benchMemory ? self.__benchMemory.buffer.byteLength : null", returnByValue: true });
+  return { js_used: heap.usedSize, js_total: heap.totalSize, wasm: wasm.result.value, wasm_error: wasm.result.value === null ? "the memory was not touched after the watch was set" : null };
 }
 
 async function oneRun(browser, browserSession, baseUrl, throttle) {
@@ -121,6 +116,8 @@ async function oneRun(browser, browserSession, baseUrl, throttle) {
   const say = (what) => process.stderr.write(`bench:   ${what}\n`);
   try {
     await openFind(page, baseUrl);
+    const worker = await attachWorker(browserSession);
+    await worker("Runtime.evaluate", { expression: WATCH_MEMORY });
     await completeQuestionnaire(page, VISITOR);
     say("questionnaire answered; showing matches");
     await page.click("#show-matches");
@@ -131,7 +128,7 @@ async function oneRun(browser, browserSession, baseUrl, throttle) {
     await page.waitForTimeout(1000);
     const b = await page.evaluate(() => /** @type {any} */ (window).__bench);
     const cards = await page.locator(".match-card").count();
-    const memory = await workerMemory(browserSession);
+    const memory = await workerMemory(worker);
     const after = b.tasks.filter((t) => t.start + t.duration >= b.clickAt);
     return {
       first_results_ms: b.firstCardAt - b.clickAt,

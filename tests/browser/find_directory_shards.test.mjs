@@ -6,11 +6,11 @@
 // count everyone it left out (checked against the native CLI, which reads every shard).
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startServer } from "../../scripts/serve.mjs";
 import { launch, openPage, siteDir } from "./support.mjs";
+import { packNationalSite } from "./national-site.mjs";
 import { root, runCli } from "../node/support.mjs";
 import { VISITOR, assertCleanRecord, completeQuestionnaire, openFind, showMatches, tabTo } from "./find-flow.mjs";
 
@@ -73,22 +73,9 @@ test("the sample site: the manifest at start, then only a video visitor's shards
 });
 
 // A national directory, generated from the current sample and packed by the current CLI into a
-// copy of the current site (build/test-national). Rebuilt every run, since all three change; the
-// generated JSON (about 90 MB) is removed once packed.
-function nationalSite() {
-  const siteCopy = join(nationalDir, "site");
-  const json = join(nationalDir, "json");
-  rmSync(nationalDir, { recursive: true, force: true });
-  mkdirSync(json, { recursive: true });
-  const gen = spawnSync("node", [join(root, "scripts", "generate-bench-directory.mjs"), String(NATIONAL), json], { encoding: "utf8" });
-  assert.equal(gen.status, 0, gen.stderr);
-  cpSync(siteDir, siteCopy, { recursive: true });
-  rmSync(join(siteCopy, "directory"), { recursive: true });
-  const pack = runCli(["pack", "--out", join(siteCopy, "directory"), ...readdirSync(json).map((f) => join(json, f))]);
-  assert.equal(pack.status, 0, pack.stderr);
-  rmSync(json, { recursive: true });
-  return { root: siteCopy, manifest: JSON.parse(readFileSync(join(siteCopy, "directory", "directory.json"), "utf8")) };
-}
+// copy of the current site (build/test-national, national-site.mjs). Rebuilt every run, since all
+// three change; the generated JSON (about 90 MB) is removed once packed.
+const nationalSite = () => packNationalSite(NATIONAL, nationalDir);
 
 test("a national directory of 100,000: progress shown, only the shards within reach, and everyone counted", async () => {
   const national = nationalSite();

@@ -42,7 +42,7 @@ bool is_domain(std::string_view host) {
 }  // namespace
 
 std::string email_problem(std::string_view s) {
-  const std::string expected = "expected an email address such as name@example.org";
+  const char* const expected = "expected an email address such as name@example.org";
   const std::size_t at = s.find('@');
   if (at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos) return expected;
   const std::string_view local = s.substr(0, at), domain = s.substr(at + 1);
@@ -105,7 +105,7 @@ std::string months_before(std::string_view date, int months) {
   const int last = month == 2 && leap ? 29 : days_in_month[month - 1];
   if (day > last) day = last;
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  (void)std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
 }
 

@@ -18,9 +18,9 @@ std::string join_words(const std::vector<std::string>& items, const char* last) 
 std::string pounds(double v) {
   char buf[32];
   if (std::floor(v) == v)
-    std::snprintf(buf, sizeof buf, "£%.0f", v);
+    (void)std::snprintf(buf, sizeof buf, "£%.0f", v);
   else
-    std::snprintf(buf, sizeof buf, "£%.2f", v);
+    (void)std::snprintf(buf, sizeof buf, "£%.2f", v);
   return buf;
 }
 

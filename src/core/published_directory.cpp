@@ -32,7 +32,7 @@ bool offers_remote(const Therapist& t) {
 // (north-south or east-west, in km) of the parts' first locations is cut at the median, ties broken
 // by id. Parts come out in place order, so neighbours end up in the same part. Therapists without
 // a location keep their order at the front, in parts of their own.
-void split_by_place(const std::vector<Therapist>& all, std::vector<std::uint32_t> items, std::size_t max,
+void split_by_place(const std::vector<Therapist>& all, const std::vector<std::uint32_t>& items, std::size_t max,
                     std::vector<std::vector<std::uint32_t>>& parts) {
   max = std::max<std::size_t>(max, 1);
   std::vector<std::uint32_t> placed, unplaced;
@@ -128,7 +128,7 @@ std::optional<PublishedFile> read_file_entry(ObjectReader& r, std::set<std::stri
                         "must be a plain file name (lower-case letters, digits, '.', '-', '_')");
   else if (file && !names.insert(*file).second)
     r.diagnostics().add(r.field_path("file"), "names " + quote_for_message(*file) + " a second time");
-  const auto bytes = r.integer("bytes", Need::required, 1, 0xFFFFFFFFll);
+  const auto bytes = r.integer("bytes", Need::required, 1, 0xFFFFFFFFLL);
   const auto sha = r.text("sha256", Need::required, 64);
   if (sha && !is_hex64(*sha))
     r.diagnostics().add(r.field_path("sha256"), "must be 64 lower-case hexadecimal digits");
@@ -268,9 +268,9 @@ void read_profile_files(ObjectReader& r, Diagnostics& diag, std::set<std::string
       ObjectReader pr((*list)[p], index_path(r.field_path("profiles"), p), diag);
       ProfileFileEntry e;
       const auto file = read_file_entry(pr, files);
-      e.first = static_cast<std::uint32_t>(pr.integer("first", Need::required, 0, 0xFFFFFFFFll).value_or(0));
+      e.first = static_cast<std::uint32_t>(pr.integer("first", Need::required, 0, 0xFFFFFFFFLL).value_or(0));
       e.therapists =
-          static_cast<std::uint32_t>(pr.integer("therapists", Need::required, 1, 0xFFFFFFFFll).value_or(0));
+          static_cast<std::uint32_t>(pr.integer("therapists", Need::required, 1, 0xFFFFFFFFLL).value_or(0));
       if (e.first != next)
         diag.add(pr.field_path("first"),
                  "should be " + std::to_string(next) + ": profile files cover the shard's rows in order");
@@ -323,7 +323,7 @@ ManifestLoad parse_manifest(const Source& source) {
         diag.add(r.field_path("name"), "repeats shard " + quote_for_message(s.name));
       s.remote = r.one_of("kind", Need::required, {"remote", "region"}).value_or("") == "remote";
       s.therapists =
-          static_cast<std::uint32_t>(r.integer("therapists", Need::required, 0, 0xFFFFFFFFll).value_or(0));
+          static_cast<std::uint32_t>(r.integer("therapists", Need::required, 0, 0xFFFFFFFFLL).value_or(0));
       total += s.therapists;
       read_bounds(r, diag, s);
       if (const json* f = r.object("matching", Need::required)) {

@@ -21,14 +21,14 @@ int fit_band_rank(int score) {
 std::string distance_text(double km, DistanceUnit unit) {
   char buf[48];
   if (unit == DistanceUnit::km) {
-    std::snprintf(buf, sizeof buf, std::floor(km) == km ? "%.0f km" : "%.1f km", km);
+    (void)std::snprintf(buf, sizeof buf, std::floor(km) == km ? "%.0f km" : "%.1f km", km);
     return buf;
   }
   const double miles = km / kKmPerMile;
   if (miles < 0.5) return "less than a mile";
   const long whole = std::lround(miles);
   if (whole == 1) return "1 mile";
-  std::snprintf(buf, sizeof buf, "%ld miles", whole);
+  (void)std::snprintf(buf, sizeof buf, "%ld miles", whole);
   return buf;
 }
 

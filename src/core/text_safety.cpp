@@ -77,7 +77,7 @@ std::optional<UnsafeCharacter> find_unsafe_character(std::string_view utf8, bool
 
 std::string code_point_label(char32_t c) {
   char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+  (void)std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
   return buf;
 }
 

@@ -57,7 +57,7 @@ std::string email_problem(std::string_view s) {
 }
 
 std::string phone_problem(std::string_view s) {
-  const std::string expected = "expected a UK phone number such as 0113 496 0000";
+  const char* const expected = "expected a UK phone number such as 0113 496 0000";
   std::string digits;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
@@ -79,7 +79,7 @@ std::string phone_problem(std::string_view s) {
 
 std::string website_problem(std::string_view s) {
   if (s.rfind("http://", 0) == 0) return "must start with https:// (a secure address), not http://";
-  const std::string expected =
+  const char* const expected =
       "expected a web address starting with https://, such as https://www.example.org";
   if (s.rfind("https://", 0) != 0) return expected;
   const std::string_view rest = s.substr(8);

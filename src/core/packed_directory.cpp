@@ -526,8 +526,8 @@ bool check_section_sizes(Reader& r, const Header& h, MatchingView& v, const RowT
            "the languages section should hold " + std::to_string(2 * t.langs) + " bytes, as the rows count");
   else if (locs_size != kLocationSize * t.locs)
     r.fail(kFixedHeader + 8 * std::size_t{sLocations} + 4, "the locations section should hold " +
-                                                  std::to_string(kLocationSize * t.locs) +
-                                                  " bytes, as the rows count");
+                                                               std::to_string(kLocationSize * t.locs) +
+                                                               " bytes, as the rows count");
   if (r.failed()) return false;
   v.codes = r.at(codes_at);
   v.languages = r.at(langs_at);
@@ -687,7 +687,7 @@ struct RecordWalk {
   // A length-prefixed text field held to the JSON loader's text rules (text_problem).
   std::string text(const char* what, std::size_t min_chars, std::size_t max_chars, bool multiline) {
     const std::size_t start = o;
-    const std::string s(read_text16(r, o, end, what));
+    std::string s(read_text16(r, o, end, what));
     if (r.failed()) return s;
     if (s.empty() && min_chars == 0) return s;
     const std::string problem = text_problem(s, max_chars, multiline);

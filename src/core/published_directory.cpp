@@ -32,8 +32,8 @@ bool offers_remote(const Therapist& t) {
 // (north-south or east-west, in km) of the parts' first locations is cut at the median, ties broken
 // by id. Parts come out in place order, so neighbours end up in the same part. Therapists without
 // a location keep their order at the front, in parts of their own.
-void split_by_place(const std::vector<Therapist>& all, const std::vector<std::uint32_t>& items, std::size_t max,
-                    std::vector<std::vector<std::uint32_t>>& parts) {
+void split_by_place(const std::vector<Therapist>& all, const std::vector<std::uint32_t>& items,
+                    std::size_t max, std::vector<std::vector<std::uint32_t>>& parts) {
   max = std::max<std::size_t>(max, 1);
   std::vector<std::uint32_t> placed, unplaced;
   for (const auto i : items) (all[i].locations.empty() ? unplaced : placed).push_back(i);
@@ -413,24 +413,24 @@ std::optional<MatchingView> check_shard_matching(const ShardEntry& s, std::strin
 }
 
 std::optional<std::vector<PackedProfile>> read_shard_profiles(const std::string& matching_file,
-                                                              const ProfileFileEntry& p,
+                                                              const ProfileFileEntry& entry,
                                                               std::string_view bytes,
                                                               std::uint32_t matching_checksum,
                                                               std::vector<Error>& errors) {
-  if (auto e = verify_published_file(p.file, bytes)) {
+  if (auto e = verify_published_file(entry.file, bytes)) {
     errors.push_back(*e);
     return std::nullopt;
   }
-  ProfilesRead read = read_profiles(p.file.file, bytes);
+  ProfilesRead read = read_profiles(entry.file.file, bytes);
   if (!read.ok()) {
     errors.insert(errors.end(), read.errors.begin(), read.errors.end());
     return std::nullopt;
   }
-  if (read.matching_checksum != matching_checksum || read.first_row != p.first ||
-      read.profiles.size() != p.therapists) {
-    errors.push_back({p.file.file, "byte 20",
-                      "does not hold rows " + std::to_string(p.first) + "-" +
-                          std::to_string(p.first + p.therapists) + " of " + matching_file});
+  if (read.matching_checksum != matching_checksum || read.first_row != entry.first ||
+      read.profiles.size() != entry.therapists) {
+    errors.push_back({entry.file.file, "byte 20",
+                      "does not hold rows " + std::to_string(entry.first) + "-" +
+                          std::to_string(entry.first + entry.therapists) + " of " + matching_file});
     return std::nullopt;
   }
   return std::move(read.profiles);

@@ -10,6 +10,7 @@
 #include <set>
 #include <tuple>
 
+#include "allocation_probe.h"
 #include "core/answers.h"
 #include "core/loaders.h"
 #include "core/matcher.h"
@@ -1115,4 +1116,62 @@ TEST_CASE("match options from text: a bad date or unit is named", "[matcher][res
   REQUIRE(bad.size() == 2);
   CHECK(format_error(bad[0]) == "options:$.today: expected a date written YYYY-MM-DD, found \"30/11/2026\"");
   CHECK(format_error(bad[1]) == "options:$.units: unknown value \"furlongs\"; expected one of: km, miles");
+}
+
+// ====================================================================== lean matching
+
+// Matching does a fixed amount of allocation whatever the directory's size: nothing per therapist
+// while filtering and scoring, and reasons and caveats only for the matches it returns
+// (docs/matching.md, "Lean matching"). Counted with operator new (allocation_probe.h) on the bundled
+// directory and on ten copies of it, asking both for as many matches as the one copy can give:
+// work done per therapist would show as at least one more allocation for each of the 2,160 extra
+// therapists, so the test allows less than one for every ten; the real difference is a few dozen
+// either way (the matches are different copies, so their reasons and the approaches' counts
+// differ slightly in length).
+namespace {
+
+Directory copies_of(const Directory& d, int copies) {
+  Directory out;
+  out.fictional = d.fictional;
+  out.notice = d.notice;
+  for (int c = 0; c < copies; ++c)
+    for (Therapist t : d.therapists) {
+      t.id += "-" + std::to_string(c);
+      out.therapists.push_back(std::move(t));
+    }
+  return out;
+}
+
+struct Counted {
+  std::size_t allocations;
+  std::size_t matches;
+};
+
+Counted allocations_to_match(const Matcher& m, const Answers& a, std::size_t limit) {
+  const std::size_t before = test::allocations_made();
+  const MatchResult r = match(m, a, limit);
+  return {test::allocations_made() - before, r.matches.size()};
+}
+
+}  // namespace
+
+TEST_CASE("matching ten times the therapists allocates about the same: nothing per therapist",
+          "[matcher][lean]") {
+  const Directory one = copies_of(test::bundled_directory(), 1);
+  const Directory ten = copies_of(test::bundled_directory(), 10);
+  const Matcher m1 = prepare_matcher(test::bundled_dataset(), one);
+  const Matcher m10 = prepare_matcher(test::bundled_dataset(), ten);
+  const std::size_t extra_therapists = ten.therapists.size() - one.therapists.size();
+  for (const auto& name : fixture_names("valid-")) {
+    const json f = json::parse(test::read_text(test::fixture_path("answers/" + name)));
+    const AnswersParse p = parse_answers(fixture_text(f), test::bundled_dataset(), bundled().places);
+    REQUIRE(p.ok());
+    const Counted for_one = allocations_to_match(m1, p.answers, 20);
+    const Counted for_ten = allocations_to_match(m10, p.answers, for_one.matches);
+    REQUIRE(for_ten.matches == for_one.matches);
+    INFO(name << ", " << for_one.matches << " matches: " << for_one.allocations << " allocations for "
+              << one.therapists.size() << " therapists, " << for_ten.allocations << " for "
+              << ten.therapists.size());
+    CHECK(for_ten.allocations < for_one.allocations + extra_therapists / 10);
+  }
 }

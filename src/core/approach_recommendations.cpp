@@ -100,6 +100,7 @@ ordered_json approach_recommendations(const Matcher& m, const Answers& a,
       return evidence_weight(*best[p.id][x]) > evidence_weight(*best[p.id][y]);
     });
     std::vector<std::string> reasons;
+    reasons.reserve(order.size() + 1);
     for (const std::size_t k : order)
       reasons.push_back(evidence_reason(*best[p.id][k], m.tables->concern_labels[concerns[k]]));
     if (std::find(a.approaches.begin(), a.approaches.end(), m.tables->approach_slugs[p.id]) !=

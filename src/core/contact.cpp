@@ -42,7 +42,7 @@ bool is_domain(std::string_view host) {
 }  // namespace
 
 std::string email_problem(std::string_view s) {
-  const std::string expected = "expected an email address such as name@example.org";
+  const char* const expected = "expected an email address such as name@example.org";
   const std::size_t at = s.find('@');
   if (at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos) return expected;
   const std::string_view local = s.substr(0, at), domain = s.substr(at + 1);
@@ -57,7 +57,7 @@ std::string email_problem(std::string_view s) {
 }
 
 std::string phone_problem(std::string_view s) {
-  const std::string expected = "expected a UK phone number such as 0113 496 0000";
+  const char* const expected = "expected a UK phone number such as 0113 496 0000";
   std::string digits;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
@@ -79,7 +79,7 @@ std::string phone_problem(std::string_view s) {
 
 std::string website_problem(std::string_view s) {
   if (s.rfind("http://", 0) == 0) return "must start with https:// (a secure address), not http://";
-  const std::string expected =
+  const char* const expected =
       "expected a web address starting with https://, such as https://www.example.org";
   if (s.rfind("https://", 0) != 0) return expected;
   const std::string_view rest = s.substr(8);
@@ -105,7 +105,7 @@ std::string months_before(std::string_view date, int months) {
   const int last = month == 2 && leap ? 29 : days_in_month[month - 1];
   if (day > last) day = last;
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  (void)std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
 }
 

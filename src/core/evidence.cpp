@@ -58,15 +58,15 @@ const ConcernEvidence* best_evidence(const GlossaryEntry& entry, const std::stri
   return best;
 }
 
-std::string age_group_words(AgeRange r) {
-  const std::string lo = std::to_string(r.min), hi = std::to_string(r.max);
-  if (r.min == 0 && r.max >= 120) return "people of any age";
-  if (r.max >= 120) return r.min == 18 ? "adults" : "people aged " + lo + " and over";
-  if (r.min == 0 && r.max == 17) return "children and young people";
-  if (r.min == 0) return "children under " + std::to_string(r.max + 1);
-  if (r.max <= 12) return "children aged " + lo + " to " + hi;
-  if (r.max <= 17)
-    return (r.min >= 12 ? "young people aged " : "children and young people aged ") + lo + " to " + hi;
+std::string age_group_words(AgeRange ages) {
+  const std::string lo = std::to_string(ages.min), hi = std::to_string(ages.max);
+  if (ages.min == 0 && ages.max >= 120) return "people of any age";
+  if (ages.max >= 120) return ages.min == 18 ? "adults" : "people aged " + lo + " and over";
+  if (ages.min == 0 && ages.max == 17) return "children and young people";
+  if (ages.min == 0) return "children under " + std::to_string(ages.max + 1);
+  if (ages.max <= 12) return "children aged " + lo + " to " + hi;
+  if (ages.max <= 17)
+    return (ages.min >= 12 ? "young people aged " : "children and young people aged ") + lo + " to " + hi;
   return "people aged " + lo + " to " + hi;
 }
 

@@ -311,13 +311,13 @@ std::string syntax_error_message(std::string_view text, std::size_t position, co
 
 void release_tree(json& value) {
   if (value.is_array()) {
-    json::array_t& items = value.get_ref<json::array_t&>();
+    json::array_t& items = *value.get_ptr<json::array_t*>();  // get_ptr never throws
     while (!items.empty()) {
       release_tree(items.back());
       items.pop_back();
     }
   } else if (value.is_object()) {
-    json::object_t& members = value.get_ref<json::object_t&>();
+    json::object_t& members = *value.get_ptr<json::object_t*>();
     for (auto it = members.begin(); it != members.end();) {
       release_tree(it->second);
       it = members.erase(it);

@@ -55,8 +55,8 @@ void number_approaches(const Matcher& m, const Answers& a, Query& q) {
 void find_nearest(const Matcher& m, const Query& q, const MatcherRow& r, bool exact, Eval& e) {
   const Answers& a = *q.a;
   for (std::uint32_t k = 0; k < r.locations_count; ++k) {
-    const double lat = m.tables->location_pool[2 * (r.locations_begin + k)];
-    const double lon = m.tables->location_pool[2 * (r.locations_begin + k) + 1];
+    const double lat = m.tables->location_pool[2 * std::size_t{r.locations_begin + k}];
+    const double lon = m.tables->location_pool[2 * std::size_t{r.locations_begin + k} + 1];
     if (!exact && std::fabs(lat - a.lat) * kDistanceCutoff.km_per_degree_latitude > q.cutoff_km) continue;
     const double d = round_km(haversine_km(a.lat, a.lon, lat, lon));
     if (d < e.distance) {

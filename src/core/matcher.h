@@ -121,8 +121,11 @@ struct RelaxSuggestion {
 // The result of one match (docs/design.md#result). Points into the Matcher's directory: use it
 // while that lives.
 struct MatchResult {
-  ordered_json crisis;     // crisis_part (crisis_contacts.h)
-  ordered_json signposts;  // signposts_part (signposts.h)
+  // Declared only to scope the NOLINT to the default constructor: as JsonDocument's (json_input.h),
+  // nlohmann's noexcept default constructor holds a throw that cannot run. Still an aggregate.
+  MatchResult() = default;  // NOLINT(bugprone-exception-escape)
+  ordered_json crisis;      // crisis_part (crisis_contacts.h)
+  ordered_json signposts;   // signposts_part (signposts.h)
   SummaryFacts summary;
   ordered_json approaches;                // approach_recommendations.h
   std::vector<MatchedTherapist> matches;  // best first (docs/matching.md has the ranking)

@@ -49,7 +49,7 @@ const char* const kWaiting[] = {"none", "weeks", "months"};  // codes 1-3; 0 whe
 std::string day_text(std::uint32_t day) {
   if (day == 0 || day > 99991231) return "";
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", day / 10000, day / 100 % 100, day % 100);
+  (void)std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", day / 10000, day / 100 % 100, day % 100);
   return buf;
 }
 
@@ -519,15 +519,15 @@ bool check_section_sizes(Reader& r, const Header& h, MatchingView& v, const RowT
   const auto [locs_at, locs_size] = h.sections[sLocations];
   const std::size_t ids_at = h.sections[sIds].first;
   if (codes_size != t.codes)
-    r.fail(kFixedHeader + 8 * sCodes + 4,
+    r.fail(kFixedHeader + 8 * std::size_t{sCodes} + 4,
            "the codes section should hold " + std::to_string(t.codes) + " bytes, as the rows count");
   else if (langs_size != 2 * t.langs)
-    r.fail(kFixedHeader + 8 * sLanguages + 4,
+    r.fail(kFixedHeader + 8 * std::size_t{sLanguages} + 4,
            "the languages section should hold " + std::to_string(2 * t.langs) + " bytes, as the rows count");
   else if (locs_size != kLocationSize * t.locs)
-    r.fail(kFixedHeader + 8 * sLocations + 4, "the locations section should hold " +
-                                                  std::to_string(kLocationSize * t.locs) +
-                                                  " bytes, as the rows count");
+    r.fail(kFixedHeader + 8 * std::size_t{sLocations} + 4, "the locations section should hold " +
+                                                               std::to_string(kLocationSize * t.locs) +
+                                                               " bytes, as the rows count");
   if (r.failed()) return false;
   v.codes = r.at(codes_at);
   v.languages = r.at(langs_at);
@@ -687,7 +687,7 @@ struct RecordWalk {
   // A length-prefixed text field held to the JSON loader's text rules (text_problem).
   std::string text(const char* what, std::size_t min_chars, std::size_t max_chars, bool multiline) {
     const std::size_t start = o;
-    const std::string s(read_text16(r, o, end, what));
+    std::string s(read_text16(r, o, end, what));
     if (r.failed()) return s;
     if (s.empty() && min_chars == 0) return s;
     const std::string problem = text_problem(s, max_chars, multiline);

@@ -32,8 +32,8 @@ bool offers_remote(const Therapist& t) {
 // (north-south or east-west, in km) of the parts' first locations is cut at the median, ties broken
 // by id. Parts come out in place order, so neighbours end up in the same part. Therapists without
 // a location keep their order at the front, in parts of their own.
-void split_by_place(const std::vector<Therapist>& all, std::vector<std::uint32_t> items, std::size_t max,
-                    std::vector<std::vector<std::uint32_t>>& parts) {
+void split_by_place(const std::vector<Therapist>& all, const std::vector<std::uint32_t>& items,
+                    std::size_t max, std::vector<std::vector<std::uint32_t>>& parts) {
   max = std::max<std::size_t>(max, 1);
   std::vector<std::uint32_t> placed, unplaced;
   for (const auto i : items) (all[i].locations.empty() ? unplaced : placed).push_back(i);
@@ -128,7 +128,7 @@ std::optional<PublishedFile> read_file_entry(ObjectReader& r, std::set<std::stri
                         "must be a plain file name (lower-case letters, digits, '.', '-', '_')");
   else if (file && !names.insert(*file).second)
     r.diagnostics().add(r.field_path("file"), "names " + quote_for_message(*file) + " a second time");
-  const auto bytes = r.integer("bytes", Need::required, 1, 0xFFFFFFFFll);
+  const auto bytes = r.integer("bytes", Need::required, 1, 0xFFFFFFFFLL);
   const auto sha = r.text("sha256", Need::required, 64);
   if (sha && !is_hex64(*sha))
     r.diagnostics().add(r.field_path("sha256"), "must be 64 lower-case hexadecimal digits");
@@ -268,9 +268,9 @@ void read_profile_files(ObjectReader& r, Diagnostics& diag, std::set<std::string
       ObjectReader pr((*list)[p], index_path(r.field_path("profiles"), p), diag);
       ProfileFileEntry e;
       const auto file = read_file_entry(pr, files);
-      e.first = static_cast<std::uint32_t>(pr.integer("first", Need::required, 0, 0xFFFFFFFFll).value_or(0));
+      e.first = static_cast<std::uint32_t>(pr.integer("first", Need::required, 0, 0xFFFFFFFFLL).value_or(0));
       e.therapists =
-          static_cast<std::uint32_t>(pr.integer("therapists", Need::required, 1, 0xFFFFFFFFll).value_or(0));
+          static_cast<std::uint32_t>(pr.integer("therapists", Need::required, 1, 0xFFFFFFFFLL).value_or(0));
       if (e.first != next)
         diag.add(pr.field_path("first"),
                  "should be " + std::to_string(next) + ": profile files cover the shard's rows in order");
@@ -323,7 +323,7 @@ ManifestLoad parse_manifest(const Source& source) {
         diag.add(r.field_path("name"), "repeats shard " + quote_for_message(s.name));
       s.remote = r.one_of("kind", Need::required, {"remote", "region"}).value_or("") == "remote";
       s.therapists =
-          static_cast<std::uint32_t>(r.integer("therapists", Need::required, 0, 0xFFFFFFFFll).value_or(0));
+          static_cast<std::uint32_t>(r.integer("therapists", Need::required, 0, 0xFFFFFFFFLL).value_or(0));
       total += s.therapists;
       read_bounds(r, diag, s);
       if (const json* f = r.object("matching", Need::required)) {
@@ -413,24 +413,24 @@ std::optional<MatchingView> check_shard_matching(const ShardEntry& s, std::strin
 }
 
 std::optional<std::vector<PackedProfile>> read_shard_profiles(const std::string& matching_file,
-                                                              const ProfileFileEntry& p,
+                                                              const ProfileFileEntry& entry,
                                                               std::string_view bytes,
                                                               std::uint32_t matching_checksum,
                                                               std::vector<Error>& errors) {
-  if (auto e = verify_published_file(p.file, bytes)) {
+  if (auto e = verify_published_file(entry.file, bytes)) {
     errors.push_back(*e);
     return std::nullopt;
   }
-  ProfilesRead read = read_profiles(p.file.file, bytes);
+  ProfilesRead read = read_profiles(entry.file.file, bytes);
   if (!read.ok()) {
     errors.insert(errors.end(), read.errors.begin(), read.errors.end());
     return std::nullopt;
   }
-  if (read.matching_checksum != matching_checksum || read.first_row != p.first ||
-      read.profiles.size() != p.therapists) {
-    errors.push_back({p.file.file, "byte 20",
-                      "does not hold rows " + std::to_string(p.first) + "-" +
-                          std::to_string(p.first + p.therapists) + " of " + matching_file});
+  if (read.matching_checksum != matching_checksum || read.first_row != entry.first ||
+      read.profiles.size() != entry.therapists) {
+    errors.push_back({entry.file.file, "byte 20",
+                      "does not hold rows " + std::to_string(entry.first) + "-" +
+                          std::to_string(entry.first + entry.therapists) + " of " + matching_file});
     return std::nullopt;
   }
   return std::move(read.profiles);

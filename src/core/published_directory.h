@@ -122,7 +122,7 @@ std::optional<MatchingView> check_shard_matching(const ShardEntry& shard, std::s
 // Verifies and reads one profile file of a shard (size, SHA-256, read_profiles) and checks it holds
 // the rows the manifest says of the matching file with checksum `matching_checksum`.
 std::optional<std::vector<PackedProfile>> read_shard_profiles(const std::string& matching_file,
-                                                              const ProfileFileEntry& file,
+                                                              const ProfileFileEntry& entry,
                                                               std::string_view bytes,
                                                               std::uint32_t matching_checksum,
                                                               std::vector<Error>& errors);

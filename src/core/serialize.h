@@ -19,7 +19,7 @@ ordered_json entry_to_json(const GlossaryEntry& e);
 ordered_json therapist_to_json(const Therapist& t);
 ordered_json errors_to_json(const std::vector<Error>& errors);  // [{file, path, message, text}]
 ordered_json crisis_to_json(const Crisis& c);  // the data file's content, signpost rules included
-ordered_json crisis_contact_to_json(const CrisisContact& c);
+ordered_json crisis_contact_to_json(const CrisisContact& k);
 ordered_json questionnaire_to_json(const Questionnaire& q);
 ordered_json concerns_to_json(const std::vector<Concern>& concerns);
 

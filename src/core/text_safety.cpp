@@ -17,7 +17,8 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
   if (b < 0x80) {
     ++i;
     return b;
-  } else if ((b & 0xE0) == 0xC0) {
+  }
+  if ((b & 0xE0) == 0xC0) {
     length = 2, c = b & 0x1F, min = 0x80;
   } else if ((b & 0xF0) == 0xE0) {
     length = 3, c = b & 0x0F, min = 0x800;
@@ -77,7 +78,7 @@ std::optional<UnsafeCharacter> find_unsafe_character(std::string_view utf8, bool
 
 std::string code_point_label(char32_t c) {
   char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+  (void)std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
   return buf;
 }
 

@@ -15,12 +15,6 @@ using namespace tft;
 
 namespace {
 
-std::vector<std::string> lines(const std::vector<Error>& errors) {
-  std::vector<std::string> out;
-  for (const auto& e : errors) out.push_back(format_error(e));
-  return out;
-}
-
 // `open` + `count` copies of `item` joined by commas + `close`.
 std::string repeated(const std::string& open, const std::string& item, std::size_t count,
                      const std::string& close) {
@@ -48,7 +42,7 @@ std::string directory_with(const json& therapist) {
 TEST_CASE("a NUL byte is refused with its place, not taken as the end of the text", "[json][security]") {
   const std::string text = std::string(R"({"fictional":true,"therapists":[]})") + '\0' + "junk";
   const DirectoryLoad load = load_directory({"d.json", text}, test::bundled_dataset());
-  CHECK(lines(load.errors) ==
+  CHECK(test::error_lines(load.errors) ==
         std::vector<std::string>{
             "d.json:$: not valid JSON: a NUL byte at line 1, column 35 (JSON text never holds one)"});
 
@@ -84,7 +78,7 @@ TEST_CASE("a repeated key is refused where it repeats, not silently overwritten"
   const DirectoryLoad load = load_directory({"d.json", text}, test::bundled_dataset());
   CHECK(load.directory.therapists.empty());
   CHECK(
-      lines(load.errors) ==
+      test::error_lines(load.errors) ==
       std::vector<std::string>{
           R"(d.json:$.therapists[0].name: repeats the key "name" (each key may appear once in an object))"});
   // The path names each open container's current item, however deep.
@@ -118,7 +112,7 @@ TEST_CASE("error lines stay a few hundred characters whatever the input held", "
   for (const auto& text : inputs) {
     const DirectoryLoad load = load_directory({"d.json", text}, test::bundled_dataset());
     REQUIRE_FALSE(load.errors.empty());
-    for (const auto& line : lines(load.errors)) {
+    for (const auto& line : test::error_lines(load.errors)) {
       // Nothing left to escape or replace: no control or bidi characters, no invalid UTF-8.
       CHECK(printable(line, 10000, false) == line);
       CHECK(utf8_length(line) <= 520);
@@ -157,14 +151,14 @@ TEST_CASE("text fields refuse invisible and direction-changing characters, namin
       t[field] = c.text;
       const DirectoryLoad load = load_directory({"d.json", directory_with(t)}, test::bundled_dataset());
       CHECK(load.directory.therapists.empty());
-      CHECK(lines(load.errors) ==
+      CHECK(test::error_lines(load.errors) ==
             std::vector<std::string>{"d.json:$.therapists[0]." + std::string(field) + ": " + c.message});
     }
   }
   // An escaped NUL is a string character JSON allows; a text field still refuses it.
   json t = good_therapist();
   t["name"] = std::string("Sam") + '\0';
-  CHECK(lines(load_directory({"d.json", directory_with(t)}, test::bundled_dataset()).errors) ==
+  CHECK(test::error_lines(load_directory({"d.json", directory_with(t)}, test::bundled_dataset()).errors) ==
         std::vector<std::string>{
             "d.json:$.therapists[0].name: contains a NUL character (U+0000) at character 4; remove it"});
   // Bios may hold line breaks; names may not. Letters from any script are fine.
@@ -190,7 +184,7 @@ TEST_CASE("a streamed directory reports the top level first and loads nothing fr
       json{{"therapists", {good_therapist(), bad, good_therapist()}}, {"extra", 1}}.dump();
   const DirectoryLoad load = load_directory({"d.json", text}, test::bundled_dataset());
   CHECK(load.directory.therapists.size() == 1);
-  CHECK(lines(load.errors) ==
+  CHECK(test::error_lines(load.errors) ==
         std::vector<std::string>{"d.json:$.fictional: is required", "d.json:$.extra: unknown field",
                                  "d.json:$.therapists[1].gender: expected a string, found a number",
                                  R"(d.json:$.therapists[2].id: repeats id "t-000001")"});

@@ -8,18 +8,12 @@ using namespace tft;
 
 namespace {
 
-std::vector<std::string> lines(const std::vector<Error>& errors) {
-  std::vector<std::string> out;
-  for (const auto& e : errors) out.push_back(format_error(e));
-  return out;
-}
-
 std::vector<std::string> glossary_errors(const std::string& text) {
   Diagnostics diag;
   diag.file = "glossary.json";
   if (auto root = parse_json(text, {}, diag))
     parse_glossary(*root, diag, concern_ids(test::bundled_dataset()));
-  return lines(diag.errors);
+  return test::error_lines(diag.errors);
 }
 
 // A complete entry as JSON text, with `extra` spliced into the object (later keys win in tests
@@ -36,7 +30,7 @@ std::string entry_json(const std::string& slug, const std::string& name, const s
 }  // namespace
 
 TEST_CASE("the bundled data folder loads with no errors", "[loaders][data]") {
-  const auto errors = lines(test::bundled_errors());
+  const auto errors = test::error_lines(test::bundled_errors());
   CAPTURE(errors);
   CHECK(errors.empty());
   CHECK(test::bundled_dataset().glossary.size() >= 1);
@@ -51,7 +45,7 @@ TEST_CASE("directory loader reports each kind of error at its exact path", "[loa
     SECTION(name) {
       const DirectoryLoad load = load_directory({"fixture.json", text}, test::bundled_dataset());
       const std::vector<std::string> expected = c["errors"].get<std::vector<std::string>>();
-      CHECK(lines(load.errors) == expected);
+      CHECK(test::error_lines(load.errors) == expected);
     }
   }
 }
@@ -66,7 +60,7 @@ TEST_CASE("directory loader keeps good therapists when others are broken", "[loa
   const DirectoryLoad load = load_directory({"d.json", text}, test::bundled_dataset());
   REQUIRE(load.directory.therapists.size() == 1);
   CHECK(load.directory.therapists[0].id == "t-000001");
-  CHECK(lines(load.errors) ==
+  CHECK(test::error_lines(load.errors) ==
         std::vector<std::string>{"d.json:$.therapists[1].gender: expected a string, found a number"});
 }
 
@@ -109,7 +103,7 @@ TEST_CASE("validate_profile uses the directory rules with paths from the entry r
   CHECK(validate_profile(profile.dump(), test::bundled_dataset()).empty());
   profile["fees"]["min"] = -5;
   profile.erase("gender");
-  CHECK(lines(validate_profile(profile.dump(), test::bundled_dataset())) ==
+  CHECK(test::error_lines(validate_profile(profile.dump(), test::bundled_dataset())) ==
         std::vector<std::string>{"profile:$.gender: is required",
                                  "profile:$.fees.min: must be between 0 and 1000"});
 }
@@ -166,7 +160,7 @@ TEST_CASE("crisis contacts need digits-only numbers and a checked date", "[loade
       R"({"last_checked":"2026-13-01","contacts":[{"id":"x","name":"X","how":"Call 116 123","when":"Always","for":"All",
           "phone":"116 123","urgent":true,"nations":["england","wales","scotland","northern-ireland"]}]})");
   parse_crisis(doc, diag);
-  CHECK(lines(diag.errors) ==
+  CHECK(test::error_lines(diag.errors) ==
         std::vector<std::string>{
             R"(crisis.json:$.last_checked: expected a date written YYYY-MM-DD, found "2026-13-01")",
             "crisis.json:$.contacts[0].phone: must be digits only, as dialled"});
@@ -193,7 +187,7 @@ TEST_CASE("questionnaire follow-ups depend only on earlier questions", "[loaders
     {"id":"safety","kind":"single","prompt":"Safe?","options":[{"id":"none","label":"No","risk":"none"},
       {"id":"some","label":"Yes, safe now","risk":"some"},{"id":"urgent","label":"Yes, not safe","risk":"urgent"}]}]})");
   parse_questionnaire(doc, diag);
-  CHECK(lines(diag.errors) ==
+  CHECK(test::error_lines(diag.errors) ==
         std::vector<std::string>{"q.json:$.questions[0].shows_if.question: must name an earlier question"});
 }
 
@@ -230,7 +224,7 @@ TEST_CASE("a further shard that repeats an id already loaded reports it and leav
   REQUIRE(a.ok());
   const DirectoryLoad b = load_directory({"england.json", second}, test::bundled_dataset(), &a.directory);
   CHECK(
-      lines(b.errors) ==
+      test::error_lines(b.errors) ==
       std::vector<std::string>{
           R"(england.json:$.therapists[1].id: repeats id "t-000001", already loaded from an earlier file)"});
   REQUIRE(b.directory.therapists.size() == 1);

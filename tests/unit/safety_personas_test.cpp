@@ -87,7 +87,8 @@ void check_signposts(const json& want, const json& signposts) {
   // expect.signposts.contacts / .nations: signpost id -> its exact contact ids / its nation.
   for (const char* field : {"contacts", "nations"}) {
     const json wanted = want.value(field, json::object());
-    for (const auto& [id, value] : wanted.items()) {
+    for (const auto& [key, value] : wanted.items()) {
+      const std::string& id = key;  // clang before 16 cannot capture a structured binding (C++17)
       INFO("signpost " << id << " " << field);
       const auto it =
           std::find_if(signposts.begin(), signposts.end(), [&](const json& s) { return s["id"] == id; });

@@ -599,10 +599,19 @@ TEST_CASE("limit: 0 gives every therapist that passes, N gives the best N, best 
   }
 }
 
-TEST_CASE("invariants hold over 500 generated answer sets", "[matcher][invariants]") {
+// Under the sanitizers every check runs many times slower (this case took over three minutes of
+// the sanitize layer), so that build walks the first 100 sets, which still reach every filter and
+// score term; the native build keeps all 500 (README, "Testing").
+#ifdef TFT_SANITIZED_BUILD
+constexpr std::size_t kInvariantSets = 100;
+#else
+constexpr std::size_t kInvariantSets = 500;
+#endif
+
+TEST_CASE("invariants hold over hundreds of generated answer sets", "[matcher][invariants]") {
   const Matcher& m = bundled();
   const auto& therapists = test::bundled_directory().therapists;
-  const auto sets = generated_sets(500);
+  const auto sets = generated_sets(kInvariantSets);
   std::size_t with_matches = 0, with_suggestions = 0;
   for (const json& j : sets) {
     INFO(j.dump());
@@ -716,8 +725,8 @@ TEST_CASE("invariants hold over 500 generated answer sets", "[matcher][invariant
     }
   }
   // The generator must exercise both sides, or the checks above prove little.
-  CHECK(with_matches > 250);
-  CHECK(with_suggestions > 100);
+  CHECK(with_matches * 2 > sets.size());      // more than half find someone
+  CHECK(with_suggestions * 5 > sets.size());  // more than a fifth are offered something to relax
 }
 
 TEST_CASE("the same answers give the same bytes on every run", "[matcher][invariants]") {

@@ -125,11 +125,19 @@ export async function completeQuestionnaire(page, answers, { onPage, onCrisis } 
   assert.fail("the questionnaire never reached Check your answers");
 }
 
-/** From "Check your answers" to the results, by keyboard. */
+/**
+ * Waits until nothing in the flow is aria-busy: the match has come back from the worker and every
+ * result card is on the page (the results page adds cards a few at a time, results-view.js).
+ */
+export const resultsSettled = (page, { timeout = 20000 } = {}) =>
+  page.waitForFunction(() => !document.querySelector("#flow[aria-busy], #flow [aria-busy]"), null, { timeout });
+
+/** From "Check your answers" to the results, by keyboard, with every card in. */
 export async function showMatches(page) {
   await tabTo(page, "#show-matches");
   await page.keyboard.press("Enter");
   await page.waitForSelector("#results-title, #flow h1:text('Sorry')", { timeout: 20000 });
+  await resultsSettled(page);
 }
 
 export async function shot(page, name) {

@@ -278,7 +278,10 @@ function showDownload({ stage, done, total }) {
   text.textContent = `${what}: ${megabytes(done)} of ${megabytes(total)}`;
 }
 
-/** @param {{ focus?: string | boolean }} [options] */
+/**
+ * Resolves once the results are on the page with every card (see renderResults).
+ * @param {{ focus?: string | boolean }} [options]
+ */
 async function runMatch({ focus } = {}) {
   const answers = toAnswers(questions, state.values, state.mustHave);
   flow.setAttribute("aria-busy", "true");
@@ -293,8 +296,9 @@ async function runMatch({ focus } = {}) {
     return;
   }
   state.result = value;
-  showResults({ focus });
+  const rendered = showResults({ focus });
   say(summaryText(value, { values: state.values, concernLabels }));
+  await rendered;
 }
 
 // The visitor's own calendar day: entries not confirmed in the six months before it rank lower
@@ -333,6 +337,7 @@ function resultsContext(extra = {}) {
     onMore: async () => {
       const before = state.result?.matches.length ?? 0;
       state.limit += 20;
+      // Focus goes to the first new card, so waits until the cards up to it are in.
       await runMatch({ focus: false });
       focusOn(document.querySelectorAll(".match-card__name")[before]);
     },
@@ -347,10 +352,14 @@ function resultsContext(extra = {}) {
   };
 }
 
-/** @param {{ focus?: string | boolean }} [options] */
+/**
+ * The results page; the promise says when its last card is in (renderResults).
+ * @param {{ focus?: string | boolean }} [options]
+ */
 function showResults({ focus } = {}) {
-  renderResults(flow, resultsContext({ focus }));
+  const rendered = renderResults(flow, resultsContext({ focus }));
   showNeedHelp(state.result?.crisis?.need_help);
+  return rendered;
 }
 
 function showNeedHelp(groups) {

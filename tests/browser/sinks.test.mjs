@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { launch, openPage } from "./support.mjs";
-import { openFind } from "./find-flow.mjs";
+import { openFind, resultsSettled } from "./find-flow.mjs";
 import { root, runCli } from "../node/support.mjs";
 
 let site;
@@ -73,6 +73,8 @@ async function toResults(page) {
   }
   await page.click("#show-matches");
   await page.locator(".match-card").first().waitFor();
+  // Every card, not only the first few the page adds at once.
+  await resultsSettled(page);
 }
 
 test("markup in a directory's names, pronouns, places, registrations and bios is shown as text, never as elements", async () => {

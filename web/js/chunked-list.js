@@ -1,14 +1,16 @@
 // @ts-check
 // Long lists without long tasks (issue 14: no main-thread task over 50 ms, on a phone too). The
-// results page's cards are built a few at a time: as many as fit in a short time budget straight
-// away (so the first cards and the page around them show, and focus can move, in the same task),
-// then the rest in later tasks, each appended in order, with the browser free to paint, lay out
-// and answer the visitor's keys and taps between them.
+// results page's cards are built a few at a time, each batch in a task of its own after the one
+// that put the page around them in place (and moved focus there): as many as fit in a short time
+// budget, appended in order, with the browser free to style, lay out, paint and answer the
+// visitor's keys and taps between batches.
 //
 //   const fill = fillInChunks([{ list: ol, items: matches }], (m) => matchCard(m, ctx));
 //   await fill.done;   // true once every item is in its list; false if cancel() came first
 //
 // Each list gets its items in order; with several lists the first is filled before the next.
+// Nothing is added before the first yield: the task that builds the rest of the page (and lays it
+// out to move focus) is long enough already.
 
 // About a sixth of a 50 ms task: the browser still has to style and lay out what was added.
 const BUDGET_MS = 8;
@@ -52,7 +54,6 @@ export function fillInChunks(parts, build, { budgetMs = BUDGET_MS, yieldTask = n
     return true;
   };
 
-  if (queue.length) addSome(budgetMs);
   return {
     done: run(),
     cancel: () => {

@@ -419,9 +419,8 @@ window.addEventListener("beforeprint", () => filling?.finish());
  *       refineDraft, refineOpen, onRefine, onPreview, onDropMustHave, onRelax, onMore, onBack,
  *       onToggleShortlist, shortlistSection (element), messageLabels, focus}
  *
- * Everything but the match cards, and the first cards, are in place (and focus has moved) when
- * this returns; the other cards follow in short tasks (chunked-list.js), so a long list never
- * blocks the page. The matches section is aria-busy until they are all in. Returns a promise of
+ * Everything but the match cards is in place (and focus has moved) when this returns; the cards
+ * follow in short tasks (chunked-list.js), so a long list never blocks the page. The matches section is aria-busy until they are all in. Returns a promise of
  * true once every card is in, or false when a newer render replaced this one first.
  * @returns {Promise<boolean>}
  */

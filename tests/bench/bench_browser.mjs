@@ -11,12 +11,13 @@
 //     WebAssembly memory and its JavaScript heap.
 // A program that prints numbers, not a test: ./scripts/test does not run it.
 //
-//   node tests/bench/bench_browser.mjs [RUNS] [--sizes 100000,1000000] [--json FILE] [--cpu 1,4] [--trace]   (RUNS 3)
+//   node tests/bench/bench_browser.mjs [RUNS] [--sizes 100000,1000000] [--json FILE] [--cpu 1,4] [--trace | --trace-all]   (RUNS 3)
 //
 // --trace records a Chromium trace from the click to the results (which slows the page a little)
 // and adds what the longest main-thread task after the click spent its time on: self time by
 // trace event (script, style, layout, garbage collection…) and by JavaScript function
-// (long_task_breakdown.mjs).
+// (long_task_breakdown.mjs). --trace-all traces the whole run, from opening the page, and explains
+// its longest task wherever it falls.
 //
 // Prints a markdown section (scripts/bench appends it to build/bench/results.md). Sites are built
 // into build/bench/browser-N from the generated JSON in build/bench/dir-N (generated there when an
@@ -40,7 +41,9 @@ const option = (name, fallback) => {
 };
 const jsonOut = option("--json", null);
 const sizes = option("--sizes", "100000").split(",").map(Number);
-const trace = args.includes("--trace") ? Boolean(args.splice(args.indexOf("--trace"), 1)) : false;
+const flag = (name) => (args.includes(name) ? Boolean(args.splice(args.indexOf(name), 1)) : false);
+const traceAll = flag("--trace-all");
+const trace = flag("--trace") || traceAll;
 const THROTTLES = option("--cpu", "1,4").split(",").map(Number);
 const runs = Number(args[0] ?? 3);
 const LONG_TASK_MS = 50;
@@ -124,19 +127,20 @@ async function oneRun(browser, browserSession, baseUrl, throttle) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
   const say = (what) => process.stderr.write(`bench:   ${what}\n`);
   try {
+    if (traceAll) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await openFind(page, baseUrl);
     const worker = await attachWorker(browserSession);
     await worker("Runtime.evaluate", { expression: WATCH_MEMORY });
     await completeQuestionnaire(page, VISITOR);
     say("questionnaire answered; showing matches");
-    if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    if (trace && !traceAll) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.click("#show-matches");
     await page.waitForSelector(".match-card", { timeout: 300000 });
     await page.waitForSelector("#results-title", { timeout: 300000 });
     say("results shown; reading the worker's memory");
     // Long-task entries arrive asynchronously: give the observer a moment after the last render.
     await page.waitForTimeout(1000);
-    const breakdown = trace ? longTaskBreakdown(JSON.parse(String(await browser.stopTracing()))) : null;
+    const breakdown = trace ? longTaskBreakdown(JSON.parse(String(await browser.stopTracing())), { wholeRun: traceAll }) : null;
     if (breakdown) say(`longest task after the click: ${JSON.stringify(breakdown)}`);
     const b = await page.evaluate(() => /** @type {any} */ (window).__bench);
     const cards = await page.locator(".match-card").count();
@@ -232,16 +236,16 @@ for (const throttle of THROTTLES) {
 }
 const problems = rows.flatMap((r) => r.runs.flatMap((s) => [...s.errors, ...(s.memory.error ? [s.memory.error] : []), ...(s.memory.wasm_error ? [`WebAssembly memory not read: ${s.memory.wasm_error}`] : []), ...(s.cards ? [] : ["no result cards"])]));
 if (trace) {
-  md += `\n\nWhat the longest main-thread task after the click spent its time on (--trace; self time, largest first), per row's run with the longest such task:\n`;
+  md += `\n\nWhat the longest main-thread task ${traceAll ? "of the whole run" : "after the click"} spent its time on (${traceAll ? "--trace-all" : "--trace"}; self time, largest first), per row's run with the longest such task:\n`;
   for (const r of rows) {
     const run = r.runs.filter((s) => s.breakdown).sort((a, b) => b.breakdown.longest_ms - a.breakdown.longest_ms)[0];
     if (!run) continue;
     const b = run.breakdown;
     const list = (xs) => xs.map((x) => `${x.name} ${x.ms} ms`).join("; ");
     md += `\n- ${r.n.toLocaleString("en-GB")}, CPU ${r.throttle}×: ${ms(b.longest_ms)} starting ${ms(b.starts_after_click_ms)} after the click; ` +
-      `tasks over ${LONG_TASK_MS} ms after the click: ${b.tasks_over.length || "none"}.\n` +
+      `tasks over ${LONG_TASK_MS} ms${traceAll ? "" : " after the click"}: ${b.tasks_over.length || "none"} (times from the click).\n` +
       `  - by trace event: ${list(b.by_event)}\n  - by JavaScript function: ${list(b.by_function)}\n` +
-      b.tasks_over.map((t) => `  - ${t.ms} ms at +${t.at_ms} ms: ${list(t.by_event)} | ${list(t.by_function)}\n`).join("");
+      b.tasks_over.map((t) => `  - ${t.ms} ms at ${t.at_ms >= 0 ? "+" : ""}${t.at_ms} ms: ${list(t.by_event)} | ${list(t.by_function)}\n`).join("");
   }
 }
 if (problems.length) md += `\n\nProblems seen: ${[...new Set(problems)].join("; ")}`;

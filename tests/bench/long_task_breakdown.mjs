@@ -103,17 +103,17 @@ const top = (totals, n) =>
 
 /**
  * From a trace ({traceEvents} or an array): the page main thread's longest task that ends after
- * the "bench-click" mark, with its self time by trace event and by JavaScript function, and every
- * task over `overMs` after the click.
+ * the "bench-click" mark (any task, with wholeRun), with its self time by trace event and by
+ * JavaScript function, and every such task over `overMs` (times are from the click).
  */
-export function longTaskBreakdown(trace, { overMs = 50, rows = 12 } = {}) {
+export function longTaskBreakdown(trace, { overMs = 50, rows = 12, wholeRun = false } = {}) {
   const events = Array.isArray(trace) ? trace : trace.traceEvents;
   const mains = events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => ({ pid: e.pid, tid: e.tid }));
   const click = events.find((e) => e.name === "bench-click");
   let best = null;
   for (const { pid, tid } of mains) {
     const mine = events.filter((e) => e.pid === pid && e.tid === tid);
-    const tasks = mine.filter(isTask).filter((t) => !click || t.ts + t.dur >= click.ts);
+    const tasks = mine.filter(isTask).filter((t) => wholeRun || !click || t.ts + t.dur >= click.ts);
     for (const t of tasks) if (!best || t.dur > best.task.dur) best = { pid, tid, task: t, mine, tasks };
   }
   if (!best) return null;

@@ -108,8 +108,12 @@ const top = (totals, n) =>
  */
 export function longTaskBreakdown(trace, { overMs = 50, rows = 12, wholeRun = false } = {}) {
   const events = Array.isArray(trace) ? trace : trace.traceEvents;
-  const mains = events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => ({ pid: e.pid, tid: e.tid }));
   const click = events.find((e) => e.name === "bench-click");
+  // The find page's main thread: the one the click was marked on (a trace also holds the
+  // browser's own pages, such as its new-tab page, each with a main thread of its own).
+  const mains = events
+    .filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain" && (!click || (e.pid === click.pid && e.tid === click.tid)))
+    .map((e) => ({ pid: e.pid, tid: e.tid }));
   let best = null;
   for (const { pid, tid } of mains) {
     const mine = events.filter((e) => e.pid === pid && e.tid === tid);

@@ -374,7 +374,10 @@ function refine(draft) {
   state.refineError = out.error ? { message: out.error, field: out.field } : null;
   // Keep what was typed so the visitor corrects it rather than starting the filter again.
   state.refineDraft = out.error ? draft : null;
-  if (out.error !== undefined) return showResults({ focus: "refine" });
+  if (out.error !== undefined) {
+    showResults({ focus: "refine" });
+    return;
+  }
   state.refine.sort = out.sort;
   state.values = out.values;
   state.mustHave = out.mustHave;

@@ -5,7 +5,7 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage } from "./support.mjs";
-import { VISITOR, assertCleanRecord, completeQuestionnaire, openFind, resultsSettled, tabTo } from "./find-flow.mjs";
+import { answerQuickly, assertCleanRecord, openFind, resultsSettled } from "./find-flow.mjs";
 
 let site;
 before(async () => (site = await launch()));
@@ -51,16 +51,13 @@ test("fillInChunks adds every item in order, one task at a time within its budge
   await context.close();
 });
 
-// Leeds, OCD, in person within 9 miles or by video: more than 40 therapists fit in the sample.
-const LEEDS = { ...VISITOR, age: "34", concerns: ["ocd"], location: { type: "Leed", pick: "Leeds" }, max_distance_km: "9", budget: "60", languages: [] };
-
 // Each list's card ids, in page order.
 const listIds = (page) => page.$$eval(".match-list", (lists) => lists.map((l) => ({ id: l.id, cards: [...l.querySelectorAll(".match-card")].map((c) => c.dataset.id) })));
 
 test("with the CPU slowed, every card still arrives in order and focus lands on the heading, then on the first new card", async () => {
   const { page, record, context } = await openPage(site, { width: 360, height: 780 });
   await openFind(page, site.baseUrl);
-  await completeQuestionnaire(page, LEEDS);
+  await answerQuickly(page);
   // Each batch of cards added to a list, and where focus was when the matches section first showed.
   await page.evaluate(() => {
     const w = /** @type {any} */ (window);
@@ -77,8 +74,8 @@ test("with the CPU slowed, every card still arrives in order and focus lands on 
     }).observe(document.getElementById("flow"), { subtree: true, childList: true });
   });
   const cdp = await context.newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
-  await tabTo(page, "#show-matches");
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await page.focus("#show-matches");
   await page.keyboard.press("Enter");
   await page.waitForSelector("#results-title", { timeout: 60000 });
   await resultsSettled(page, { timeout: 60000 });
@@ -96,7 +93,7 @@ test("with the CPU slowed, every card still arrives in order and focus lands on 
   // Show more: 40 cards; each list's first cards are the same ones in the same order (the core's
   // ranking does not change with the limit), and focus lands on the 21st card's name.
   await page.evaluate(() => (/** @type {any} */ (window).__batches = []));
-  await tabTo(page, "#show-more", { max: 400 });
+  await page.focus("#show-more");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.activeElement?.classList.contains("match-card__name"), null, { timeout: 60000 });
   const forty = await listIds(page);

@@ -279,8 +279,10 @@ function showDownload({ stage, done, total }) {
 }
 
 /**
- * Resolves once the results are on the page with every card (see renderResults).
+ * Resolves once the results are on the page with every card (see renderResults): true then, false
+ * when the match failed or a newer render took the page first.
  * @param {{ focus?: string | boolean }} [options]
+ * @returns {Promise<boolean>}
  */
 async function runMatch({ focus } = {}) {
   const answers = toAnswers(questions, state.values, state.mustHave);
@@ -293,12 +295,12 @@ async function runMatch({ focus } = {}) {
     replace(flow, backButton(back), h1, el("p", {}, error.message), el("p", {}, "Please go back, check your answers and try again."));
     focusOn(h1);
     say("");
-    return;
+    return false;
   }
   state.result = value;
   const rendered = showResults({ focus });
   say(summaryText(value, { values: state.values, concernLabels }));
-  await rendered;
+  return rendered;
 }
 
 // The visitor's own calendar day: entries not confirmed in the six months before it rank lower
@@ -337,9 +339,9 @@ function resultsContext(extra = {}) {
     onMore: async () => {
       const before = state.result?.matches.length ?? 0;
       state.limit += 20;
-      // Focus goes to the first new card, so waits until the cards up to it are in.
-      await runMatch({ focus: false });
-      focusOn(document.querySelectorAll(".match-card__name")[before]);
+      // Focus goes to the first new card, so waits until the cards up to it are in (and stays
+      // where it is if the visitor has asked for something else meanwhile).
+      if (await runMatch({ focus: false })) focusOn(document.querySelectorAll(".match-card__name")[before]);
     },
     onToggleShortlist: (m) => {
       shortlist.toggle(profileOf(m));

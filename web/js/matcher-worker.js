@@ -20,9 +20,9 @@ import { orderMatches } from "./refine-model.js";
 
 const MANIFEST = "../directory/directory.json";
 
-// The browser's locale data (ICU) loads on the first date or number formatted in the browser's
-// process, and that first call takes 60-80 ms on a fast machine (about four times that on a
-// phone); every later one, on any thread of the page, takes well under a millisecond. Formatting
+// The browser's locale data (ICU) loads on the first date or number formatted in the page's
+// process: in Chromium that first call took 60-80 ms on the development machine (148 ms with the
+// CPU slowed 4x), and every later one, on any thread of the page, well under a millisecond. Formatting
 // one of each here, while the visitor is still on the start page, pays that cost off the main
 // thread, so the results page (dom.js formats its dates and counts) never stalls on it
 // (docs/matching.md, "The results page on the main thread").

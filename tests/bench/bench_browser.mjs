@@ -11,7 +11,13 @@
 //     WebAssembly memory and its JavaScript heap.
 // A program that prints numbers, not a test: ./scripts/test does not run it.
 //
-//   node tests/bench/bench_browser.mjs [RUNS] [--sizes 100000,1000000] [--json FILE]   (RUNS 3)
+//   node tests/bench/bench_browser.mjs [RUNS] [--sizes 100000,1000000] [--json FILE] [--cpu 1,4] [--trace | --trace-all]   (RUNS 3)
+//
+// --trace records a Chromium trace from the click to the results (which slows the page a little)
+// and adds what the longest main-thread task after the click spent its time on: self time by
+// trace event (script, style, layout, garbage collection…) and by JavaScript function
+// (long_task_breakdown.mjs). --trace-all traces the whole run, from opening the page, and explains
+// its longest task wherever it falls.
 //
 // Prints a markdown section (scripts/bench appends it to build/bench/results.md). Sites are built
 // into build/bench/browser-N from the generated JSON in build/bench/dir-N (generated there when an
@@ -26,6 +32,7 @@ import { CHROMIUM_ARGS } from "../browser/support.mjs";
 import { packNationalSite } from "../browser/national-site.mjs";
 import { VISITOR, completeQuestionnaire, openFind } from "../browser/find-flow.mjs";
 import { root } from "../node/support.mjs";
+import { TRACE_CATEGORIES, longTaskBreakdown } from "./long_task_breakdown.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -34,8 +41,11 @@ const option = (name, fallback) => {
 };
 const jsonOut = option("--json", null);
 const sizes = option("--sizes", "100000").split(",").map(Number);
+const flag = (name) => (args.includes(name) ? Boolean(args.splice(args.indexOf(name), 1)) : false);
+const traceAll = flag("--trace-all");
+const trace = flag("--trace") || traceAll;
+const THROTTLES = option("--cpu", "1,4").split(",").map(Number);
 const runs = Number(args[0] ?? 3);
-const THROTTLES = [1, 4];
 const LONG_TASK_MS = 50;
 
 // Installed before the page's own scripts: every long task, the moment "Show my matches" is
@@ -48,7 +58,9 @@ function instrument() {
     for (const e of list.getEntries()) w.__bench.tasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: "longtask", buffered: true });
   document.addEventListener("click", (e) => {
-    if (e.target instanceof Element && e.target.closest("#show-matches")) w.__bench.clickAt = performance.now();
+    if (!(e.target instanceof Element && e.target.closest("#show-matches"))) return;
+    w.__bench.clickAt = performance.now();
+    performance.mark("bench-click");
   }, true);
   new MutationObserver(() => {
     if (w.__bench.clickAt !== null && w.__bench.firstCardAt === null && document.querySelector(".match-card")) w.__bench.firstCardAt = performance.now();
@@ -115,17 +127,21 @@ async function oneRun(browser, browserSession, baseUrl, throttle) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
   const say = (what) => process.stderr.write(`bench:   ${what}\n`);
   try {
+    if (traceAll) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await openFind(page, baseUrl);
     const worker = await attachWorker(browserSession);
     await worker("Runtime.evaluate", { expression: WATCH_MEMORY });
     await completeQuestionnaire(page, VISITOR);
     say("questionnaire answered; showing matches");
+    if (trace && !traceAll) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.click("#show-matches");
     await page.waitForSelector(".match-card", { timeout: 300000 });
     await page.waitForSelector("#results-title", { timeout: 300000 });
     say("results shown; reading the worker's memory");
     // Long-task entries arrive asynchronously: give the observer a moment after the last render.
     await page.waitForTimeout(1000);
+    const breakdown = trace ? longTaskBreakdown(JSON.parse(String(await browser.stopTracing())), { wholeRun: traceAll }) : null;
+    if (breakdown) say(`longest task after the click: ${JSON.stringify(breakdown)}`);
     const b = await page.evaluate(() => /** @type {any} */ (window).__bench);
     const cards = await page.locator(".match-card").count();
     const memory = await workerMemory(worker);
@@ -136,6 +152,7 @@ async function oneRun(browser, browserSession, baseUrl, throttle) {
       longest_after_click_ms: Math.max(0, ...after.map((t) => t.duration)),
       tasks_over_50: b.tasks.filter((t) => t.duration > LONG_TASK_MS).length,
       cards,
+      breakdown,
       memory,
       errors,
     };
@@ -218,6 +235,19 @@ for (const throttle of THROTTLES) {
     (worst <= LONG_TASK_MS ? ` (the longest in any run: ${ms(worst)}).` : ` by ${ms(worst - LONG_TASK_MS)} (the longest in any run: ${ms(worst)}).`);
 }
 const problems = rows.flatMap((r) => r.runs.flatMap((s) => [...s.errors, ...(s.memory.error ? [s.memory.error] : []), ...(s.memory.wasm_error ? [`WebAssembly memory not read: ${s.memory.wasm_error}`] : []), ...(s.cards ? [] : ["no result cards"])]));
+if (trace) {
+  md += `\n\nWhat the longest main-thread task ${traceAll ? "of the whole run" : "after the click"} spent its time on (${traceAll ? "--trace-all" : "--trace"}; self time, largest first), per row's run with the longest such task:\n`;
+  for (const r of rows) {
+    const run = r.runs.filter((s) => s.breakdown).sort((a, b) => b.breakdown.longest_ms - a.breakdown.longest_ms)[0];
+    if (!run) continue;
+    const b = run.breakdown;
+    const list = (xs) => xs.map((x) => `${x.name} ${x.ms} ms`).join("; ");
+    md += `\n- ${r.n.toLocaleString("en-GB")}, CPU ${r.throttle}×: ${ms(b.longest_ms)} starting ${ms(b.starts_after_click_ms)} after the click; ` +
+      `tasks over ${LONG_TASK_MS} ms${traceAll ? "" : " after the click"}: ${b.tasks_over.length || "none"} (times from the click).\n` +
+      `  - by trace event: ${list(b.by_event)}\n  - by JavaScript function: ${list(b.by_function)}\n` +
+      b.tasks_over.map((t) => `  - ${t.ms} ms at ${t.at_ms >= 0 ? "+" : ""}${t.at_ms} ms: ${list(t.by_event)} | ${list(t.by_function)}\n`).join("");
+  }
+}
 if (problems.length) md += `\n\nProblems seen: ${[...new Set(problems)].join("; ")}`;
 md += "\n";
 process.stdout.write(md);

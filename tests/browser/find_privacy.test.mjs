@@ -5,7 +5,7 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage } from "./support.mjs";
-import { VISITOR, assertCleanRecord, completeQuestionnaire, openFind, showMatches } from "./find-flow.mjs";
+import { VISITOR, assertCleanRecord, completeQuestionnaire, openFind, resultsSettled, showMatches } from "./find-flow.mjs";
 
 let site;
 before(async () => (site = await launch()));
@@ -90,7 +90,7 @@ test("no answer leaves the browser: requests, headers, bodies and storage hold n
   await page.click(".refine summary");
   await page.fill("#refine-fee", "63");
   await page.click(".refine button[type=submit]");
-  await page.waitForFunction(() => !document.querySelector("#flow").hasAttribute("aria-busy"));
+  await resultsSettled(page);
   await page.locator(".save-button").first().click();
   await page.check("#remember-shortlist");
   await page.waitForFunction(() => window.__storageWrites.some((w) => w.kind === "localStorage"));

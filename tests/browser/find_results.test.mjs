@@ -4,7 +4,7 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage } from "./support.mjs";
-import { VISITOR, assertCleanRecord, assertNoAxeViolations, completeQuestionnaire, openFind, shot, showMatches } from "./find-flow.mjs";
+import { VISITOR, assertCleanRecord, assertNoAxeViolations, completeQuestionnaire, openFind, resultsSettled, shot, showMatches } from "./find-flow.mjs";
 
 let site;
 before(async () => (site = await launch()));
@@ -22,7 +22,7 @@ const passing = async (page) => {
   const more = text.match(/ (One|[\d,]+) more therapists? fits? but/i);
   return num(first[1]) + (more ? num(more[1]) : 0);
 };
-const settled = (page) => page.waitForFunction(() => !document.querySelector("#flow").hasAttribute("aria-busy"));
+const settled = resultsSettled;
 // The lowest fee on each card, list by list (those who list a chosen concern come first).
 const lowestFees = (page) =>
   page.$$eval(".match-list", (lists) =>

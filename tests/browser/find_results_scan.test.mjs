@@ -8,7 +8,7 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage } from "./support.mjs";
-import { VISITOR, assertCleanRecord, assertNoAxeViolations, completeQuestionnaire, openFind, shot, showMatches } from "./find-flow.mjs";
+import { VISITOR, assertCleanRecord, assertNoAxeViolations, completeQuestionnaire, openFind, resultsSettled, shot, showMatches } from "./find-flow.mjs";
 
 let site;
 before(async () => (site = await launch()));
@@ -25,7 +25,7 @@ const LEEDS = {
   languages: [],
 };
 
-const settled = (page) => page.waitForFunction(() => !document.querySelector("#flow").hasAttribute("aria-busy"));
+const settled = resultsSettled;
 const countOf = async (page) => {
   const text = await page.textContent("#results-count");
   const num = (s) => (/^(one)$/i.test(s) ? 1 : Number(s.replace(/,/g, "")));

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { launch, openPage } from "./support.mjs";
-import { openFind } from "./find-flow.mjs";
+import { answerQuickly, openFind, resultsSettled } from "./find-flow.mjs";
 import { root, runCli } from "../node/support.mjs";
 
 let site;
@@ -58,21 +58,11 @@ function watchForPlantedElements() {
 
 async function toResults(page) {
   await openFind(page, site.baseUrl);
-  await page.click("#start");
-  for (let i = 0; i < 30 && !(await page.locator("#show-matches").count()); i++) {
-    await page.waitForSelector("form.question, #show-matches");
-    const id = await page.getAttribute("form.question", "data-question");
-    if (id === null) break;
-    if (id === "who") await page.check("form.question input[value=myself]");
-    if (id === "age") await page.fill("#q-age", "30");
-    if (id === "concerns") await page.check("form.question input[value=anxiety]");
-    if (id === "safety") await page.check("form.question input[value=none]");
-    if (id === "format") await page.check("form.question input[value=video]");
-    await page.click("#continue");
-    await page.waitForFunction((prev) => document.querySelector("form.question")?.dataset.question !== prev, id);
-  }
+  await answerQuickly(page);
   await page.click("#show-matches");
   await page.locator(".match-card").first().waitFor();
+  // Every card, not only the first few the page adds at once.
+  await resultsSettled(page);
 }
 
 test("markup in a directory's names, pronouns, places, registrations and bios is shown as text, never as elements", async () => {

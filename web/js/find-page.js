@@ -278,7 +278,12 @@ function showDownload({ stage, done, total }) {
   text.textContent = `${what}: ${megabytes(done)} of ${megabytes(total)}`;
 }
 
-/** @param {{ focus?: string | boolean }} [options] */
+/**
+ * Resolves once the results are on the page with every card (see renderResults): true then, false
+ * when the match failed or a newer render took the page first.
+ * @param {{ focus?: string | boolean }} [options]
+ * @returns {Promise<boolean>}
+ */
 async function runMatch({ focus } = {}) {
   const answers = toAnswers(questions, state.values, state.mustHave);
   flow.setAttribute("aria-busy", "true");
@@ -290,11 +295,12 @@ async function runMatch({ focus } = {}) {
     replace(flow, backButton(back), h1, el("p", {}, error.message), el("p", {}, "Please go back, check your answers and try again."));
     focusOn(h1);
     say("");
-    return;
+    return false;
   }
   state.result = value;
-  showResults({ focus });
+  const rendered = showResults({ focus });
   say(summaryText(value, { values: state.values, concernLabels }));
+  return rendered;
 }
 
 // The visitor's own calendar day: entries not confirmed in the six months before it rank lower
@@ -333,8 +339,9 @@ function resultsContext(extra = {}) {
     onMore: async () => {
       const before = state.result?.matches.length ?? 0;
       state.limit += 20;
-      await runMatch({ focus: false });
-      focusOn(document.querySelectorAll(".match-card__name")[before]);
+      // Focus goes to the first new card, so waits until the cards up to it are in (and stays
+      // where it is if the visitor has asked for something else meanwhile).
+      if (await runMatch({ focus: false })) focusOn(document.querySelectorAll(".match-card__name")[before]);
     },
     onToggleShortlist: (m) => {
       shortlist.toggle(profileOf(m));
@@ -347,10 +354,14 @@ function resultsContext(extra = {}) {
   };
 }
 
-/** @param {{ focus?: string | boolean }} [options] */
+/**
+ * The results page; the promise says when its last card is in (renderResults).
+ * @param {{ focus?: string | boolean }} [options]
+ */
 function showResults({ focus } = {}) {
-  renderResults(flow, resultsContext({ focus }));
+  const rendered = renderResults(flow, resultsContext({ focus }));
   showNeedHelp(state.result?.crisis?.need_help);
+  return rendered;
 }
 
 function showNeedHelp(groups) {
@@ -365,7 +376,10 @@ function refine(draft) {
   state.refineError = out.error ? { message: out.error, field: out.field } : null;
   // Keep what was typed so the visitor corrects it rather than starting the filter again.
   state.refineDraft = out.error ? draft : null;
-  if (out.error !== undefined) return showResults({ focus: "refine" });
+  if (out.error !== undefined) {
+    showResults({ focus: "refine" });
+    return;
+  }
   state.refine.sort = out.sort;
   state.values = out.values;
   state.mustHave = out.mustHave;

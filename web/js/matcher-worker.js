@@ -19,6 +19,18 @@ import { serveMethods } from "./worker-methods.js";
 import { orderMatches } from "./refine-model.js";
 
 const MANIFEST = "../directory/directory.json";
+
+// The browser's locale data (ICU) loads on the first date or number formatted in the page's
+// process: in Chromium that first call took 60-80 ms on the development machine (148 ms with the
+// CPU slowed 4x), and every later one, on any thread of the page, well under a millisecond. Formatting
+// one of each here, while the visitor is still on the start page, pays that cost off the main
+// thread, so the results page (dom.js formats its dates and counts) never stalls on it
+// (docs/matching.md, "The results page on the main thread").
+function loadLocaleData() {
+  new Intl.NumberFormat("en-GB").format(1000);
+  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(0);
+}
+
 /** @type {import("./tft.js").Matcher | null} */
 let tft = null;
 /** @type {Promise<unknown> | null} */
@@ -31,6 +43,7 @@ let ready = null;
  * @param {{ directory?: string }} [options]
  */
 async function load({ directory = "" } = {}) {
+  loadLocaleData();
   const named = typeof directory === "string" && directory !== "";
   const core = await createMatcher({
     dataUrl: new URL("../data/", import.meta.url).href,

@@ -8,11 +8,12 @@
 //
 // The core decides everything shown (the counts, the order, the fit bands, the words of reasons
 // and suggestions); this file only words the summary's facts and shows distances in miles.
-import { count, el, focusOn, longDate, pounds, replace } from "./dom.js";
+import { count, el, focusOn, grouped, longDate, pounds, replace } from "./dom.js";
 import { compactCrisisBlock, signpostsBlock } from "./crisis-view.js";
 import { errorMessage, errorSummary } from "./error-summary.js";
 import { backButton } from "./questionnaire-view.js";
 import { matchCard } from "./match-card.js";
+import { fillInChunks } from "./chunked-list.js";
 import { kmFromMiles, limitMiles } from "./miles.js";
 import { lowerFirst } from "./therapist-card.js";
 
@@ -126,7 +127,7 @@ export function summaryText(result, ctx) {
     const remote = joinOr((s.remote_formats ?? []).map((f) => REMOTE_WORDS[f] ?? f));
     const these = group === 1 ? "this therapist works" : "these work";
     if (s.nearby === 0) first += `; none ${group === 1 ? "is" : "are"} within ${miles}${remote ? `, so ${these} by ${remote}` : ""}`;
-    else if (s.nearby < group) first += `; ${s.nearby.toLocaleString("en-GB")} ${s.nearby === 1 ? "is" : "are"} within ${miles} for in-person sessions`;
+    else if (s.nearby < group) first += `; ${grouped(s.nearby)} ${s.nearby === 1 ? "is" : "are"} within ${miles} for in-person sessions`;
     else first += `, all within ${miles}`;
   }
   let text = `${first}.`;
@@ -300,7 +301,7 @@ function refineForm(ctx) {
         submit.textContent = "Update results";
       } else {
         preview.textContent = `${capitalise(count(out.passing, "therapist"))} ${fits(out.passing)} these filters.`;
-        submit.textContent = out.passing === 1 ? "Show 1 therapist" : `Show ${out.passing.toLocaleString("en-GB")} therapists`;
+        submit.textContent = out.passing === 1 ? "Show 1 therapist" : `Show ${grouped(out.passing)} therapists`;
       }
     }, 200);
   };
@@ -369,11 +370,11 @@ function excludedBlock(ctx) {
   const items = Object.entries(ex.by ?? {})
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1])
-    .map(([key, n]) => el("li", {}, `${EXCLUDED_WORDS[key] ?? capitalise(key.replace(/_/g, " "))}: ${n.toLocaleString("en-GB")}`));
+    .map(([key, n]) => el("li", {}, `${EXCLUDED_WORDS[key] ?? capitalise(key.replace(/_/g, " "))}: ${grouped(n)}`));
   return el(
     "details",
     { class: "excluded" },
-    el("summary", { id: "excluded-title" }, `Who we left out (${ex.total.toLocaleString("en-GB")})`),
+    el("summary", { id: "excluded-title" }, `Who we left out (${grouped(ex.total)})`),
     el("p", {}, `We left out ${count(ex.total, "therapist")} because they do not fit something you need:`),
     el("ul", {}, items),
     notLoadedNote(ex),
@@ -382,13 +383,18 @@ function excludedBlock(ctx) {
 
 // ---- the list -------------------------------------------------------------------------------------
 
-function matchGroups(ctx) {
+// The headings and empty lists; `parts` says which matches each list is then filled with.
+function matchGroups(ctx, parts) {
   const result = ctx.result;
   const s = result.summary ?? {};
   const concerns = concernWords(ctx.values.concerns, ctx.concernLabels);
   const listing = result.matches.filter((m) => m.lists_concern);
   const others = result.matches.filter((m) => !m.lists_concern);
-  const list = (items, id) => el("ol", { class: "match-list", id }, items.map((m) => matchCard(m, ctx)));
+  const list = (items, id) => {
+    const ol = el("ol", { class: "match-list", id });
+    parts.push({ list: ol, items });
+    return ol;
+  };
   // Without concerns to list, or when nobody lists them, one list; otherwise two, each counted.
   if (!concerns || !s.listing_concerns) return [el("h2", { id: "matches-title" }, "Therapists who fit"), list(result.matches, "match-list")];
   const rest = (s.passing ?? 0) - s.listing_concerns;
@@ -401,18 +407,41 @@ function matchGroups(ctx) {
   ];
 }
 
+// The cards still being added to the page on display (fillInChunks); a new render stops them.
+/** @type {ReturnType<typeof fillInChunks> | null} */
+let filling = null;
+// A printout started before the last cards are in still has every card.
+window.addEventListener("beforeprint", () => filling?.finish());
+
 /**
  * ctx: {result, values, mustHave (Set), questions, crisis, directory, labels, approachNames,
  *       concernLabels, maxDistanceKm, shortlist, refine, refineError, refineErrorField,
  *       refineDraft, refineOpen, onRefine, onPreview, onDropMustHave, onRelax, onMore, onBack,
  *       onToggleShortlist, shortlistSection (element), messageLabels, focus}
+ *
+ * Everything but the match cards is in place (and focus has moved) when this returns; the cards
+ * follow in short tasks (chunked-list.js), so a long list never blocks the page. The matches section is aria-busy until they are all in. Returns a promise of
+ * true once every card is in, or false when a newer render replaced this one first.
+ * @returns {Promise<boolean>}
  */
 export function renderResults(container, ctx) {
+  filling?.cancel();
+  filling = null;
   const result = ctx.result;
   const level = result.crisis?.level ?? "none";
   const h1 = el("h1", { id: "results-title" }, "Your matches");
   const shown = result.matches.length;
   const passing = result.summary?.passing ?? 0;
+  /** @type {{ list: Element, items: any[] }[]} */
+  const parts = [];
+  const matches = shown
+    ? el(
+        "section",
+        { "aria-labelledby": "matches-title", class: "matches" },
+        matchGroups(ctx, parts),
+        shown < passing ? el("button", { type: "button", class: "button button--secondary", id: "show-more", onclick: ctx.onMore }, `Show more (${grouped(shown)} of ${grouped(passing)} shown)`) : null,
+      )
+    : null;
   const empty = !shown
     ? el(
         "div",
@@ -439,17 +468,18 @@ export function renderResults(container, ctx) {
     empty,
     suggestionsBlock(ctx),
     approachesBlock(ctx),
-    shown
-      ? el(
-          "section",
-          { "aria-labelledby": "matches-title", class: "matches" },
-          matchGroups(ctx),
-          shown < passing ? el("button", { type: "button", class: "button button--secondary", id: "show-more", onclick: ctx.onMore }, `Show more (${shown.toLocaleString("en-GB")} of ${passing.toLocaleString("en-GB")} shown)`) : null,
-        )
-      : null,
+    matches,
     excludedBlock(ctx),
     ctx.shortlistSection,
   );
+  const fill = fillInChunks(parts, (m) => matchCard(m, ctx));
+  filling = fill;
+  if (matches) matches.setAttribute("aria-busy", "true");
   if (ctx.focus === "refine") focusOn(container.querySelector(".error-summary") ?? container.querySelector("#results-count"));
   else if (ctx.focus !== false) focusOn(level !== "none" ? container.querySelector("#results-crisis-title") : h1);
+  return fill.done.then((complete) => {
+    if (complete) matches?.removeAttribute("aria-busy");
+    if (filling === fill) filling = null;
+    return complete;
+  });
 }

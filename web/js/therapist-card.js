@@ -7,6 +7,7 @@
 //   renderTherapistCard(therapist, { approachName, concernLabel, languageName, glossaryHref }) -> <article>
 //
 // The lookups turn ids into words; each defaults to showing the id itself.
+import { longDate } from "./dom.js";
 
 const FORMAT_WORDS = { "in-person": "in person", video: "video", phone: "phone", text: "text or messaging" };
 const AVAILABILITY_WORDS = { "weekday-daytime": "weekday daytimes", "weekday-evening": "weekday evenings", weekend: "weekends" };
@@ -23,11 +24,10 @@ const isText = (v) => typeof v === "string" && v.trim() !== "";
 const list = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === "string" && x !== "") : []);
 const isNumber = (v) => typeof v === "number" && Number.isFinite(v);
 
+// A date as written in a directory entry ("2026-10-03"); anything else is shown as it is.
 export function formatDate(iso) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(String(iso))) return String(iso);
-  const d = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return String(iso);
-  return d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return String(longDate(iso));
 }
 
 // "a, b and c"

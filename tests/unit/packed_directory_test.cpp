@@ -666,7 +666,7 @@ TEST_CASE("a damaged or repeated shard is refused whole and counted as unreadabl
   CHECK(format_error(errors[0]) ==
         name +
             ":$: its SHA-256 does not match the manifest: the file is damaged or from another publication");
-  CHECK(d.directory.therapists.empty());
+  CHECK(d.directory.size() == 0);
   CHECK_FALSE(d.shards[0].loaded);
 
   // The visitor's answers need shard 0 (remote shards are always needed): its therapists are unreadable.
@@ -681,7 +681,7 @@ TEST_CASE("a damaged or repeated shard is refused whole and counted as unreadabl
 
   // The right bytes load; a second copy is refused; profiles must come from their own shard.
   REQUIRE(add_shard(d, 0, files.at(name), test::bundled_dataset()).empty());
-  CHECK(d.directory.therapists.size() == packed.manifest.shards[0].therapists);
+  CHECK(d.directory.size() == packed.manifest.shards[0].therapists);
   errors = add_shard(d, 0, files.at(name), test::bundled_dataset());
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].message == "is already loaded");
@@ -690,7 +690,7 @@ TEST_CASE("a damaged or repeated shard is refused whole and counted as unreadabl
   errors = add_profiles(d, {0, 0}, files.at(p0[1].file.file));
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].file == p0[0].file.file);
-  CHECK(d.directory.therapists[0].name.empty());
+  CHECK(packed_entry(d.directory, 0).name.empty());
   errors = add_profiles(d, {1, 0}, files.at(packed.manifest.shards[1].profiles[0].file.file));
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].message.find("which is not loaded") != std::string::npos);
@@ -709,12 +709,12 @@ TEST_CASE("a damaged or repeated shard is refused whole and counted as unreadabl
   for (std::size_t s = 0; s < packed.manifest.shards.size(); ++s)
     REQUIRE(
         add_shard(m, s, files.at(packed.manifest.shards[s].matching.file), test::bundled_dataset()).empty());
-  const std::size_t before = m.directory.therapists.size();
+  const std::size_t before = m.directory.size();
   errors = add_shard(m, mixed.shards.size() - 1, files_of(other).at(other.manifest.shards[0].matching.file),
                      test::bundled_dataset());
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].file == "copy-01.match.bin");
   CHECK(errors[0].message.find("from another shard") != std::string::npos);
-  CHECK(m.directory.therapists.size() == before);
+  CHECK(m.directory.size() == before);
   CHECK_FALSE(m.shards.back().loaded);
 }

@@ -606,6 +606,42 @@ PartialDirectory opened(const Manifest& m) {
 
 }  // namespace
 
+TEST_CASE("packed shards matched from their bytes give the JSON's entries and results, at every limit",
+          "[packed][partial]") {
+  // The matcher reads packed rows without unpacking them (packed_rows.h): every code table, id
+  // rank and place name it derives must give what the unpacked JSON directory gives.
+  for (unsigned seed : {4u, 5u}) {
+    INFO("seed " << seed);
+    const Directory json = generated_directory(300, seed);
+    const PackResult packed = pack_directory(json, PackOptions{120, 30, 17});
+    REQUIRE(packed.ok());
+    const auto files = files_of(packed);
+    PartialDirectory d = opened(packed.manifest);
+    for (std::size_t s = 0; s < packed.manifest.shards.size(); ++s) {
+      REQUIRE(add_shard(d, s, files.at(packed.manifest.shards[s].matching.file), test::bundled_dataset())
+                  .empty());
+      for (std::size_t f = 0; f < packed.manifest.shards[s].profiles.size(); ++f)
+        REQUIRE(add_profiles(d, {s, f}, files.at(packed.manifest.shards[s].profiles[f].file.file)).empty());
+    }
+    REQUIRE(d.directory.size() == json.therapists.size());
+    for (const Therapist& t : json.therapists) {
+      const auto i = find_loaded(d, t.id);
+      REQUIRE(i);
+      CHECK(therapist_to_json(packed_entry(d.directory, *i)) == therapist_to_json(t));
+    }
+    const Matcher from_bytes = prepare_matcher(test::bundled_dataset(), d.directory);
+    const Matcher from_json = prepare_matcher(test::bundled_dataset(), json);
+    std::mt19937 rng(seed);
+    for (int k = 0; k < 40; ++k) {
+      const std::string text = generated_answers(rng);
+      INFO(text);
+      const Answers a = parsed(text);
+      CHECK(test::match_json(from_bytes, a, fixed_day(k % 2 ? 20 : 0)) ==
+            test::match_json(from_json, a, fixed_day(k % 2 ? 20 : 0)));
+    }
+  }
+}
+
 TEST_CASE("a directory loaded shard by shard, as the worker loads it, gives the whole directory's result",
           "[packed][partial]") {
   const PackResult packed = pack_directory(test::bundled_directory(), PackOptions{50, 4, 11});

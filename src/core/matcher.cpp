@@ -187,8 +187,25 @@ void pack_row_fields(const PackedRow& p, const FileCodes& c, MatcherRow& r) {
   r.updated = p.updated;
 }
 
+// Room for every row's lists at once: pools grown item by item are copied over and over.
+void reserve_pools(const PackedRows& directory, MatcherTables& m) {
+  std::size_t concerns = 0, approaches = 0, languages = 0, locations = 0;
+  for (const PackedShardRows& shard : directory.shards)
+    for (MatchingCursor cursor(shard.view); !cursor.done();) {
+      const PackedRow p = cursor.next();
+      concerns += p.concerns_count, approaches += p.approaches_count;
+      languages += p.languages_count, locations += p.locations_count;
+    }
+  m.concern_pool.reserve(concerns);
+  m.approach_pool.reserve(approaches);
+  m.language_pool.reserve(languages);
+  m.location_pool.reserve(2 * locations);
+  m.location_place.reserve(locations);
+}
+
 // Rows for every shard, in directory order; id ranks from the directory's own id order.
 void pack_packed_rows(const PackedRows& directory, MatcherTables& m) {
+  reserve_pools(directory, m);
   PlaceNumbers places;
   std::uint32_t newest = 0;
   std::size_t i = 0;

@@ -1,25 +1,31 @@
 #include "packed_rows.h"
 
 #include <algorithm>
-#include <iterator>
 
 namespace tft {
 
 namespace {
 
-// `d.by_id` with rows [first, first + new_ids.size()) merged in, or the first id found twice.
+// `d.by_id` with rows [first, first + new_ids.size()) merged in, or the first id found twice. One
+// three-way comparison per step finds a repeat while merging, so no second pass looks for one.
 std::optional<std::string> merged_order(const PackedRows& d, const std::vector<std::string_view>& new_ids,
                                         std::vector<std::uint32_t>& merged) {
   const auto first = static_cast<std::uint32_t>(d.ids.size());
-  const auto id_of = [&](std::uint32_t i) { return i < first ? d.ids[i] : new_ids[i - first]; };
-  const auto less = [&](std::uint32_t x, std::uint32_t y) { return id_of(x) < id_of(y); };
   std::vector<std::uint32_t> added(new_ids.size());
-  for (std::uint32_t k = 0; k < added.size(); ++k) added[k] = first + k;
-  std::sort(added.begin(), added.end(), less);
+  for (std::uint32_t k = 0; k < added.size(); ++k) added[k] = k;
+  std::sort(added.begin(), added.end(),
+            [&](std::uint32_t x, std::uint32_t y) { return new_ids[x] < new_ids[y]; });
+  for (std::size_t k = 1; k < added.size(); ++k)
+    if (new_ids[added[k]] == new_ids[added[k - 1]]) return std::string(new_ids[added[k]]);
   merged.reserve(d.by_id.size() + added.size());
-  std::merge(d.by_id.begin(), d.by_id.end(), added.begin(), added.end(), std::back_inserter(merged), less);
-  for (std::size_t k = 1; k < merged.size(); ++k)
-    if (id_of(merged[k]) == id_of(merged[k - 1])) return std::string(id_of(merged[k]));
+  std::size_t a = 0, b = 0;
+  while (a < d.by_id.size() && b < added.size()) {
+    const int order = d.ids[d.by_id[a]].compare(new_ids[added[b]]);
+    if (order == 0) return std::string(new_ids[added[b]]);
+    merged.push_back(order < 0 ? d.by_id[a++] : first + added[b++]);
+  }
+  merged.insert(merged.end(), d.by_id.begin() + static_cast<std::ptrdiff_t>(a), d.by_id.end());
+  for (; b < added.size(); ++b) merged.push_back(first + added[b]);
   return std::nullopt;
 }
 

@@ -223,6 +223,22 @@ void pack_packed_rows(const PackedRows& directory, MatcherTables& m) {
     m.rows[directory.by_id[rank]].id_rank = rank;
 }
 
+// The tables with the dataset's vocabulary numbered and `rows` rows to fill, for either directory form.
+std::unique_ptr<MatcherTables> empty_tables(const Dataset& data, std::size_t rows) {
+  auto tables = std::make_unique<MatcherTables>();
+  number_vocabulary(data, *tables);
+  tables->rows.resize(rows);
+  return tables;
+}
+
+Matcher with_tables(const Dataset& data, std::unique_ptr<MatcherTables> tables) {
+  Matcher m;
+  m.data = &data;
+  m.places = build_place_index(data.places);
+  m.tables = std::move(tables);
+  return m;
+}
+
 // ------------------------------------------------------------------------------------ matching
 
 // The ranking key (docs/matching.md): therapists who list a chosen concern first; then by fit
@@ -324,13 +340,7 @@ Matcher& Matcher::operator=(Matcher&&) noexcept = default;
 Matcher::~Matcher() = default;
 
 Matcher prepare_matcher(const Dataset& data, const Directory& directory) {
-  Matcher m;
-  m.data = &data;
-  m.directory = &directory;
-  m.places = build_place_index(data.places);
-  auto tables = std::make_unique<MatcherTables>();
-  number_vocabulary(data, *tables);
-  tables->rows.resize(directory.therapists.size());
+  auto tables = empty_tables(data, directory.therapists.size());
   std::vector<std::string_view> ids;
   ids.reserve(directory.therapists.size());
   PlaceNumbers places;
@@ -343,20 +353,16 @@ Matcher prepare_matcher(const Dataset& data, const Directory& directory) {
     ids.push_back(t.id);
   }
   rank_ids(ids, *tables);
-  m.tables = std::move(tables);
+  Matcher m = with_tables(data, std::move(tables));
+  m.directory = &directory;
   return m;
 }
 
 Matcher prepare_matcher(const Dataset& data, const PackedRows& directory) {
-  Matcher m;
-  m.data = &data;
-  m.packed = &directory;
-  m.places = build_place_index(data.places);
-  auto tables = std::make_unique<MatcherTables>();
-  number_vocabulary(data, *tables);
-  tables->rows.resize(directory.size());
+  auto tables = empty_tables(data, directory.size());
   pack_packed_rows(directory, *tables);
-  m.tables = std::move(tables);
+  Matcher m = with_tables(data, std::move(tables));
+  m.packed = &directory;
   return m;
 }
 

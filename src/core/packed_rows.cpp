@@ -62,7 +62,10 @@ std::optional<std::size_t> find_packed(const PackedRows& d, std::string_view id)
 void add_packed_profiles(PackedRows& d, std::uint32_t shard_first, std::uint32_t first_row,
                          std::vector<PackedProfile> records) {
   for (PackedShardRows& shard : d.shards)
-    if (shard.first == shard_first) shard.profiles.emplace_back(first_row, std::move(records));
+    if (shard.first == shard_first) {
+      shard.profiles.emplace_back(first_row, std::move(records));
+      return;
+    }
 }
 
 std::pair<const PackedShardRows*, std::uint32_t> packed_shard_of(const PackedRows& d, std::size_t index) {

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "matcher_internal.h"
+#include "packed_rows.h"
 #include "serialize.h"
 
 namespace tft {
@@ -56,23 +57,33 @@ ordered_json suggestion_json(const RelaxSuggestion& s) {
 
 }  // namespace
 
+std::shared_ptr<const Therapist> matcher_entry(const Matcher& m, std::size_t i) {
+  if (m.packed) return std::make_shared<const Therapist>(packed_entry(*m.packed, i));
+  // The directory outlives the result (matcher.h): share the entry without owning it.
+  return std::shared_ptr<const Therapist>(std::shared_ptr<const Therapist>(), &m.directory->therapists[i]);
+}
+
 bool is_stale_row(const Query& q, const MatcherRow& r) {
   return r.updated && r.updated < q.stale_before;
 }
 
+std::string_view location_place(const Matcher& m, const MatcherRow& r, std::size_t k) {
+  return m.tables->place_names[m.tables->location_place[r.locations_begin + k]];
+}
+
 MatchedTherapist matched(const Matcher& m, const Query& q, std::size_t i, int score) {
-  const Therapist& t = m.directory->therapists[i];
+  const MatcherRow& r = m.tables->rows[i];
   const Eval e = evaluate(m, q, i, true);
   ScoreTerm terms[kTermCount];
   score_terms(m, q, i, e, true, terms);
   MatchedTherapist item;
-  item.therapist = &t;
+  item.therapist = matcher_entry(m, i);
   item.score = score;
   item.band = fit_band(score);
   item.lists_concern = lists_concern(q, terms);
-  item.stale = is_stale_row(q, m.tables->rows[i]);
+  item.stale = is_stale_row(q, r);
   // An entry that may be out of date puts that first: every other line rests on its details.
-  if (item.stale) item.caveats.push_back(stale_caveat(t.updated));
+  if (item.stale) item.caveats.push_back(stale_caveat(day_text(r.updated)));
   for (const auto& term : terms) {
     if (!term.reason.empty()) item.reasons.push_back(term.reason);
     if (!term.caveat.empty()) item.caveats.push_back(term.caveat);
@@ -80,9 +91,9 @@ MatchedTherapist matched(const Matcher& m, const Query& q, std::size_t i, int sc
   }
   if (e.nearest >= 0) {
     item.distance_km = e.distance;
-    item.place = t.locations[static_cast<std::size_t>(e.nearest)].place;
-  } else if (!t.locations.empty()) {
-    item.place = t.locations[0].place;
+    item.place = std::string(location_place(m, r, static_cast<std::size_t>(e.nearest)));
+  } else if (r.locations_count > 0) {
+    item.place = std::string(location_place(m, r, 0));
   }
   return item;
 }

@@ -12,6 +12,8 @@
 #include "json_input.h"
 #include "loaders.h"
 #include "matcher_internal.h"
+#include "packed_rows.h"
+#include "result_summary.h"
 #include "signposts.h"
 #include "vocabulary.h"
 
@@ -21,7 +23,7 @@ namespace {
 
 // ------------------------------------------------------------------------------------ preparing
 
-long number_of(const std::vector<std::string>& sorted, const std::string& id) {
+long number_of(const std::vector<std::string>& sorted, std::string_view id) {
   const auto it = std::lower_bound(sorted.begin(), sorted.end(), id);
   return it != sorted.end() && *it == id ? it - sorted.begin() : -1;
 }
@@ -41,15 +43,27 @@ void number_vocabulary(const Dataset& data, MatcherTables& m) {
 }
 
 // Each row's position in id order, for tie-breaks that do not depend on the file's order.
-void rank_ids(const Directory& directory, MatcherTables& m) {
-  const auto& list = directory.therapists;
-  std::vector<std::uint32_t> order(list.size());
+void rank_ids(const std::vector<std::string_view>& ids, MatcherTables& m) {
+  std::vector<std::uint32_t> order(ids.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-    return list[x].id != list[y].id ? list[x].id < list[y].id : x < y;
-  });
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t x, std::uint32_t y) { return ids[x] != ids[y] ? ids[x] < ids[y] : x < y; });
   for (std::uint32_t rank = 0; rank < order.size(); ++rank) m.rows[order[rank]].id_rank = rank;
 }
+
+// Place names numbered as first met, so a location keeps a number and its name is stored once.
+struct PlaceNumbers {
+  std::map<std::string, std::uint32_t, std::less<>> numbers;
+
+  std::uint32_t of(std::string_view name, MatcherTables& m) {
+    auto it = numbers.find(name);
+    if (it == numbers.end()) {
+      it = numbers.emplace(std::string(name), static_cast<std::uint32_t>(m.place_names.size())).first;
+      m.place_names.emplace_back(name);
+    }
+    return it->second;
+  }
+};
 
 std::uint8_t small(std::size_t n) {
   return static_cast<std::uint8_t>(std::min<std::size_t>(n, 255));
@@ -67,7 +81,7 @@ std::uint8_t pool_ids(const std::vector<std::string>& ids, const std::vector<std
   return count;
 }
 
-void pack_lists(const Therapist& t, MatcherTables& m, MatcherRow& r) {
+void pack_lists(const Therapist& t, MatcherTables& m, PlaceNumbers& places, MatcherRow& r) {
   r.concerns_begin = static_cast<std::uint32_t>(m.concern_pool.size());
   r.concerns_count = pool_ids(t.concerns, m.concern_ids, m.concern_pool);
   r.approaches_begin = static_cast<std::uint32_t>(m.approach_pool.size());
@@ -81,6 +95,7 @@ void pack_lists(const Therapist& t, MatcherTables& m, MatcherRow& r) {
   for (std::size_t k = 0; k < r.locations_count; ++k) {
     m.location_pool.push_back(t.locations[k].lat);
     m.location_pool.push_back(t.locations[k].lon);
+    m.location_place.push_back(places.of(t.locations[k].place, m));
   }
 }
 
@@ -97,6 +112,131 @@ void pack_fields(const Therapist& t, MatcherRow& r) {
   r.low_cost_places = t.low_cost_places;
   r.fee_min = static_cast<std::uint16_t>(std::clamp(t.fee_min, 0, 65535));
   r.updated = day_number(t.updated);
+}
+
+// ------------------------------------------------------------------------------------ from packed rows
+
+// One packed file's vocabulary codes as the matcher's numbers (kNone: not in the dataset), worked
+// out once per file so that no row looks a string up.
+constexpr std::uint16_t kNone = 0xFFFF;
+struct FileCodes {
+  std::vector<std::uint16_t> concerns, approaches;
+  std::vector<std::uint8_t> identity;  // the tag's bit
+  std::vector<std::uint32_t> places;   // into place_names
+};
+
+FileCodes file_codes(const MatchingView& v, MatcherTables& m, PlaceNumbers& places) {
+  FileCodes c;
+  const auto number = [](const std::vector<std::string>& sorted, std::string_view id) {
+    const long n = number_of(sorted, id);
+    return n < 0 ? kNone : static_cast<std::uint16_t>(n);
+  };
+  for (const auto id : v.concerns) c.concerns.push_back(number(m.concern_ids, id));
+  for (const auto slug : v.approaches) c.approaches.push_back(number(m.approach_slugs, slug));
+  for (const auto tag : v.identity) c.identity.push_back(code_of(identity_codes(), tag));
+  for (const auto name : v.places) c.places.push_back(places.of(name, m));
+  return c;
+}
+
+// As pool_ids: the known numbers of a row's codes appended to `pool`.
+std::uint8_t pool_codes(const std::uint8_t* codes, unsigned count, const std::vector<std::uint16_t>& numbers,
+                        std::vector<std::uint16_t>& pool) {
+  std::uint8_t kept = 0;
+  for (unsigned k = 0; k < count; ++k)
+    if (numbers[codes[k]] != kNone) pool.push_back(numbers[codes[k]]), ++kept;
+  return kept;
+}
+
+// The bits of fixed codes (a position in `table`, as packed files store them).
+std::uint8_t table_bits(const CodedWords& table, const std::uint8_t* codes, unsigned count) {
+  std::uint8_t mask = 0;
+  for (unsigned k = 0; k < count; ++k) mask = static_cast<std::uint8_t>(mask | table[codes[k]].code);
+  return mask;
+}
+
+void pack_row_lists(const PackedRow& p, const FileCodes& c, MatcherTables& m, MatcherRow& r) {
+  r.concerns_begin = static_cast<std::uint32_t>(m.concern_pool.size());
+  r.concerns_count = pool_codes(p.concerns, p.concerns_count, c.concerns, m.concern_pool);
+  r.approaches_begin = static_cast<std::uint32_t>(m.approach_pool.size());
+  r.approaches_count = pool_codes(p.approaches, p.approaches_count, c.approaches, m.approach_pool);
+  r.languages_begin = static_cast<std::uint32_t>(m.language_pool.size());
+  r.languages_count = p.languages_count;
+  for (unsigned k = 0; k < p.languages_count; ++k) m.language_pool.push_back(p.language(k));
+  r.locations_begin = static_cast<std::uint32_t>(m.location_pool.size() / 2);
+  r.locations_count = p.locations_count;
+  for (unsigned k = 0; k < p.locations_count; ++k) {
+    m.location_pool.push_back(p.lat(k));
+    m.location_pool.push_back(p.lon(k));
+    m.location_place.push_back(c.places[p.place(k)]);
+  }
+}
+
+void pack_row_fields(const PackedRow& p, const FileCodes& c, MatcherRow& r) {
+  r.formats = table_bits(format_codes(), p.formats, p.formats_count);
+  r.clients = table_bits(client_codes(), p.clients, p.clients_count);
+  r.availability = table_bits(availability_codes(), p.availability, p.availability_count);
+  for (unsigned k = 0; k < p.identity_count; ++k)
+    r.identity = static_cast<std::uint8_t>(r.identity | c.identity[p.identity[k]]);
+  r.gender = gender_codes()[p.gender].code;
+  r.age_min = p.age_min;
+  r.age_max = p.age_max;
+  r.accepting_new = p.accepting_new;
+  r.concessions = p.concessions;
+  r.low_cost_places = p.low_cost_places;
+  r.fee_min = p.fee_min;
+  r.updated = p.updated;
+}
+
+// Room for every row's lists at once: pools grown item by item are copied over and over.
+void reserve_pools(const PackedRows& directory, MatcherTables& m) {
+  std::size_t concerns = 0, approaches = 0, languages = 0, locations = 0;
+  for (const PackedShardRows& shard : directory.shards)
+    for (MatchingCursor cursor(shard.view); !cursor.done();) {
+      const PackedRow p = cursor.next();
+      concerns += p.concerns_count, approaches += p.approaches_count;
+      languages += p.languages_count, locations += p.locations_count;
+    }
+  m.concern_pool.reserve(concerns);
+  m.approach_pool.reserve(approaches);
+  m.language_pool.reserve(languages);
+  m.location_pool.reserve(2 * locations);
+  m.location_place.reserve(locations);
+}
+
+// Rows for every shard, in directory order; id ranks from the directory's own id order.
+void pack_packed_rows(const PackedRows& directory, MatcherTables& m) {
+  reserve_pools(directory, m);
+  PlaceNumbers places;
+  std::uint32_t newest = 0;
+  std::size_t i = 0;
+  for (const PackedShardRows& shard : directory.shards) {
+    const FileCodes codes = file_codes(shard.view, m, places);
+    for (MatchingCursor cursor(shard.view); !cursor.done(); ++i) {
+      const PackedRow p = cursor.next();
+      pack_row_lists(p, codes, m, m.rows[i]);
+      pack_row_fields(p, codes, m.rows[i]);
+      newest = std::max(newest, p.updated);
+    }
+  }
+  m.newest_updated = day_text(newest);
+  for (std::uint32_t rank = 0; rank < directory.by_id.size(); ++rank)
+    m.rows[directory.by_id[rank]].id_rank = rank;
+}
+
+// The tables with the dataset's vocabulary numbered and `rows` rows to fill, for either directory form.
+std::unique_ptr<MatcherTables> empty_tables(const Dataset& data, std::size_t rows) {
+  auto tables = std::make_unique<MatcherTables>();
+  number_vocabulary(data, *tables);
+  tables->rows.resize(rows);
+  return tables;
+}
+
+Matcher with_tables(const Dataset& data, std::unique_ptr<MatcherTables> tables) {
+  Matcher m;
+  m.data = &data;
+  m.places = build_place_index(data.places);
+  m.tables = std::move(tables);
+  return m;
 }
 
 // ------------------------------------------------------------------------------------ matching
@@ -200,22 +340,29 @@ Matcher& Matcher::operator=(Matcher&&) noexcept = default;
 Matcher::~Matcher() = default;
 
 Matcher prepare_matcher(const Dataset& data, const Directory& directory) {
-  Matcher m;
-  m.data = &data;
-  m.directory = &directory;
-  m.places = build_place_index(data.places);
-  auto tables = std::make_unique<MatcherTables>();
-  number_vocabulary(data, *tables);
-  tables->rows.resize(directory.therapists.size());
-  rank_ids(directory, *tables);
+  auto tables = empty_tables(data, directory.therapists.size());
+  std::vector<std::string_view> ids;
+  ids.reserve(directory.therapists.size());
+  PlaceNumbers places;
   for (std::size_t i = 0; i < directory.therapists.size(); ++i) {
     const Therapist& t = directory.therapists[i];
     MatcherRow& r = tables->rows[i];
-    pack_lists(t, *tables, r);
+    pack_lists(t, *tables, places, r);
     pack_fields(t, r);
     if (t.updated > tables->newest_updated && r.updated) tables->newest_updated = t.updated;
+    ids.push_back(t.id);
   }
-  m.tables = std::move(tables);
+  rank_ids(ids, *tables);
+  Matcher m = with_tables(data, std::move(tables));
+  m.directory = &directory;
+  return m;
+}
+
+Matcher prepare_matcher(const Dataset& data, const PackedRows& directory) {
+  auto tables = empty_tables(data, directory.size());
+  pack_packed_rows(directory, *tables);
+  Matcher m = with_tables(data, std::move(tables));
+  m.packed = &directory;
   return m;
 }
 

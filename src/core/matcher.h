@@ -52,13 +52,15 @@ struct ScoreTerm {
 };
 
 struct MatcherTables;  // the compact rows and their vocabularies (matcher_internal.h)
+struct PackedRows;     // loaded packed shards (packed_rows.h)
 
-// Everything precomputed from one dataset and directory. Holds pointers: `data` and `directory`
-// must outlive it and stay unchanged. Build it with prepare_matcher; its tables are the
-// matcher's own business.
+// Everything precomputed from one dataset and directory. Holds pointers: `data` and the directory
+// (`directory` or `packed`, whichever it was prepared from) must outlive it and stay unchanged.
+// Build it with prepare_matcher; its tables are the matcher's own business.
 struct Matcher {
   const Dataset* data = nullptr;
   const Directory* directory = nullptr;
+  const PackedRows* packed = nullptr;
   PlaceIndex places;
   std::unique_ptr<const MatcherTables> tables;
 
@@ -83,6 +85,10 @@ struct MatchOptions {
 std::vector<Error> parse_match_options(std::string_view today, std::string_view units, MatchOptions& out);
 
 Matcher prepare_matcher(const Dataset& data, const Directory& directory);
+// The same rows read straight from packed shards' bytes: each file's vocabulary codes are turned into
+// the matcher's numbers once, so no row is unpacked into strings. Matching gives the same bytes as
+// over the unpacked directory.
+Matcher prepare_matcher(const Dataset& data, const PackedRows& directory);
 
 // Appends the therapists of `shard` to `into` (for directories split by region, docs/directory-format.md).
 // Re-run prepare_matcher afterwards.
@@ -90,16 +96,17 @@ void append_directory(Directory& into, Directory&& shard);
 
 // One therapist that passes every hard filter, with the words behind its score.
 struct MatchedTherapist {
-  const Therapist* therapist = nullptr;  // in the Matcher's directory
-  int score = 0;                         // 0..100: the share of what was asked for that they meet
-  const char* band = "";                 // the score in words (fit_band, result_summary.h)
-  bool lists_concern = false;            // lists at least one of the visitor's concerns
-  bool stale = false;                    // not confirmed within kFreshMonths of the reference day
-  std::optional<double> distance_km;     // to the nearest in-person location, when one was measured
-  std::optional<std::string> place;      // that location's place, else the first listed
-  std::vector<std::string> reasons;      // one per score term that earned points
-  std::vector<std::string> caveats;      // the freshness caveat first, then one per term that lost points
-  std::vector<ScoreTerm> breakdown;      // the terms that apply (no words; earned to 0.01)
+  // The full entry: the Matcher's own for a JSON directory, made for this result from a packed one.
+  std::shared_ptr<const Therapist> therapist;
+  int score = 0;                      // 0..100: the share of what was asked for that they meet
+  const char* band = "";              // the score in words (fit_band, result_summary.h)
+  bool lists_concern = false;         // lists at least one of the visitor's concerns
+  bool stale = false;                 // not confirmed within kFreshMonths of the reference day
+  std::optional<double> distance_km;  // to the nearest in-person location, when one was measured
+  std::optional<std::string> place;   // that location's place, else the first listed
+  std::vector<std::string> reasons;   // one per score term that earned points
+  std::vector<std::string> caveats;   // the freshness caveat first, then one per term that lost points
+  std::vector<ScoreTerm> breakdown;   // the terms that apply (no words; earned to 0.01)
 };
 
 // How many therapists failed, each counted under the first hard filter it fails.

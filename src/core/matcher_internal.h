@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,8 +39,10 @@ struct MatcherTables {
   std::vector<const GlossaryEntry*> approach_entries;    // by approach number; nullptr if none
   std::vector<MatcherRow> rows;                          // by directory index
   std::vector<std::uint16_t> concern_pool, approach_pool, language_pool;
-  std::vector<double> location_pool;  // lat, lon pairs
-  std::string newest_updated;         // the latest "updated" date in the directory: the default "today"
+  std::vector<double> location_pool;          // lat, lon pairs
+  std::vector<std::uint32_t> location_place;  // by location (as location_pool pairs): into place_names
+  std::vector<std::string> place_names;       // each place a location names, once
+  std::string newest_updated;  // the latest "updated" date in the directory: the default "today"
 };
 
 // Evidence levels as evidence_levels() (approach_recommendations.h) gives them; they index
@@ -170,6 +173,12 @@ std::string option_label(const Matcher& m, const char* question, const std::stri
 // ------------------------------------------------------------------------------------ result parts
 
 bool is_stale_row(const Query& q, const MatcherRow& r);
+
+// The name of location k of row r.
+std::string_view location_place(const Matcher& m, const MatcherRow& r, std::size_t k);
+
+// Therapist i's full entry, made from its packed row when the matcher reads a packed directory.
+std::shared_ptr<const Therapist> matcher_entry(const Matcher& m, std::size_t i);
 
 // One of the best therapists with its words: the only place reasons and caveats are built.
 MatchedTherapist matched(const Matcher& m, const Query& q, std::size_t i, int score);

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 #include <map>
 #include <set>
@@ -44,14 +43,6 @@ std::string id_at(const CodedWords& table, unsigned position) {
   return std::string(table[position].id);
 }
 const char* const kWaiting[] = {"none", "weeks", "months"};  // codes 1-3; 0 when not given
-
-// A YYYYMMDD day number back as YYYY-MM-DD ("" for 0); day_number() is the other way.
-std::string day_text(std::uint32_t day) {
-  if (day == 0 || day > 99991231) return "";
-  char buf[16];
-  (void)std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", day / 10000, day / 100 % 100, day % 100);
-  return buf;
-}
 
 template <std::size_t N>
 int code_of(const char* const (&names)[N], const std::string& value) {
@@ -646,20 +637,20 @@ PackedRow MatchingCursor::next() {
   p.age_min = row[10], p.age_max = row[11];
   p.fee_min = get16(row + 12), p.fee_max = get16(row + 14);
   p.updated = get32(row + 16);
-  const std::uint8_t* c = v.codes + codes_;
+  const std::uint8_t* c = v.codes + at_.codes;
   p.concerns = c;
   p.approaches = c += p.concerns_count;
   p.formats = c += p.approaches_count;
   p.clients = c += p.formats_count;
   p.availability = c += p.clients_count;
   p.identity = c += p.availability_count;
-  codes_ = static_cast<std::size_t>(c + p.identity_count - v.codes);
-  p.languages = v.languages + 2 * languages_;
-  languages_ += p.languages_count;
-  p.locations = v.locations + kLocationSize * locations_;
-  locations_ += p.locations_count;
-  p.id = std::string_view(reinterpret_cast<const char*>(v.ids + ids_ + 1), v.ids[ids_]);
-  ids_ += 1 + v.ids[ids_];
+  at_.codes = static_cast<std::uint32_t>(c + p.identity_count - v.codes);
+  p.languages = v.languages + std::size_t{2} * at_.languages;
+  at_.languages += p.languages_count;
+  p.locations = v.locations + kLocationSize * at_.locations;
+  at_.locations += p.locations_count;
+  p.id = std::string_view(reinterpret_cast<const char*>(v.ids + at_.ids + 1), v.ids[at_.ids]);
+  at_.ids += 1u + v.ids[at_.ids];
   ++row_;
   return p;
 }

@@ -103,17 +103,27 @@ struct MatchingCheck {
 // view, or the first problem as "NAME:byte N: message".
 MatchingCheck check_matching(const std::string& name, std::string_view bytes);
 
-// Walks the rows of a checked matching file in order.
+// Where one row's variable-length parts begin: its codes, languages and locations (counted in
+// items from the start of their sections) and its id (in bytes from the start of the ids section).
+struct RowStart {
+  std::uint32_t codes = 0, languages = 0, locations = 0, ids = 0;
+};
+
+// Walks the rows of a checked matching file in order, from row 0 or from a row whose start an
+// earlier walk noted (start()).
 class MatchingCursor {
  public:
   explicit MatchingCursor(const MatchingView& view) : view_(&view) {}
+  MatchingCursor(const MatchingView& view, std::uint32_t row, RowStart start)
+      : view_(&view), row_(row), at_(start) {}
   bool done() const { return row_ == view_->therapists; }
+  RowStart start() const { return at_; }  // of the row next() reads
   PackedRow next();
 
  private:
   const MatchingView* view_;
   std::uint32_t row_ = 0;
-  std::size_t codes_ = 0, languages_ = 0, locations_ = 0, ids_ = 0;
+  RowStart at_;
 };
 
 // The card text of one therapist, from a profile file.

@@ -1,16 +1,13 @@
 #include "partial_directory.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "packed_directory.h"
 
 namespace tft {
 
 namespace {
-
-bool id_less(const PartialDirectory& d, std::uint32_t i, std::string_view id) {
-  return d.directory.therapists[i].id < id;
-}
 
 // The shard and row of a loaded directory index (shards' rows are consecutive from `first`).
 std::optional<std::pair<std::size_t, std::uint32_t>> shard_row(const PartialDirectory& d, std::size_t index) {
@@ -51,44 +48,23 @@ std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string
     return {{"directory.json", "$.shards", "has no shard " + std::to_string(shard)}};
   const ShardEntry& entry = d.manifest.shards[shard];
   if (d.shards[shard].loaded) return {{entry.matching.file, "$", "is already loaded"}};
-  const std::optional<MatchingView> view = check_shard_matching(entry, bytes, data, errors);
+  // The directory keeps the bytes: the matcher reads its rows from them (packed_rows.h).
+  auto owned = std::make_unique<const std::string>(bytes);
+  const std::optional<MatchingView> view = check_shard_matching(entry, *owned, data, errors);
   if (!view) return errors;
-  // Ids first, so a shard that repeats one is refused whole and nothing is half added.
-  std::vector<std::string_view> ids;
-  ids.reserve(view->therapists);
-  for (MatchingCursor cursor(*view); !cursor.done();) ids.push_back(cursor.next().id);
-  std::sort(ids.begin(), ids.end());
-  for (std::size_t k = 0; k < ids.size(); ++k)
-    if ((k > 0 && ids[k] == ids[k - 1]) || find_loaded(d, ids[k]))
-      return {{entry.matching.file, "$",
-               "repeats id " + quote_for_message(std::string(ids[k])) + " from another shard"}};
-
   auto& state = d.shards[shard];
-  auto& list = d.directory.therapists;
-  state.first = static_cast<std::uint32_t>(list.size());
+  const auto first = static_cast<std::uint32_t>(d.directory.size());
+  // Refused whole, with nothing added, when an id repeats one of the shard's own or one loaded.
+  if (const auto repeated = add_packed_rows(d.directory, std::move(owned), *view))
+    return {{entry.matching.file, "$", "repeats id " + quote_for_message(*repeated) + " from another shard"}};
+  state.first = first;
   state.checksum = view->checksum;
-  // Grow geometrically: reserving exactly each time would copy every loaded therapist once per
-  // shard, and a phone's memory would hold each old copy until the allocator could reuse it.
-  if (list.capacity() < list.size() + view->therapists)
-    list.reserve(std::max(list.size() + view->therapists, 2 * list.capacity()));
-  for (MatchingCursor cursor(*view); !cursor.done();)
-    list.push_back(unpack_therapist(*view, cursor.next(), nullptr));
   state.loaded = true;
-  // Sort only the new rows, then merge them into the index: re-sorting every loaded id on each
-  // add made loading a whole directory of S shards cost S full sorts (most of a 100k load).
-  const auto by_id = [&](std::uint32_t x, std::uint32_t y) { return list[x].id < list[y].id; };
-  const auto old_end = static_cast<std::ptrdiff_t>(d.by_id.size());
-  for (std::uint32_t i = state.first; i < list.size(); ++i) d.by_id.push_back(i);
-  std::sort(d.by_id.begin() + old_end, d.by_id.end(), by_id);
-  std::inplace_merge(d.by_id.begin(), d.by_id.begin() + old_end, d.by_id.end(), by_id);
   return {};
 }
 
 std::optional<std::size_t> find_loaded(const PartialDirectory& d, std::string_view id) {
-  const auto it = std::lower_bound(d.by_id.begin(), d.by_id.end(), id,
-                                   [&](std::uint32_t i, std::string_view key) { return id_less(d, i, key); });
-  if (it == d.by_id.end() || d.directory.therapists[*it].id != id) return std::nullopt;
-  return *it;
+  return find_packed(d.directory, id);
 }
 
 std::vector<ProfileFileRef> profile_files_for(const PartialDirectory& d,
@@ -128,9 +104,7 @@ std::vector<Error> add_profiles(PartialDirectory& d, ProfileFileRef ref, std::st
   if (state.profiles_loaded[ref.file]) return {{file.file.file, "$", "is already loaded"}};
   auto profiles = read_shard_profiles(entry.matching.file, file, bytes, state.checksum, errors);
   if (!profiles) return errors;
-  for (std::size_t k = 0; k < profiles->size(); ++k)
-    apply_profile(std::move((*profiles)[k]),
-                  d.directory.therapists[std::size_t{state.first} + file.first + k]);
+  add_packed_profiles(d.directory, state.first, file.first, std::move(*profiles));
   state.profiles_loaded[ref.file] = true;
   return {};
 }

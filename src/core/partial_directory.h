@@ -2,17 +2,19 @@
 // "Loading only what a visitor needs"): the manifest first, then the matching files of the shards
 // a visitor's answers need (shards_for), then the profile files of the therapists the page shows.
 //
-// The directory holds the therapists of the loaded shards, each shard's rows consecutive and in
-// file order; their card text (name, bio, registrations, contact) stays empty until their profile
-// file is added. Matching reads none of that text, so a match over the loaded shards scores and
+// The directory holds the loaded shards' checked matching files (packed_rows.h), each shard's rows
+// consecutive and in file order; nothing is unpacked into strings until a therapist is shown, and
+// their card text (name, bio, registrations, contact) stays empty until their profile file is
+// added. Matching reads none of that text, so a match over the loaded shards scores and
 // ranks exactly as over the whole directory; the worker adds the profile files of the matches it
 // shows and matches again to print them. Therapists in shards not loaded are counted by
 // count_not_loaded(), so the result's excluded counts still add up to the directory's size.
 //
 // Every file is verified (size, SHA-256 from the manifest) and checked before anything in it is
 // used; a problem is an Error naming the file and byte, and leaves the directory as it was.
-// Cost: add_shard is O(m log m) for a shard of m rows plus O(n) to merge them into the id index
-// over all n loaded therapists; profile_files_for is O(k log n) for k ids.
+// Cost: add_shard copies the shard's bytes, checks them (SHA-256, CRC-32, every row) and walks the
+// rows once: O(m log m) for a shard of m rows plus O(n) to merge them into the id index over all n
+// loaded therapists, and no allocation per row. profile_files_for is O(k log n) for k ids.
 #pragma once
 
 #include <cstddef>
@@ -27,22 +29,23 @@
 #include "loaders.h"
 #include "matcher.h"
 #include "model.h"
+#include "packed_rows.h"
 #include "published_directory.h"
 #include "serialize.h"
 
 namespace tft {
 
+// Move-only: `directory` keeps each loaded shard's bytes and views into them.
 struct PartialDirectory {
   Manifest manifest;
-  Directory directory;  // the loaded shards' therapists
+  PackedRows directory;  // the loaded shards' rows, as checked bytes (packed_rows.h)
   struct ShardState {
     bool loaded = false;
     std::uint32_t first = 0;            // directory index of the shard's row 0, once loaded
     std::uint32_t checksum = 0;         // its matching file's checksum (profile files carry it)
     std::vector<bool> profiles_loaded;  // by profile file of the shard
   };
-  std::vector<ShardState> shards;    // by manifest shard
-  std::vector<std::uint32_t> by_id;  // directory indexes in id order
+  std::vector<ShardState> shards;  // by manifest shard
 };
 
 // Starts a partial directory from a manifest; on errors the directory stays empty.

@@ -40,6 +40,16 @@ std::uint32_t day_number(std::string_view iso) {
   return n;
 }
 
+std::string day_text(std::uint32_t day) {
+  if (day == 0 || day > 99991231) return "";
+  std::string text = "0000-00-00";
+  for (const std::size_t at : {9, 8, 6, 5, 3, 2, 1, 0}) {
+    text[at] = static_cast<char>('0' + day % 10);
+    day /= 10;
+  }
+  return text;
+}
+
 ordered_json summary_json(const SummaryFacts& s) {
   ordered_json j;
   j["passing"] = s.passing;

@@ -32,6 +32,8 @@ std::string stale_caveat(std::string_view updated);
 
 // YYYY-MM-DD as a comparable number (20260303); 0 for anything else.
 std::uint32_t day_number(std::string_view iso);
+// A day_number() back as YYYY-MM-DD; "" for 0 or a number that is no YYYYMMDD.
+std::string day_text(std::uint32_t day);
 
 // What the summary sentence says, counted over every therapist that passes (not only those shown).
 struct SummaryFacts {

@@ -236,9 +236,9 @@ void distance_term(const TermInput& in, ScoreTerm& t) {
     t.earned = kWeights.distance * (1 - (1 - kScoreShape.distance_at_limit) * in.e.distance / limit);
   if (!in.explain) return;
   const std::string from = in.a.place.empty() ? "you" : in.a.place;
-  const Therapist& therapist = in.m.directory->therapists[in.i];
   const std::string where =
-      in.e.nearest >= 0 ? therapist.locations[static_cast<std::size_t>(in.e.nearest)].place : "";
+      in.e.nearest >= 0 ? std::string(location_place(in.m, in.r, static_cast<std::size_t>(in.e.nearest)))
+                        : "";
   if (within)
     t.reason =
         distance_text(in.e.distance, in.q.unit) + " from " + from + " (in-person sessions in " + where + ")";

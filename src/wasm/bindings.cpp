@@ -41,15 +41,16 @@ State& state() {
   return s;
 }
 
-const tft::Directory& directory_in_use() {
-  const State& s = state();
-  return s.use_published ? s.published.directory : s.directory;
+// The matcher over the directory in use: the published one's loaded shards once openPublished was called.
+tft::Matcher prepared_matcher(const State& s) {
+  return s.use_published ? tft::prepare_matcher(s.data, s.published.directory)
+                         : tft::prepare_matcher(s.data, s.directory);
 }
 
 const tft::Matcher& current_matcher() {
   State& s = state();
   if (s.matcher_stale) {
-    s.matcher = tft::prepare_matcher(s.data, directory_in_use());
+    s.matcher = prepared_matcher(s);
     s.matcher_stale = false;
   }
   return s.matcher;
@@ -71,7 +72,7 @@ std::string load_dataset(const std::string& glossary, const std::string& concern
   tft::DatasetLoad load = tft::load_dataset(sources);
   state().data = std::move(load.data);
   state().search_index.reset();
-  state().matcher = tft::prepare_matcher(state().data, directory_in_use());
+  state().matcher = prepared_matcher(state());
   return tft::to_text(tft::errors_to_json(load.errors), false);
 }
 
@@ -163,9 +164,11 @@ std::string resolve_place(const std::string& text) {
 // {fictional, notice, therapists}: for a published directory, the manifest's total.
 std::string directory_info() {
   const State& s = state();
-  const tft::Directory& d = directory_in_use();
-  const std::uint64_t total = s.use_published ? s.published.manifest.therapists : d.therapists.size();
-  tft::ordered_json j{{"fictional", d.fictional}, {"notice", d.notice}, {"therapists", total}};
+  const bool fictional = s.use_published ? s.published.directory.fictional : s.directory.fictional;
+  const std::string& notice = s.use_published ? s.published.directory.notice : s.directory.notice;
+  const std::uint64_t total =
+      s.use_published ? s.published.manifest.therapists : s.directory.therapists.size();
+  tft::ordered_json j{{"fictional", fictional}, {"notice", notice}, {"therapists", total}};
   return tft::to_text(j, false);
 }
 
@@ -177,7 +180,7 @@ std::string open_published(const std::string& name, const std::string& manifest)
   State& s = state();
   const auto errors = tft::open_manifest(s.published, {name, manifest});
   s.use_published = errors.empty();
-  s.matcher = tft::prepare_matcher(s.data, directory_in_use());
+  s.matcher = prepared_matcher(s);
   s.matcher_stale = false;
   return errors_text(errors);
 }
@@ -260,14 +263,13 @@ std::string add_published_profiles(int shard, int profile, const std::string& by
 // not loaded are left out (a stored shortlist from a changed directory).
 std::string therapists(const std::string& id_list) {
   const State& s = state();
-  const tft::Directory& d = directory_in_use();
   tft::ordered_json list = tft::ordered_json::array();
   for (const auto& key : id_lines(id_list)) {
     if (s.use_published) {
       if (const auto i = tft::find_loaded(s.published, key))
-        list.push_back(tft::therapist_to_json(d.therapists[*i]));
+        list.push_back(tft::therapist_to_json(tft::packed_entry(s.published.directory, *i)));
     } else {
-      for (const auto& t : d.therapists)
+      for (const auto& t : s.directory.therapists)
         if (t.id == key) {
           list.push_back(tft::therapist_to_json(t));
           break;

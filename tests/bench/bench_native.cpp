@@ -162,7 +162,7 @@ int main(int argc, char** argv) {
     floor_times.push_back(since(t0));
   }
 
-  std::printf("{\"therapists\":%zu,\"json\":", published.directory.therapists.size());
+  std::printf("{\"therapists\":%zu,\"json\":", published.directory.size());
   if (json_therapists)
     std::printf("{\"therapists\":%zu,\"load_ms\":%.1f,\"prepare_ms\":%.1f}", json_therapists, json_load_ms,
                 json_prepare_ms);

@@ -606,6 +606,42 @@ PartialDirectory opened(const Manifest& m) {
 
 }  // namespace
 
+TEST_CASE("packed shards matched from their bytes give the JSON's entries and results, at every limit",
+          "[packed][partial]") {
+  // The matcher reads packed rows without unpacking them (packed_rows.h): every code table, id
+  // rank and place name it derives must give what the unpacked JSON directory gives.
+  for (unsigned seed : {4u, 5u}) {
+    INFO("seed " << seed);
+    const Directory json = generated_directory(300, seed);
+    const PackResult packed = pack_directory(json, PackOptions{120, 30, 17});
+    REQUIRE(packed.ok());
+    const auto files = files_of(packed);
+    PartialDirectory d = opened(packed.manifest);
+    for (std::size_t s = 0; s < packed.manifest.shards.size(); ++s) {
+      REQUIRE(add_shard(d, s, files.at(packed.manifest.shards[s].matching.file), test::bundled_dataset())
+                  .empty());
+      for (std::size_t f = 0; f < packed.manifest.shards[s].profiles.size(); ++f)
+        REQUIRE(add_profiles(d, {s, f}, files.at(packed.manifest.shards[s].profiles[f].file.file)).empty());
+    }
+    REQUIRE(d.directory.size() == json.therapists.size());
+    for (const Therapist& t : json.therapists) {
+      const auto i = find_loaded(d, t.id);
+      REQUIRE(i);
+      CHECK(therapist_to_json(packed_entry(d.directory, *i)) == therapist_to_json(t));
+    }
+    const Matcher from_bytes = prepare_matcher(test::bundled_dataset(), d.directory);
+    const Matcher from_json = prepare_matcher(test::bundled_dataset(), json);
+    std::mt19937 rng(seed);
+    for (int k = 0; k < 40; ++k) {
+      const std::string text = generated_answers(rng);
+      INFO(text);
+      const Answers a = parsed(text);
+      CHECK(test::match_json(from_bytes, a, fixed_day(k % 2 ? 20 : 0)) ==
+            test::match_json(from_json, a, fixed_day(k % 2 ? 20 : 0)));
+    }
+  }
+}
+
 TEST_CASE("a directory loaded shard by shard, as the worker loads it, gives the whole directory's result",
           "[packed][partial]") {
   const PackResult packed = pack_directory(test::bundled_directory(), PackOptions{50, 4, 11});
@@ -666,7 +702,7 @@ TEST_CASE("a damaged or repeated shard is refused whole and counted as unreadabl
   CHECK(format_error(errors[0]) ==
         name +
             ":$: its SHA-256 does not match the manifest: the file is damaged or from another publication");
-  CHECK(d.directory.therapists.empty());
+  CHECK(d.directory.size() == 0);
   CHECK_FALSE(d.shards[0].loaded);
 
   // The visitor's answers need shard 0 (remote shards are always needed): its therapists are unreadable.
@@ -681,7 +717,7 @@ TEST_CASE("a damaged or repeated shard is refused whole and counted as unreadabl
 
   // The right bytes load; a second copy is refused; profiles must come from their own shard.
   REQUIRE(add_shard(d, 0, files.at(name), test::bundled_dataset()).empty());
-  CHECK(d.directory.therapists.size() == packed.manifest.shards[0].therapists);
+  CHECK(d.directory.size() == packed.manifest.shards[0].therapists);
   errors = add_shard(d, 0, files.at(name), test::bundled_dataset());
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].message == "is already loaded");
@@ -690,7 +726,7 @@ TEST_CASE("a damaged or repeated shard is refused whole and counted as unreadabl
   errors = add_profiles(d, {0, 0}, files.at(p0[1].file.file));
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].file == p0[0].file.file);
-  CHECK(d.directory.therapists[0].name.empty());
+  CHECK(packed_entry(d.directory, 0).name.empty());
   errors = add_profiles(d, {1, 0}, files.at(packed.manifest.shards[1].profiles[0].file.file));
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].message.find("which is not loaded") != std::string::npos);
@@ -709,12 +745,12 @@ TEST_CASE("a damaged or repeated shard is refused whole and counted as unreadabl
   for (std::size_t s = 0; s < packed.manifest.shards.size(); ++s)
     REQUIRE(
         add_shard(m, s, files.at(packed.manifest.shards[s].matching.file), test::bundled_dataset()).empty());
-  const std::size_t before = m.directory.therapists.size();
+  const std::size_t before = m.directory.size();
   errors = add_shard(m, mixed.shards.size() - 1, files_of(other).at(other.manifest.shards[0].matching.file),
                      test::bundled_dataset());
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].file == "copy-01.match.bin");
   CHECK(errors[0].message.find("from another shard") != std::string::npos);
-  CHECK(m.directory.therapists.size() == before);
+  CHECK(m.directory.size() == before);
   CHECK_FALSE(m.shards.back().loaded);
 }

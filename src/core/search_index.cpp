@@ -196,6 +196,33 @@ void compute_idf(const std::vector<std::uint32_t>& doc_count, SearchTables& t) {
   }
 }
 
+// What ranking and snippets need per query, worked out once: each name's generic words, and each
+// passage's placing terms (search_internal.h).
+void precompute_for_queries(SearchTables& t) {
+  for (auto& doc : t.docs) {
+    for (auto& name : doc.names) {
+      for (std::uint32_t term : name.terms) {
+        const bool generic = is_generic(t.terms[term]);
+        name.generic.push_back(generic ? 1 : 0);
+        if (!generic) name.specific_terms.push_back(term);
+      }
+    }
+    for (std::uint32_t p = 0; p < doc.passages.size(); ++p)
+      for (const auto& sp : doc.passages[p].spans)
+        if (t.idf[sp.term] > kSearchTuning.idf_to_place) doc.placing_terms.push_back({sp.term, p});
+    auto& pairs = doc.placing_terms;
+    std::sort(pairs.begin(), pairs.end(), [](const SearchTermInPassage& a, const SearchTermInPassage& b) {
+      return a.term != b.term ? a.term < b.term : a.passage < b.passage;
+    });
+    pairs.erase(std::unique(pairs.begin(), pairs.end(),
+                            [](const SearchTermInPassage& a, const SearchTermInPassage& b) {
+                              return a.term == b.term && a.passage == b.passage;
+                            }),
+                pairs.end());
+    pairs.shrink_to_fit();
+  }
+}
+
 }  // namespace
 
 SearchIndex::SearchIndex() = default;
@@ -215,6 +242,7 @@ SearchIndex build_search_index(const Dataset& data) {
   compute_idf(build_postings(b, renumber, *tables), *tables);
   tables->letters.reserve(tables->terms.size());
   for (const auto& term : tables->terms) tables->letters.push_back(letter_mask(term));
+  precompute_for_queries(*tables);
   SearchIndex index;
   index.tables = std::move(tables);
   return index;

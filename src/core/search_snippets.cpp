@@ -79,28 +79,37 @@ const SearchSpan* first_match(const SearchTables& t, const std::vector<std::uint
   return nullptr;
 }
 
-// The paragraph holding the most distinct query words, earliest first.
-const SearchPassage* richest_passage(const SearchTables& t, const SearchDoc& doc,
-                                     const std::vector<std::uint16_t>& word_mask) {
+// The paragraph holding the most distinct query words, earliest first. Reads the document's
+// placing terms (built with the index) rather than every word: by looking up each marked term
+// when the query has few, else by one pass over the pairs.
+const SearchPassage* richest_passage(const SearchDoc& doc, const std::vector<std::uint16_t>& word_mask,
+                                     const std::vector<std::uint32_t>& marked) {
+  std::vector<std::uint32_t> seen(doc.passages.size(), 0);
+  const auto& pairs = doc.placing_terms;
+  if (marked.size() * 16 < pairs.size()) {
+    for (std::uint32_t term : marked) {
+      auto it = std::lower_bound(pairs.begin(), pairs.end(), term,
+                                 [](const SearchTermInPassage& p, std::uint32_t t) { return p.term < t; });
+      for (; it != pairs.end() && it->term == term; ++it) seen[it->passage] |= word_mask[term];
+    }
+  } else {
+    for (const auto& p : pairs) seen[p.passage] |= word_mask[p.term];
+  }
   const SearchPassage* passage = &doc.passages[0];
   int best_count = 0;
-  for (const auto& p : doc.passages) {
-    std::uint32_t seen = 0;
-    for (const auto& sp : p.spans)
-      if (t.idf[sp.term] > kSearchTuning.idf_to_place) seen |= word_mask[sp.term];
-    if (popcount(seen) > best_count) best_count = popcount(seen), passage = &p;
-  }
+  for (std::size_t p = 0; p < seen.size(); ++p)
+    if (popcount(seen[p]) > best_count) best_count = popcount(seen[p]), passage = &doc.passages[p];
   return passage;
 }
 
 }  // namespace
 
 Snippet make_snippet(const SearchTables& t, const SearchDoc& doc, const std::vector<std::uint16_t>& word_mask,
-                     bool matched_in_text) {
+                     const std::vector<std::uint32_t>& marked, bool matched_in_text) {
   const SearchPassage* passage = &doc.passages[0];
   const SearchSpan* focus = first_match(t, word_mask, *passage);
   if (!focus && matched_in_text) {
-    passage = richest_passage(t, doc, word_mask);
+    passage = richest_passage(doc, word_mask, marked);
     focus = first_match(t, word_mask, *passage);
   }
   const Cut cut = cut_snippet(passage->text, focus ? focus->begin : 0);

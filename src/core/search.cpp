@@ -355,6 +355,7 @@ struct Scored {
 std::vector<Scored> rank_docs(const SearchTables& t, const std::vector<QueryWord>& words, const QueryTerms& q,
                               const WordScores& ws) {
   std::vector<Scored> scored;
+  scored.reserve(t.docs.size());
   std::vector<char> covered;
   for (std::uint32_t d = 0; d < t.docs.size(); ++d) {
     double relevance = 0, matched = 0;
@@ -465,6 +466,71 @@ SearchResult search(const SearchIndex& index, std::string_view query, std::size_
   if (scored.size() > limit) scored.resize(limit);
   for (const Scored& s : scored) result.hits.push_back(make_hit(t, s, ws.best_field[s.doc], q));
   return result;
+}
+
+namespace {
+
+// A JSON string as nlohmann's compact dump writes it (ensure_ascii off, invalid UTF-8 replaced):
+// well-formed UTF-8 with nothing to escape, which is nearly every name and snippet, is copied as it
+// is; anything else is left to nlohmann itself.
+void append_json_string(std::string& out, std::string_view s) {
+  const bool plain = std::none_of(s.begin(), s.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
+  });
+  if (plain && is_valid_utf8(s)) {
+    out += '"';
+    out += s;
+    out += '"';
+  } else {
+    out += nlohmann::ordered_json(std::string(s))
+               .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  }
+}
+
+void append_highlights(std::string& out, const std::vector<Highlight>& highlights) {
+  out += '[';
+  for (std::size_t i = 0; i < highlights.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '[';
+    out += std::to_string(highlights[i].first);
+    out += ',';
+    out += std::to_string(highlights[i].second);
+    out += ']';
+  }
+  out += ']';
+}
+
+}  // namespace
+
+std::string search_result_to_text(const SearchResult& result) {
+  std::string out = "{\"query\":";
+  append_json_string(out, result.query);
+  out += ",\"hits\":[";
+  for (std::size_t i = 0; i < result.hits.size(); ++i) {
+    const SearchHit& h = result.hits[i];
+    if (i > 0) out += ',';
+    out += "{\"slug\":";
+    append_json_string(out, h.slug);
+    out += ",\"name\":";
+    append_json_string(out, h.name);
+    out += ",\"score\":";
+    out += nlohmann::ordered_json(h.score).dump();  // nlohmann's shortest round-trip form
+    out += ",\"snippet\":";
+    append_json_string(out, h.snippet);
+    out += ",\"highlights\":";
+    append_highlights(out, h.highlights);
+    out += ",\"name_highlights\":";
+    append_highlights(out, h.name_highlights);
+    out += ",\"matched\":";
+    append_json_string(out, h.matched);
+    if (!h.alias.empty()) {
+      out += ",\"alias\":";
+      append_json_string(out, h.alias);
+    }
+    out += '}';
+  }
+  out += "]}";
+  return out;
 }
 
 nlohmann::ordered_json search_result_to_json(const SearchResult& result) {

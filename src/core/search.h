@@ -92,4 +92,9 @@ SearchResult search(const SearchIndex& index, std::string_view query, std::size_
 // "matched", "alias"?}]} — the four fields the first design fixed come first.
 nlohmann::ordered_json search_result_to_json(const SearchResult& result);
 
+// The same JSON as compact text, byte for byte what to_text(search_result_to_json(result), false)
+// gives, written straight into one string: building the JSON tree first cost more than the search
+// itself (the WebAssembly module answers every keystroke this way).
+std::string search_result_to_text(const SearchResult& result);
+
 }  // namespace tft

@@ -107,7 +107,12 @@ int bounded_edit_distance(std::string_view a, std::string_view b, int max_distan
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > max_distance) return max_distance + 1;
   if (a.size() > kMaxEditLength || b.size() > kMaxEditLength) return a == b ? 0 : max_distance + 1;
-  std::array<int, kMaxEditLength + 1> prev2{}, prev{}, cur{};
+  // Three rows, rotated rather than copied (search tries thousands of words a query); only the
+  // first m + 1 cells of a row are ever written or read, and row i - 2 only from row 2 on.
+  std::array<std::array<int, kMaxEditLength + 1>, 3> rows;
+  int* prev2 = rows[0].data();
+  int* prev = rows[1].data();
+  int* cur = rows[2].data();
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
     cur[0] = i;
@@ -120,8 +125,10 @@ int bounded_edit_distance(std::string_view a, std::string_view b, int max_distan
       row_min = std::min(row_min, v);
     }
     if (row_min > max_distance) return max_distance + 1;
+    int* const spare = prev2;
     prev2 = prev;
     prev = cur;
+    cur = spare;
   }
   return prev[m] <= max_distance ? prev[m] : max_distance + 1;
 }

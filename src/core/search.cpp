@@ -4,6 +4,7 @@
 #include "search.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "search_internal.h"
@@ -127,12 +128,44 @@ void offer_stems(const SearchTables& t, const std::string& q, bool last_word, Of
   }
 }
 
-// A typo inside a word still being typed: "atachm" against the start of "attachment".
+// A typo inside a word still being typed: "atachm" against the start of "attachment". The start
+// of the term may be one byte shorter than q, as long, or one longer: those are three rows of one
+// edit-distance table (the term's bytes down, q's across; the distance is symmetric), so one table
+// answers all three, and it stops at the first row whose every cell is over `edits`, as every later
+// row then is too.
 bool typo_in_started_word(const std::string& q, std::string_view term, std::uint32_t qmask, int edits) {
   const std::string_view head = term.substr(0, q.size() + 1);
   if (popcount(qmask & ~letter_mask(head)) > edits) return false;
-  for (std::size_t len = q.size() - 1; len <= q.size() + 1; ++len)
-    if (bounded_edit_distance(q, head.substr(0, len), edits) <= edits) return true;
+  constexpr std::size_t kMaxTable = 64;
+  if (q.size() > kMaxTable) {
+    for (std::size_t len = q.size() - 1; len <= q.size() + 1; ++len)
+      if (bounded_edit_distance(q, head.substr(0, len), edits) <= edits) return true;
+    return false;
+  }
+  const std::size_t m = q.size();
+  std::array<std::array<int, kMaxTable + 1>, 3> rows;
+  int* prev2 = rows[0].data();
+  int* prev = rows[1].data();
+  int* cur = rows[2].data();
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= head.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    int row_min = cur[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      const int cost = head[i - 1] == q[j - 1] ? 0 : 1;
+      int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && head[i - 1] == q[j - 2] && head[i - 2] == q[j - 1])
+        v = std::min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (i + 1 >= m && cur[m] <= edits) return true;
+    if (row_min > edits) return false;
+    int* const spare = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = spare;
+  }
   return false;
 }
 
@@ -141,11 +174,12 @@ void offer_typos(const SearchTables& t, const std::string& q, int edits, bool la
   const MatchQualities& mq = kSearchTuning.qualities;
   const std::uint32_t qmask = letter_mask(q);
   for (std::uint32_t term = 0; term < t.terms.size(); ++term) {
-    const std::string& text = t.terms[term];
-    const bool whole = text.size() + edits >= q.size() && text.size() <= q.size() + edits;
-    const bool started = last_word && text.size() > q.size() + 1;
+    const std::size_t length = t.lengths[term];
+    const bool whole = length + edits >= q.size() && length <= q.size() + edits;
+    const bool started = last_word && length > q.size() + 1;
     if (!whole && !started) continue;
     if (popcount(qmask & ~t.letters[term]) > edits) continue;
+    const std::string& text = t.terms[term];
     const int d = whole ? bounded_edit_distance(q, text, edits) : edits + 1;
     if (d > 0 && d <= edits) offers.offer(term, d == 1 ? mq.one_edit : mq.two_edits);
     if (started && d > edits && typo_in_started_word(q, text, qmask, edits))
@@ -446,9 +480,7 @@ std::uint32_t letter_mask(std::string_view s) {
 }
 
 int popcount(std::uint32_t x) {
-  int n = 0;
-  for (; x; x &= x - 1) ++n;
-  return n;
+  return __builtin_popcount(x);  // one instruction in WebAssembly (i32.popcnt)
 }
 
 SearchResult search(const SearchIndex& index, std::string_view query, std::size_t limit) {

@@ -241,7 +241,11 @@ SearchIndex build_search_index(const Dataset& data) {
   const std::vector<std::uint32_t> renumber = sort_vocabulary(b, *tables);
   compute_idf(build_postings(b, renumber, *tables), *tables);
   tables->letters.reserve(tables->terms.size());
-  for (const auto& term : tables->terms) tables->letters.push_back(letter_mask(term));
+  tables->lengths.reserve(tables->terms.size());
+  for (const auto& term : tables->terms) {
+    tables->letters.push_back(letter_mask(term));
+    tables->lengths.push_back(static_cast<std::uint32_t>(term.size()));
+  }
   precompute_for_queries(*tables);
   SearchIndex index;
   index.tables = std::move(tables);

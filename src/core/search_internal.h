@@ -67,6 +67,7 @@ struct SearchTables {
   std::vector<std::vector<SearchPosting>> postings;  // per term, by doc
   std::vector<double> idf;                           // per term
   std::vector<std::uint32_t> letters;  // per term: a bit per letter present, to skip typo checks
+  std::vector<std::uint32_t> lengths;  // per term: its length in bytes, read without the string
   std::vector<SearchDoc> docs;         // in the Dataset's order (by slug)
 };
 

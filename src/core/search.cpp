@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
 
 #include "search_internal.h"
 #include "text.h"
@@ -153,7 +154,7 @@ bool typo_in_started_word(const std::string& q, std::string_view term, std::uint
     int row_min = cur[0];
     for (std::size_t j = 1; j <= m; ++j) {
       const int cost = head[i - 1] == q[j - 1] ? 0 : 1;
-      int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      int v = std::min(std::min(prev[j], cur[j - 1]) + 1, prev[j - 1] + cost);
       if (i > 1 && j > 1 && head[i - 1] == q[j - 2] && head[i - 2] == q[j - 1])
         v = std::min(v, prev2[j - 2] + 1);
       cur[j] = v;
@@ -173,6 +174,10 @@ bool typo_in_started_word(const std::string& q, std::string_view term, std::uint
 void offer_typos(const SearchTables& t, const std::string& q, int edits, bool last_word, Offers& offers) {
   const MatchQualities& mq = kSearchTuning.qualities;
   const std::uint32_t qmask = letter_mask(q);
+  // A typo in a started word depends only on the term's first q.size() + 1 bytes, and sorted terms
+  // that start alike sit together, so the last answer holds for each term starting the same way.
+  std::string_view last_head;
+  bool last_head_near = false;
   for (std::uint32_t term = 0; term < t.terms.size(); ++term) {
     const std::size_t length = t.lengths[term];
     const bool whole = length + edits >= q.size() && length <= q.size() + edits;
@@ -182,8 +187,10 @@ void offer_typos(const SearchTables& t, const std::string& q, int edits, bool la
     const std::string& text = t.terms[term];
     const int d = whole ? bounded_edit_distance(q, text, edits) : edits + 1;
     if (d > 0 && d <= edits) offers.offer(term, d == 1 ? mq.one_edit : mq.two_edits);
-    if (started && d > edits && typo_in_started_word(q, text, qmask, edits))
-      offers.offer(term, mq.typo_while_typing);
+    if (!started || d <= edits) continue;
+    const std::string_view head = std::string_view(text).substr(0, q.size() + 1);
+    if (head != last_head) last_head = head, last_head_near = typo_in_started_word(q, text, qmask, edits);
+    if (last_head_near) offers.offer(term, mq.typo_while_typing);
   }
 }
 
@@ -224,15 +231,16 @@ struct NameMatch {
 struct QueryTerms {
   bool all_known = true;                     // every word is in the vocabulary
   std::vector<std::uint32_t> all, specific;  // the words' own terms in order; without generic words
-  std::vector<std::uint16_t> answers;        // per term: a bit for each word it is a candidate of
-  std::vector<std::uint16_t> highlight;      // the same, for terms rare enough to highlight
-  std::vector<std::uint32_t> marked;         // the terms whose `highlight` is not 0, in order
+  // Per term (zeroed by make_unique in one memset, not element by element):
+  std::unique_ptr<std::uint16_t[]> answers;    // a bit for each word the term is a candidate of
+  std::unique_ptr<std::uint16_t[]> highlight;  // the same, for terms rare enough to highlight
+  std::vector<std::uint32_t> marked;           // the terms whose `highlight` is not 0, in order
 };
 
 QueryTerms query_terms(const SearchTables& t, const std::vector<QueryWord>& words) {
   QueryTerms q;
-  q.answers.assign(t.terms.size(), 0);
-  q.highlight.assign(t.terms.size(), 0);
+  q.answers = std::make_unique<std::uint16_t[]>(t.terms.size());
+  q.highlight = std::make_unique<std::uint16_t[]>(t.terms.size());
   for (std::size_t w = 0; w < words.size(); ++w) {
     const auto bit = static_cast<std::uint16_t>(1u << w);
     if (!words[w].known) q.all_known = false;
@@ -443,10 +451,10 @@ SearchHit make_hit(const SearchTables& t, const Scored& s, SearchField best_fiel
   } else {
     hit.matched = best_field == SearchField::summary ? "summary" : "text";
   }
-  Snippet snippet = make_snippet(t, doc, q.highlight, q.marked, hit.matched == "text");
+  Snippet snippet = make_snippet(t, doc, q.highlight.get(), q.marked, hit.matched == "text");
   hit.snippet = std::move(snippet.text);
   hit.highlights = std::move(snippet.highlights);
-  hit.name_highlights = name_highlights(doc.names[0], q.highlight);
+  hit.name_highlights = name_highlights(doc.names[0], q.highlight.get());
   return hit;
 }
 
@@ -506,10 +514,19 @@ namespace {
 // well-formed UTF-8 with nothing to escape, which is nearly every name and snippet, is copied as it
 // is; anything else is left to nlohmann itself.
 void append_json_string(std::string& out, std::string_view s) {
-  const bool plain = std::none_of(s.begin(), s.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
-  });
-  if (plain && is_valid_utf8(s)) {
+  bool plain = true;
+  for (std::size_t i = 0; plain && i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      plain = c >= 0x20 && c != '"' && c != '\\';
+      ++i;
+    } else {
+      const std::size_t start = i;
+      next_code_point(s, i);
+      plain = i - start > 1;  // a byte of its own is a byte that is not UTF-8
+    }
+  }
+  if (plain) {
     out += '"';
     out += s;
     out += '"';

@@ -169,9 +169,8 @@ struct Snippet {
 
 // `word_mask[term]` holds a bit for each query word the term answers (0 for none); `marked` lists
 // the terms whose mask is not 0, in increasing order.
-Snippet make_snippet(const SearchTables& tables, const SearchDoc& doc,
-                     const std::vector<std::uint16_t>& word_mask, const std::vector<std::uint32_t>& marked,
-                     bool matched_in_text);
-std::vector<Highlight> name_highlights(const SearchName& name, const std::vector<std::uint16_t>& word_mask);
+Snippet make_snippet(const SearchTables& tables, const SearchDoc& doc, const std::uint16_t* word_mask,
+                     const std::vector<std::uint32_t>& marked, bool matched_in_text);
+std::vector<Highlight> name_highlights(const SearchName& name, const std::uint16_t* word_mask);
 
 }  // namespace tft

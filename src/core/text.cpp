@@ -119,7 +119,7 @@ int bounded_edit_distance(std::string_view a, std::string_view b, int max_distan
     int row_min = cur[0];
     for (int j = 1; j <= m; ++j) {
       const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      int v = std::min(std::min(prev[j], cur[j - 1]) + 1, prev[j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
       cur[j] = v;
       row_min = std::min(row_min, v);

@@ -411,7 +411,11 @@ std::vector<Scored> rank_docs(const SearchTables& t, const std::vector<QueryWord
     double bonus = 0;
     std::size_t name_index = 0;
     int tier = 0;
-    for (std::size_t n = 0; n < t.docs[d].names.size(); ++n) {
+    // A name none of whose words answers the query earns no bonus, so most entries skip this.
+    const auto& name_terms = t.docs[d].name_terms;
+    const bool named = std::any_of(name_terms.begin(), name_terms.end(),
+                                   [&](std::uint32_t term) { return q.answers[term] != 0; });
+    for (std::size_t n = 0; named && n < t.docs[d].names.size(); ++n) {
       const NameMatch m = match_name(words, q, t.docs[d].names[n], covered);
       const double b = name_bonus(m);
       if (b > bonus) bonus = b, name_index = n, tier = m.tier;

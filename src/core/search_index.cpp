@@ -201,12 +201,15 @@ void compute_idf(const std::vector<std::uint32_t>& doc_count, SearchTables& t) {
 void precompute_for_queries(SearchTables& t) {
   for (auto& doc : t.docs) {
     for (auto& name : doc.names) {
+      doc.name_terms.insert(doc.name_terms.end(), name.terms.begin(), name.terms.end());
       for (std::uint32_t term : name.terms) {
         const bool generic = is_generic(t.terms[term]);
         name.generic.push_back(generic ? 1 : 0);
         if (!generic) name.specific_terms.push_back(term);
       }
     }
+    std::sort(doc.name_terms.begin(), doc.name_terms.end());
+    doc.name_terms.erase(std::unique(doc.name_terms.begin(), doc.name_terms.end()), doc.name_terms.end());
     for (std::uint32_t p = 0; p < doc.passages.size(); ++p)
       for (const auto& sp : doc.passages[p].spans)
         if (t.idf[sp.term] > kSearchTuning.idf_to_place) doc.placing_terms.push_back({sp.term, p});

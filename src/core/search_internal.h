@@ -60,6 +60,7 @@ struct SearchDoc {
   // Each distinct (term, passage) pair of the passages' placing terms, by term then passage, so
   // choosing a hit's snippet looks up the query's terms instead of reading every word again.
   std::vector<SearchTermInPassage> placing_terms;
+  std::vector<std::uint32_t> name_terms;  // every term of every name, sorted, once each
 };
 
 struct SearchTables {

@@ -69,7 +69,13 @@ bool is_valid_utf8(std::string_view s) {
 
 std::size_t utf16_length(std::string_view utf8) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < utf8.size();) n += next_code_point(utf8, i) >= 0x10000 ? 2 : 1;
+  for (std::size_t i = 0; i < utf8.size();) {
+    if (static_cast<unsigned char>(utf8[i]) < 0x80) {  // ASCII, most of the text: no decoding
+      ++n, ++i;
+      continue;
+    }
+    n += next_code_point(utf8, i) >= 0x10000 ? 2 : 1;
+  }
   return n;
 }
 

@@ -33,8 +33,8 @@
 // each word's own term and a bit per term for the words it answers; when the index is built, each name's
 // generic words, each entry's name terms and each passage's rare terms. So ranking compares ids and
 // allocates nothing per entry, snippets and highlights are built only for the hits returned, and
-// search_result_to_text writes the JSON without building a tree. Median about 20 us per query natively
-// and about 0.1 ms in WebAssembly on the bundled glossary:
+// search_result_to_text writes the JSON without building a tree. Median about 20 us a query natively
+// and about 0.12 ms in WebAssembly (through tft.js, in node) on the bundled glossary:
 //   ./build/native/tft_tests "[bench]"; node tests/bench/bench_search.mjs
 // Queries are cut to their first 256 bytes and 12 words, so hostile input costs bounded work.
 #pragma once

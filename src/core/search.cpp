@@ -4,8 +4,9 @@
 #include "search.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <map>
+#include <memory>
 
 #include "search_internal.h"
 #include "text.h"
@@ -18,12 +19,6 @@ namespace {
 constexpr std::size_t kMaxQueryBytes = 256;
 constexpr std::size_t kMaxQueryWords = 12;
 constexpr std::size_t kMaxLimit = 100;
-
-// Words that say "a kind of therapy" without saying which; a name is still matched exactly when
-// a visitor leaves them out ("schema" finds "Schema therapy").
-bool is_generic(std::string_view t) {
-  return t == "therapy" || t == "therapist" || t == "treatment" || t == "psychotherapy" || t == "approach";
-}
 
 // A visitor's word → words the glossary uses for the same thing. Applied to queries only.
 const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& synonyms() {
@@ -71,15 +66,23 @@ struct Candidate {
 
 struct QueryWord {
   std::string term;
-  std::vector<Candidate> candidates;  // sorted by term id
+  std::vector<Candidate> candidates;  // sorted by term id, one per term
+  bool known = false;                 // the word itself is in the vocabulary ...
+  std::uint32_t exact = 0;            // ... as this term
 };
 
-// The best quality offered for each candidate term of one query word.
+// Every quality offered for a query word's candidate terms; best() keeps the best one per term.
 struct Offers {
-  std::map<std::uint32_t, double> best;
-  void offer(std::uint32_t term, double quality) {
-    auto [it, inserted] = best.emplace(term, quality);
-    if (!inserted && quality > it->second) it->second = quality;
+  std::vector<Candidate> offered;
+  void offer(std::uint32_t term, double quality) { offered.push_back({term, quality}); }
+  std::vector<Candidate> best() {
+    std::sort(offered.begin(), offered.end(), [](const Candidate& a, const Candidate& b) {
+      return a.term != b.term ? a.term < b.term : a.quality > b.quality;
+    });
+    std::vector<Candidate> out;
+    for (const Candidate& c : offered)
+      if (out.empty() || out.back().term != c.term) out.push_back(c);
+    return out;
   }
 };
 
@@ -126,12 +129,44 @@ void offer_stems(const SearchTables& t, const std::string& q, bool last_word, Of
   }
 }
 
-// A typo inside a word still being typed: "atachm" against the start of "attachment".
+// A typo inside a word still being typed: "atachm" against the start of "attachment". The start
+// of the term may be one byte shorter than q, as long, or one longer: those are three rows of one
+// edit-distance table (the term's bytes down, q's across; the distance is symmetric), so one table
+// answers all three, and it stops at the first row whose every cell is over `edits`, as every later
+// row then is too.
 bool typo_in_started_word(const std::string& q, std::string_view term, std::uint32_t qmask, int edits) {
   const std::string_view head = term.substr(0, q.size() + 1);
   if (popcount(qmask & ~letter_mask(head)) > edits) return false;
-  for (std::size_t len = q.size() - 1; len <= q.size() + 1; ++len)
-    if (bounded_edit_distance(q, head.substr(0, len), edits) <= edits) return true;
+  constexpr std::size_t kMaxTable = 64;
+  if (q.size() > kMaxTable) {
+    for (std::size_t len = q.size() - 1; len <= q.size() + 1; ++len)
+      if (bounded_edit_distance(q, head.substr(0, len), edits) <= edits) return true;
+    return false;
+  }
+  const std::size_t m = q.size();
+  std::array<std::array<int, kMaxTable + 1>, 3> rows;
+  int* prev2 = rows[0].data();
+  int* prev = rows[1].data();
+  int* cur = rows[2].data();
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= head.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    int row_min = cur[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      const int cost = head[i - 1] == q[j - 1] ? 0 : 1;
+      int v = std::min(std::min(prev[j], cur[j - 1]) + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && head[i - 1] == q[j - 2] && head[i - 2] == q[j - 1])
+        v = std::min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (i + 1 >= m && cur[m] <= edits) return true;
+    if (row_min > edits) return false;
+    int* const spare = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = spare;
+  }
   return false;
 }
 
@@ -139,24 +174,34 @@ bool typo_in_started_word(const std::string& q, std::string_view term, std::uint
 void offer_typos(const SearchTables& t, const std::string& q, int edits, bool last_word, Offers& offers) {
   const MatchQualities& mq = kSearchTuning.qualities;
   const std::uint32_t qmask = letter_mask(q);
+  // A typo in a started word depends only on the term's first q.size() + 1 bytes, and sorted terms
+  // that start alike sit together, so the last answer holds for each term starting the same way.
+  std::string_view last_head;
+  bool last_head_near = false;
   for (std::uint32_t term = 0; term < t.terms.size(); ++term) {
-    const std::string& text = t.terms[term];
-    const bool whole = text.size() + edits >= q.size() && text.size() <= q.size() + edits;
-    const bool started = last_word && text.size() > q.size() + 1;
+    const std::size_t length = t.lengths[term];
+    const bool whole = length + edits >= q.size() && length <= q.size() + edits;
+    const bool started = last_word && length > q.size() + 1;
     if (!whole && !started) continue;
     if (popcount(qmask & ~t.letters[term]) > edits) continue;
+    const std::string& text = t.terms[term];
     const int d = whole ? bounded_edit_distance(q, text, edits) : edits + 1;
     if (d > 0 && d <= edits) offers.offer(term, d == 1 ? mq.one_edit : mq.two_edits);
-    if (started && d > edits && typo_in_started_word(q, text, qmask, edits))
-      offers.offer(term, mq.typo_while_typing);
+    if (!started || d <= edits) continue;
+    const std::string_view head = std::string_view(text).substr(0, q.size() + 1);
+    if (head != last_head) last_head = head, last_head_near = typo_in_started_word(q, text, qmask, edits);
+    if (last_head_near) offers.offer(term, mq.typo_while_typing);
   }
 }
 
-std::vector<Candidate> candidates_for(const SearchTables& t, const std::string& q, bool last_word) {
+void find_candidates(const SearchTables& t, QueryWord& word, bool last_word) {
+  const std::string& q = word.term;
   Offers offers;
   bool found = false;
   const std::uint32_t exact = find_term(t, q, found);
   const bool known_word = found;
+  word.known = found;
+  word.exact = exact;
   if (found) offers.offer(exact, kSearchTuning.qualities.exact);
   offer_synonyms(t, q, offers);
   offer_prefixes(t, q, exact, last_word, offers);
@@ -165,10 +210,7 @@ std::vector<Candidate> candidates_for(const SearchTables& t, const std::string& 
   // "attachment". Only unknown words are treated as typos.
   const int edits = known_word ? 0 : allowed_edits(q.size());
   if (edits > 0) offer_typos(t, q, edits, last_word, offers);
-  std::vector<Candidate> out;
-  out.reserve(offers.best.size());
-  for (const auto& [term, quality] : offers.best) out.push_back({term, quality});
-  return out;
+  word.candidates = offers.best();
 }
 
 double saturate(std::uint16_t count) {
@@ -185,52 +227,87 @@ struct NameMatch {
   double name_share = 0;
 };
 
-// Whether the query's words are exactly the name's, optionally leaving out generic words.
-bool same_words(const SearchTables& t, const std::vector<QueryWord>& words, const SearchName& name,
-                bool skip_generic) {
-  std::vector<std::uint32_t> a;
-  for (const auto& w : words) {
-    bool found = false;
-    const std::uint32_t term = find_term(t, w.term, found);
-    if (!found) return false;
-    if (!(skip_generic && is_generic(w.term))) a.push_back(term);
+// What ranking and snippets ask of the query again and again, worked out once per query.
+struct QueryTerms {
+  bool all_known = true;                     // every word is in the vocabulary
+  std::vector<std::uint32_t> all, specific;  // the words' own terms in order; without generic words
+  // Per term (zeroed by make_unique in one memset, not element by element):
+  std::unique_ptr<std::uint16_t[]> answers;    // a bit for each word the term is a candidate of
+  std::unique_ptr<std::uint16_t[]> highlight;  // the same, for terms rare enough to highlight
+  std::vector<std::uint32_t> marked;           // the terms whose `highlight` is not 0, in order
+};
+
+QueryTerms query_terms(const SearchTables& t, const std::vector<QueryWord>& words) {
+  QueryTerms q;
+  q.answers = std::make_unique<std::uint16_t[]>(t.terms.size());
+  q.highlight = std::make_unique<std::uint16_t[]>(t.terms.size());
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    const auto bit = static_cast<std::uint16_t>(1u << w);
+    if (!words[w].known) q.all_known = false;
+    q.all.push_back(words[w].exact);
+    if (!is_generic(words[w].term)) q.specific.push_back(words[w].exact);
+    for (const auto& c : words[w].candidates) {
+      q.answers[c.term] = static_cast<std::uint16_t>(q.answers[c.term] | bit);
+      if (t.idf[c.term] > kSearchTuning.idf_to_highlight)
+        q.highlight[c.term] = static_cast<std::uint16_t>(q.highlight[c.term] | bit);
+    }
   }
-  std::vector<std::uint32_t> b;
-  for (std::uint32_t term : name.terms)
-    if (!(skip_generic && is_generic(t.terms[term]))) b.push_back(term);
+  for (const auto& w : words)
+    for (const auto& c : w.candidates)
+      if (q.highlight[c.term]) q.marked.push_back(c.term);
+  std::sort(q.marked.begin(), q.marked.end());
+  q.marked.erase(std::unique(q.marked.begin(), q.marked.end()), q.marked.end());
+  return q;
+}
+
+// Whether the query's words are exactly the name's, optionally leaving out generic words.
+bool same_words(const QueryTerms& q, const SearchName& name, bool skip_generic) {
+  if (!q.all_known) return false;
+  const auto& a = skip_generic ? q.specific : q.all;
+  const auto& b = skip_generic ? name.specific_terms : name.terms;
   return !a.empty() && a == b;
 }
 
-NameMatch match_name(const SearchTables& t, const std::vector<QueryWord>& words, const SearchName& name) {
+// The quality of `term` as a candidate of `word` (0 when it is none).
+double quality_of(const QueryWord& word, std::uint32_t term) {
+  const auto it = std::lower_bound(word.candidates.begin(), word.candidates.end(), term,
+                                   [](const Candidate& c, std::uint32_t t) { return c.term < t; });
+  return it != word.candidates.end() && it->term == term ? it->quality : 0;
+}
+
+// `covered` is scratch space, reused between calls.
+NameMatch match_name(const std::vector<QueryWord>& words, const QueryTerms& q, const SearchName& name,
+                     std::vector<char>& covered) {
   NameMatch m;
   if (words.empty() || name.terms.empty()) return m;
   double matched = 0, quality = 0;
-  std::vector<bool> covered(name.terms.size(), false);
-  for (const auto& w : words) {
+  covered.assign(name.terms.size(), 0);
+  for (std::size_t w = 0; w < words.size(); ++w) {
     double best = 0;
     std::size_t where = name.terms.size();
     for (std::size_t i = 0; i < name.terms.size(); ++i) {
-      for (const auto& c : w.candidates)
-        if (c.term == name.terms[i] && c.quality > best) best = c.quality, where = i;
+      if (!(q.answers[name.terms[i]] & (1u << w))) continue;
+      const double c = quality_of(words[w], name.terms[i]);
+      if (c > best) best = c, where = i;
     }
     if (where < name.terms.size()) {
-      covered[where] = true;
+      covered[where] = 1;
       matched += 1;
       quality += best;
     }
   }
   double name_total = 0, name_covered = 0;
   for (std::size_t i = 0; i < name.terms.size(); ++i) {
-    const double w = is_generic(t.terms[name.terms[i]]) ? kSearchTuning.names.generic_word_share : 1.0;
+    const double w = name.generic[i] ? kSearchTuning.names.generic_word_share : 1.0;
     name_total += w;
     if (covered[i]) name_covered += w;
   }
   m.query_share = matched / static_cast<double>(words.size());
   m.quality = matched > 0 ? quality / matched : 0;
   m.name_share = name_covered / name_total;
-  if (same_words(t, words, name, false))
+  if (same_words(q, name, false))
     m.tier = 3;
-  else if (same_words(t, words, name, true))
+  else if (same_words(q, name, true))
     m.tier = 2;
   else if (matched == static_cast<double>(words.size()))
     m.tier = 1;
@@ -267,7 +344,7 @@ std::vector<QueryWord> query_words(const SearchTables& t, std::string_view text)
   // A trailing space means the last word is finished, so no prefix guessing.
   const bool typing = !text.empty() && !tokens.empty() && tokens.back().end == text.size();
   for (std::size_t i = 0; i < words.size(); ++i)
-    words[i].candidates = candidates_for(t, words[i].term, typing && i + 1 == words.size());
+    find_candidates(t, words[i], typing && i + 1 == words.size());
   return words;
 }
 
@@ -317,9 +394,11 @@ struct Scored {
 };
 
 // Every document holding a query word, with its relevance and best name bonus, best first.
-std::vector<Scored> rank_docs(const SearchTables& t, const std::vector<QueryWord>& words,
+std::vector<Scored> rank_docs(const SearchTables& t, const std::vector<QueryWord>& words, const QueryTerms& q,
                               const WordScores& ws) {
   std::vector<Scored> scored;
+  scored.reserve(t.docs.size());
+  std::vector<char> covered;
   for (std::uint32_t d = 0; d < t.docs.size(); ++d) {
     double relevance = 0, matched = 0;
     for (std::size_t w = 0; w < words.size(); ++w) {
@@ -332,8 +411,12 @@ std::vector<Scored> rank_docs(const SearchTables& t, const std::vector<QueryWord
     double bonus = 0;
     std::size_t name_index = 0;
     int tier = 0;
-    for (std::size_t n = 0; n < t.docs[d].names.size(); ++n) {
-      const NameMatch m = match_name(t, words, t.docs[d].names[n]);
+    // A name none of whose words answers the query earns no bonus, so most entries skip this.
+    const auto& name_terms = t.docs[d].name_terms;
+    const bool named = std::any_of(name_terms.begin(), name_terms.end(),
+                                   [&](std::uint32_t term) { return q.answers[term] != 0; });
+    for (std::size_t n = 0; named && n < t.docs[d].names.size(); ++n) {
+      const NameMatch m = match_name(words, q, t.docs[d].names[n], covered);
       const double b = name_bonus(m);
       if (b > bonus) bonus = b, name_index = n, tier = m.tier;
     }
@@ -358,18 +441,7 @@ void drop_noise(std::vector<Scored>& scored) {
                scored.end());
 }
 
-// Per term, a bit for each query word it answers; words that carry meaning get highlighted.
-std::vector<std::uint16_t> word_masks(const SearchTables& t, const std::vector<QueryWord>& words) {
-  std::vector<std::uint16_t> mask(t.terms.size(), 0);
-  for (std::size_t w = 0; w < words.size(); ++w)
-    for (const auto& c : words[w].candidates)
-      if (t.idf[c.term] > kSearchTuning.idf_to_highlight)
-        mask[c.term] = static_cast<std::uint16_t>(mask[c.term] | (1u << w));
-  return mask;
-}
-
-SearchHit make_hit(const SearchTables& t, const Scored& s, SearchField best_field,
-                   const std::vector<std::uint16_t>& word_mask) {
+SearchHit make_hit(const SearchTables& t, const Scored& s, SearchField best_field, const QueryTerms& q) {
   const SearchDoc& doc = t.docs[s.doc];
   SearchHit hit;
   hit.slug = doc.slug;
@@ -383,14 +455,20 @@ SearchHit make_hit(const SearchTables& t, const Scored& s, SearchField best_fiel
   } else {
     hit.matched = best_field == SearchField::summary ? "summary" : "text";
   }
-  Snippet snippet = make_snippet(t, doc, word_mask, hit.matched == "text");
+  Snippet snippet = make_snippet(t, doc, q.highlight.get(), q.marked, hit.matched == "text");
   hit.snippet = std::move(snippet.text);
   hit.highlights = std::move(snippet.highlights);
-  hit.name_highlights = name_highlights(doc.names[0], word_mask);
+  hit.name_highlights = name_highlights(doc.names[0], q.highlight.get());
   return hit;
 }
 
 }  // namespace
+
+// A name is still matched exactly when a visitor leaves generic words out ("schema" finds "Schema
+// therapy").
+bool is_generic(std::string_view t) {
+  return t == "therapy" || t == "therapist" || t == "treatment" || t == "psychotherapy" || t == "approach";
+}
 
 std::uint32_t find_term(const SearchTables& t, std::string_view term, bool& found) {
   const auto it = std::lower_bound(t.terms.begin(), t.terms.end(), term,
@@ -414,9 +492,7 @@ std::uint32_t letter_mask(std::string_view s) {
 }
 
 int popcount(std::uint32_t x) {
-  int n = 0;
-  for (; x; x &= x - 1) ++n;
-  return n;
+  return __builtin_popcount(x);  // one instruction in WebAssembly (i32.popcnt)
 }
 
 SearchResult search(const SearchIndex& index, std::string_view query, std::size_t limit) {
@@ -427,13 +503,103 @@ SearchResult search(const SearchIndex& index, std::string_view query, std::size_
   const SearchTables& t = *index.tables;
   const std::vector<QueryWord> words = query_words(t, query.substr(0, kMaxQueryBytes));
   if (words.empty()) return result;
+  const QueryTerms q = query_terms(t, words);
   const WordScores ws = score_words(t, words);
-  std::vector<Scored> scored = rank_docs(t, words, ws);
+  std::vector<Scored> scored = rank_docs(t, words, q, ws);
   drop_noise(scored);
   if (scored.size() > limit) scored.resize(limit);
-  const std::vector<std::uint16_t> word_mask = word_masks(t, words);
-  for (const Scored& s : scored) result.hits.push_back(make_hit(t, s, ws.best_field[s.doc], word_mask));
+  for (const Scored& s : scored) result.hits.push_back(make_hit(t, s, ws.best_field[s.doc], q));
   return result;
+}
+
+namespace {
+
+// A JSON string as nlohmann's compact dump writes it (ensure_ascii off, invalid UTF-8 replaced):
+// well-formed UTF-8 with nothing to escape, which is nearly every name and snippet, is copied as it
+// is; anything else is left to nlohmann itself.
+void append_json_string(std::string& out, std::string_view s) {
+  bool plain = true;
+  for (std::size_t i = 0; plain && i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      plain = c >= 0x20 && c != '"' && c != '\\';
+      ++i;
+    } else {
+      const std::size_t start = i;
+      next_code_point(s, i);
+      plain = i - start > 1;  // a byte of its own is a byte that is not UTF-8
+    }
+  }
+  if (plain) {
+    out += '"';
+    out += s;
+    out += '"';
+  } else {
+    out += nlohmann::ordered_json(std::string(s))
+               .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  }
+}
+
+// A score as nlohmann prints a double, its shortest round-trip form. Scores are rounded to three
+// decimals (round3), and such a number's shortest form is its three decimals without trailing
+// zeros, ".0" for a whole number; printing it that way skips building a serializer per hit.
+// Checked against nlohmann in search_test.cpp for every score up to 100 and a sample up to 10^7;
+// anything else is left to nlohmann.
+void append_score(std::string& out, double score) {
+  if (!(score >= 0 && score < 1e7) || round3(score) != score) {
+    out += nlohmann::ordered_json(score).dump();
+    return;
+  }
+  std::string text = fixed_decimals(score, 3);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text += '0';
+  out += text;
+}
+
+void append_highlights(std::string& out, const std::vector<Highlight>& highlights) {
+  out += '[';
+  for (std::size_t i = 0; i < highlights.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '[';
+    out += std::to_string(highlights[i].first);
+    out += ',';
+    out += std::to_string(highlights[i].second);
+    out += ']';
+  }
+  out += ']';
+}
+
+}  // namespace
+
+std::string search_result_to_text(const SearchResult& result) {
+  std::string out = "{\"query\":";
+  append_json_string(out, result.query);
+  out += ",\"hits\":[";
+  for (std::size_t i = 0; i < result.hits.size(); ++i) {
+    const SearchHit& h = result.hits[i];
+    if (i > 0) out += ',';
+    out += "{\"slug\":";
+    append_json_string(out, h.slug);
+    out += ",\"name\":";
+    append_json_string(out, h.name);
+    out += ",\"score\":";
+    append_score(out, h.score);
+    out += ",\"snippet\":";
+    append_json_string(out, h.snippet);
+    out += ",\"highlights\":";
+    append_highlights(out, h.highlights);
+    out += ",\"name_highlights\":";
+    append_highlights(out, h.name_highlights);
+    out += ",\"matched\":";
+    append_json_string(out, h.matched);
+    if (!h.alias.empty()) {
+      out += ",\"alias\":";
+      append_json_string(out, h.alias);
+    }
+    out += '}';
+  }
+  out += "]}";
+  return out;
 }
 
 nlohmann::ordered_json search_result_to_json(const SearchResult& result) {

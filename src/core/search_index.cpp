@@ -196,6 +196,36 @@ void compute_idf(const std::vector<std::uint32_t>& doc_count, SearchTables& t) {
   }
 }
 
+// What ranking and snippets need per query, worked out once: each name's generic words, and each
+// passage's placing terms (search_internal.h).
+void precompute_for_queries(SearchTables& t) {
+  for (auto& doc : t.docs) {
+    for (auto& name : doc.names) {
+      doc.name_terms.insert(doc.name_terms.end(), name.terms.begin(), name.terms.end());
+      for (std::uint32_t term : name.terms) {
+        const bool generic = is_generic(t.terms[term]);
+        name.generic.push_back(generic ? 1 : 0);
+        if (!generic) name.specific_terms.push_back(term);
+      }
+    }
+    std::sort(doc.name_terms.begin(), doc.name_terms.end());
+    doc.name_terms.erase(std::unique(doc.name_terms.begin(), doc.name_terms.end()), doc.name_terms.end());
+    for (std::uint32_t p = 0; p < doc.passages.size(); ++p)
+      for (const auto& sp : doc.passages[p].spans)
+        if (t.idf[sp.term] > kSearchTuning.idf_to_place) doc.placing_terms.push_back({sp.term, p});
+    auto& pairs = doc.placing_terms;
+    std::sort(pairs.begin(), pairs.end(), [](const SearchTermInPassage& a, const SearchTermInPassage& b) {
+      return a.term != b.term ? a.term < b.term : a.passage < b.passage;
+    });
+    pairs.erase(std::unique(pairs.begin(), pairs.end(),
+                            [](const SearchTermInPassage& a, const SearchTermInPassage& b) {
+                              return a.term == b.term && a.passage == b.passage;
+                            }),
+                pairs.end());
+    pairs.shrink_to_fit();
+  }
+}
+
 }  // namespace
 
 SearchIndex::SearchIndex() = default;
@@ -214,7 +244,12 @@ SearchIndex build_search_index(const Dataset& data) {
   const std::vector<std::uint32_t> renumber = sort_vocabulary(b, *tables);
   compute_idf(build_postings(b, renumber, *tables), *tables);
   tables->letters.reserve(tables->terms.size());
-  for (const auto& term : tables->terms) tables->letters.push_back(letter_mask(term));
+  tables->lengths.reserve(tables->terms.size());
+  for (const auto& term : tables->terms) {
+    tables->letters.push_back(letter_mask(term));
+    tables->lengths.push_back(static_cast<std::uint32_t>(term.size()));
+  }
+  precompute_for_queries(*tables);
   SearchIndex index;
   index.tables = std::move(tables);
   return index;

@@ -34,6 +34,9 @@ struct SearchName {
   std::vector<std::uint32_t> terms;  // term ids in order
   std::vector<SearchSpan> spans;
   bool is_alias = false;
+  // Worked out once when the index is built, so ranking compares ids and never re-reads a term:
+  std::vector<std::uint32_t> specific_terms;  // `terms` without generic words such as "therapy"
+  std::vector<std::uint8_t> generic;          // per term in `terms`: 1 for a generic word
 };
 
 struct SearchPassage {
@@ -42,11 +45,22 @@ struct SearchPassage {
   std::vector<SearchSpan> spans;
 };
 
+// A term rare enough to place a snippet (idf above SearchTuning::idf_to_place) and a passage of
+// one document holding it.
+struct SearchTermInPassage {
+  std::uint32_t term;
+  std::uint32_t passage;
+};
+
 struct SearchDoc {
   std::string slug;
   std::string name;
   std::vector<SearchName> names;        // [0] is the entry's name, then its aliases
   std::vector<SearchPassage> passages;  // [0] is the summary
+  // Each distinct (term, passage) pair of the passages' placing terms, by term then passage, so
+  // choosing a hit's snippet looks up the query's terms instead of reading every word again.
+  std::vector<SearchTermInPassage> placing_terms;
+  std::vector<std::uint32_t> name_terms;  // every term of every name, sorted, once each
 };
 
 struct SearchTables {
@@ -54,6 +68,7 @@ struct SearchTables {
   std::vector<std::vector<SearchPosting>> postings;  // per term, by doc
   std::vector<double> idf;                           // per term
   std::vector<std::uint32_t> letters;  // per term: a bit per letter present, to skip typo checks
+  std::vector<std::uint32_t> lengths;  // per term: its length in bytes, read without the string
   std::vector<SearchDoc> docs;         // in the Dataset's order (by slug)
 };
 
@@ -135,6 +150,9 @@ inline constexpr SearchTuning kSearchTuning{};
 
 // ------------------------------------------------------------------------------------ shared steps
 
+// Words that say "a kind of therapy" without saying which ("therapy", "treatment", ...).
+bool is_generic(std::string_view term);
+
 // The id of term `t`; `found` says whether it is in the vocabulary (else the insertion point).
 std::uint32_t find_term(const SearchTables& tables, std::string_view t, bool& found);
 
@@ -150,9 +168,10 @@ struct Snippet {
   std::vector<Highlight> highlights;
 };
 
-// `word_mask[term]` holds a bit for each query word the term answers (0 for none).
-Snippet make_snippet(const SearchTables& tables, const SearchDoc& doc,
-                     const std::vector<std::uint16_t>& word_mask, bool matched_in_text);
-std::vector<Highlight> name_highlights(const SearchName& name, const std::vector<std::uint16_t>& word_mask);
+// `word_mask[term]` holds a bit for each query word the term answers (0 for none); `marked` lists
+// the terms whose mask is not 0, in increasing order.
+Snippet make_snippet(const SearchTables& tables, const SearchDoc& doc, const std::uint16_t* word_mask,
+                     const std::vector<std::uint32_t>& marked, bool matched_in_text);
+std::vector<Highlight> name_highlights(const SearchName& name, const std::uint16_t* word_mask);
 
 }  // namespace tft

@@ -51,8 +51,8 @@ Cut cut_snippet(const std::string& text, std::size_t focus) {
 // Highlights for the words of `spans` whose term is marked, inside text[from, to), counted in
 // UTF-16 units from `from` plus `offset` (the ellipsis in front of a cut snippet).
 std::vector<Highlight> highlight(std::string_view text, const std::vector<SearchSpan>& spans,
-                                 const std::vector<std::uint16_t>& word_mask, std::size_t from,
-                                 std::size_t to, std::size_t offset) {
+                                 const std::uint16_t* word_mask, std::size_t from, std::size_t to,
+                                 std::size_t offset) {
   std::vector<Highlight> out;
   std::size_t at = from, units = offset;
   for (const auto& sp : spans) {
@@ -67,40 +67,47 @@ std::vector<Highlight> highlight(std::string_view text, const std::vector<Search
 }
 
 // Whether a span's term answers a query word and is rare enough to place a snippet.
-bool places_snippet(const SearchTables& t, const std::vector<std::uint16_t>& word_mask,
-                    const SearchSpan& sp) {
+bool places_snippet(const SearchTables& t, const std::uint16_t* word_mask, const SearchSpan& sp) {
   return word_mask[sp.term] && t.idf[sp.term] > kSearchTuning.idf_to_place;
 }
 
-const SearchSpan* first_match(const SearchTables& t, const std::vector<std::uint16_t>& word_mask,
-                              const SearchPassage& p) {
+const SearchSpan* first_match(const SearchTables& t, const std::uint16_t* word_mask, const SearchPassage& p) {
   for (const auto& sp : p.spans)
     if (places_snippet(t, word_mask, sp)) return &sp;
   return nullptr;
 }
 
-// The paragraph holding the most distinct query words, earliest first.
-const SearchPassage* richest_passage(const SearchTables& t, const SearchDoc& doc,
-                                     const std::vector<std::uint16_t>& word_mask) {
+// The paragraph holding the most distinct query words, earliest first. Reads the document's
+// placing terms (built with the index) rather than every word: by looking up each marked term
+// when the query has few, else by one pass over the pairs.
+const SearchPassage* richest_passage(const SearchDoc& doc, const std::uint16_t* word_mask,
+                                     const std::vector<std::uint32_t>& marked) {
+  std::vector<std::uint32_t> seen(doc.passages.size(), 0);
+  const auto& pairs = doc.placing_terms;
+  if (marked.size() * 16 < pairs.size()) {
+    for (std::uint32_t term : marked) {
+      auto it = std::lower_bound(pairs.begin(), pairs.end(), term,
+                                 [](const SearchTermInPassage& p, std::uint32_t t) { return p.term < t; });
+      for (; it != pairs.end() && it->term == term; ++it) seen[it->passage] |= word_mask[term];
+    }
+  } else {
+    for (const auto& p : pairs) seen[p.passage] |= word_mask[p.term];
+  }
   const SearchPassage* passage = &doc.passages[0];
   int best_count = 0;
-  for (const auto& p : doc.passages) {
-    std::uint32_t seen = 0;
-    for (const auto& sp : p.spans)
-      if (t.idf[sp.term] > kSearchTuning.idf_to_place) seen |= word_mask[sp.term];
-    if (popcount(seen) > best_count) best_count = popcount(seen), passage = &p;
-  }
+  for (std::size_t p = 0; p < seen.size(); ++p)
+    if (popcount(seen[p]) > best_count) best_count = popcount(seen[p]), passage = &doc.passages[p];
   return passage;
 }
 
 }  // namespace
 
-Snippet make_snippet(const SearchTables& t, const SearchDoc& doc, const std::vector<std::uint16_t>& word_mask,
-                     bool matched_in_text) {
+Snippet make_snippet(const SearchTables& t, const SearchDoc& doc, const std::uint16_t* word_mask,
+                     const std::vector<std::uint32_t>& marked, bool matched_in_text) {
   const SearchPassage* passage = &doc.passages[0];
   const SearchSpan* focus = first_match(t, word_mask, *passage);
   if (!focus && matched_in_text) {
-    passage = richest_passage(t, doc, word_mask);
+    passage = richest_passage(doc, word_mask, marked);
     focus = first_match(t, word_mask, *passage);
   }
   const Cut cut = cut_snippet(passage->text, focus ? focus->begin : 0);
@@ -112,7 +119,7 @@ Snippet make_snippet(const SearchTables& t, const SearchDoc& doc, const std::vec
   return s;
 }
 
-std::vector<Highlight> name_highlights(const SearchName& name, const std::vector<std::uint16_t>& word_mask) {
+std::vector<Highlight> name_highlights(const SearchName& name, const std::uint16_t* word_mask) {
   return highlight(name.text, name.spans, word_mask, 0, name.text.size(), 0);
 }
 

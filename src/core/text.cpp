@@ -69,7 +69,13 @@ bool is_valid_utf8(std::string_view s) {
 
 std::size_t utf16_length(std::string_view utf8) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < utf8.size();) n += next_code_point(utf8, i) >= 0x10000 ? 2 : 1;
+  for (std::size_t i = 0; i < utf8.size();) {
+    if (static_cast<unsigned char>(utf8[i]) < 0x80) {  // ASCII, most of the text: no decoding
+      ++n, ++i;
+      continue;
+    }
+    n += next_code_point(utf8, i) >= 0x10000 ? 2 : 1;
+  }
   return n;
 }
 
@@ -107,21 +113,28 @@ int bounded_edit_distance(std::string_view a, std::string_view b, int max_distan
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > max_distance) return max_distance + 1;
   if (a.size() > kMaxEditLength || b.size() > kMaxEditLength) return a == b ? 0 : max_distance + 1;
-  std::array<int, kMaxEditLength + 1> prev2{}, prev{}, cur{};
+  // Three rows, rotated rather than copied (search tries thousands of words a query); only the
+  // first m + 1 cells of a row are ever written or read, and row i - 2 only from row 2 on.
+  std::array<std::array<int, kMaxEditLength + 1>, 3> rows;
+  int* prev2 = rows[0].data();
+  int* prev = rows[1].data();
+  int* cur = rows[2].data();
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
     cur[0] = i;
     int row_min = cur[0];
     for (int j = 1; j <= m; ++j) {
       const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      int v = std::min(std::min(prev[j], cur[j - 1]) + 1, prev[j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
       cur[j] = v;
       row_min = std::min(row_min, v);
     }
     if (row_min > max_distance) return max_distance + 1;
+    int* const spare = prev2;
     prev2 = prev;
     prev = cur;
+    cur = spare;
   }
   return prev[m] <= max_distance ? prev[m] : max_distance + 1;
 }

@@ -297,7 +297,7 @@ std::string search(const std::string& query, int limit) {
   State& s = state();
   if (!s.search_index) s.search_index = tft::build_search_index(s.data);
   const std::size_t n = limit < 0 ? 0 : static_cast<std::size_t>(limit);
-  return tft::to_text(tft::search_result_to_json(tft::search(*s.search_index, query, n)), false);
+  return tft::search_result_to_text(tft::search(*s.search_index, query, n));
 }
 
 std::string questionnaire() {

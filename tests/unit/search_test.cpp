@@ -1,6 +1,7 @@
 // Behaviour of the normaliser and the search engine, one property per test.
 #include <catch2/catch.hpp>
 
+#include "allocation_probe.h"
 #include "core/search.h"
 #include "core/serialize.h"
 #include "core/text.h"
@@ -180,4 +181,85 @@ TEST_CASE("search JSON keeps the design's four fields first", "[search][serializ
   REQUIRE(keys.size() >= 4);
   CHECK(std::vector<std::string>(keys.begin(), keys.begin() + 4) ==
         std::vector<std::string>{"slug", "name", "score", "snippet"});
+}
+
+// The WebAssembly module writes search results with search_result_to_text, straight into one
+// string; the CLI prints the JSON tree. The two must agree byte for byte, including for queries
+// that are not UTF-8 or need escaping (nlohmann replaces invalid bytes and escapes controls).
+TEST_CASE("search results written as text are the JSON tree's bytes", "[search][serialize]") {
+  std::vector<std::string> queries;
+  const auto fixture = nlohmann::json::parse(test::read_text(test::fixture_path("search-queries.json")));
+  for (const auto& q : fixture["queries"]) queries.push_back(q["query"].get<std::string>());
+  for (std::string hostile :
+       {"", "cbt", "\"quoted\" cbt", "back\\slash emdr", "tab\tand\nnewline therapy", "bell\x07 grief",
+        "\x7f cbt", "caf\xc3\xa9 therapy", "\xc0\xaf emdr", "\xed\xa0\x80 cbt", "\xf4\x90\x80\x80 grief",
+        "\xe2\x82 trunc", "\xff\xfe", "\xf0\x9f\x99\x82 therapy"})
+    queries.push_back(hostile);
+  std::size_t hits = 0;
+  for (const auto& query : queries) {
+    for (std::size_t limit : {3, 100}) {
+      const SearchResult r = search(bundled_index(), query, limit);
+      hits += r.hits.size();
+      INFO(query << " --limit " << limit);
+      CHECK(search_result_to_text(r) == to_text(search_result_to_json(r), false));
+    }
+  }
+  CHECK(hits > 1000);  // the comparison covered real hits: snippets, highlights, aliases
+}
+
+// The text writer prints scores itself (three decimals, trailing zeros dropped) instead of asking
+// nlohmann; every score up to 100 and a sample up to 10^7 must print as nlohmann prints them.
+TEST_CASE("search scores written as text are printed as nlohmann prints them", "[search][serialize]") {
+  std::vector<double> scores;
+  for (long k = 0; k <= 100000; ++k) scores.push_back(static_cast<double>(k) / 1000.0);
+  for (long k = 100001; k < 10000000000L; k += 99991) scores.push_back(static_cast<double>(k) / 1000.0);
+  scores.push_back(-0.0);
+  scores.push_back(0.0005);  // not on the three-decimal grid: left to nlohmann
+  for (std::size_t from = 0; from < scores.size(); from += 2000) {
+    SearchResult r;
+    for (std::size_t i = from; i < std::min(scores.size(), from + 2000); ++i) {
+      SearchHit h;
+      h.score = scores[i];
+      r.hits.push_back(h);
+    }
+    const std::string text = search_result_to_text(r);
+    const std::string json = to_text(search_result_to_json(r), false);
+    INFO("scores from " << scores[from]);
+    REQUIRE(text == json);
+  }
+}
+
+// A query does a fixed amount of allocation whatever the glossary's size: ranking works from ids
+// worked out once per query and when the index is built, never a string or list per entry or name,
+// and snippets are built only for the hits returned. Counted with operator new
+// (allocation_probe.h) on the bundled glossary and on ten copies of it, asking each for its best
+// hit (the same entry's text in both): work allocated for each entry a query finds would show as
+// at least one more allocation for each of the 549 extra entries; the test allows one for every
+// ten. The real difference is a handful, where the scores differ slightly.
+TEST_CASE("searching ten times the entries allocates about the same: nothing per entry", "[search][lean]") {
+  const Dataset& one = test::bundled_dataset();
+  Dataset ten = one;
+  ten.glossary.clear();
+  for (int c = 0; c < 10; ++c)
+    for (GlossaryEntry e : one.glossary) {
+      e.slug += "-" + std::to_string(c);
+      ten.glossary.push_back(std::move(e));
+    }
+  const SearchIndex& index_one = bundled_index();
+  const SearchIndex index_ten = build_search_index(ten);
+  const std::size_t extra_entries = ten.glossary.size() - one.glossary.size();
+  const auto fixture = nlohmann::json::parse(test::read_text(test::fixture_path("search-queries.json")));
+  for (const auto& q : fixture["queries"]) {
+    const std::string query = q["query"].get<std::string>();
+    std::size_t before = test::allocations_made();
+    const SearchResult for_one = search(index_one, query, 1);
+    const std::size_t allocations_one = test::allocations_made() - before;
+    before = test::allocations_made();
+    const SearchResult for_ten = search(index_ten, query, 1);
+    const std::size_t allocations_ten = test::allocations_made() - before;
+    INFO(query << ": " << allocations_one << " allocations for " << one.glossary.size() << " entries, "
+               << allocations_ten << " for " << ten.glossary.size());
+    REQUIRE(for_ten.hits.size() == for_one.hits.size());
+    CHECK(allocations_ten < allocations_one + extra_entries / 10);
+  }
 }

@@ -150,16 +150,7 @@ bool typo_in_started_word(const std::string& q, std::string_view term, std::uint
   int* cur = rows[2].data();
   for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= head.size(); ++i) {
-    cur[0] = static_cast<int>(i);
-    int row_min = cur[0];
-    for (std::size_t j = 1; j <= m; ++j) {
-      const int cost = head[i - 1] == q[j - 1] ? 0 : 1;
-      int v = std::min(std::min(prev[j], cur[j - 1]) + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && head[i - 1] == q[j - 2] && head[i - 2] == q[j - 1])
-        v = std::min(v, prev2[j - 2] + 1);
-      cur[j] = v;
-      row_min = std::min(row_min, v);
-    }
+    const int row_min = edit_distance_row(head, i, q, prev2, prev, cur);
     if (i + 1 >= m && cur[m] <= edits) return true;
     if (row_min > edits) return false;
     int* const spare = prev2;

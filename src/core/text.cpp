@@ -121,22 +121,28 @@ int bounded_edit_distance(std::string_view a, std::string_view b, int max_distan
   int* cur = rows[2].data();
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
-    cur[0] = i;
-    int row_min = cur[0];
-    for (int j = 1; j <= m; ++j) {
-      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      int v = std::min(std::min(prev[j], cur[j - 1]) + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
-      cur[j] = v;
-      row_min = std::min(row_min, v);
-    }
-    if (row_min > max_distance) return max_distance + 1;
+    if (edit_distance_row(a, static_cast<std::size_t>(i), b, prev2, prev, cur) > max_distance)
+      return max_distance + 1;
     int* const spare = prev2;
     prev2 = prev;
     prev = cur;
     cur = spare;
   }
   return prev[m] <= max_distance ? prev[m] : max_distance + 1;
+}
+
+int edit_distance_row(std::string_view a, std::size_t i, std::string_view b, const int* prev2,
+                      const int* prev, int* cur) {
+  cur[0] = static_cast<int>(i);
+  int row_min = cur[0];
+  for (std::size_t j = 1; j <= b.size(); ++j) {
+    const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+    int v = std::min(std::min(prev[j], cur[j - 1]) + 1, prev[j - 1] + cost);
+    if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
+    cur[j] = v;
+    row_min = std::min(row_min, v);
+  }
+  return row_min;
 }
 
 std::string fixed_decimals(double v, int decimals) {

@@ -57,4 +57,10 @@ std::string fixed_decimals(double v, int decimals);
 inline constexpr std::size_t kMaxEditLength = 128;
 int bounded_edit_distance(std::string_view a, std::string_view b, int max_distance);
 
+// Row i (1 <= i <= |a|) of that distance's table from the two rows before it (prev2 is read only
+// when i > 1): fills cur[0..|b|] and returns the row's smallest cell. Shared with search's typo
+// check for a word still being typed, which reads rows of one table as they are made.
+int edit_distance_row(std::string_view a, std::size_t i, std::string_view b, const int* prev2,
+                      const int* prev, int* cur);
+
 }  // namespace tft

@@ -433,16 +433,23 @@ auto load_one(const Source& source, std::size_t max_bytes, std::vector<Error>& e
 
 }  // namespace
 
-DatasetLoad load_dataset(const DatasetSources& sources) {
+DatasetLoad load_glossary_data(const Source& glossary, const Source& concerns) {
   DatasetLoad out;
+  Dataset& d = out.data;
+  d.concerns = load_one(concerns, 1u << 20, out.errors, parse_concerns);
+  // The glossary is checked against the concern list loaded just before it.
+  const std::set<std::string> known = concern_ids(d);
+  d.glossary = load_one(glossary, 8u << 20, out.errors, [&](const json& root, Diagnostics& diag) {
+    return parse_glossary(root, diag, known);
+  });
+  return out;
+}
+
+DatasetLoad load_dataset(const DatasetSources& sources) {
+  DatasetLoad out = load_glossary_data(sources.glossary, sources.concerns);
   auto& errors = out.errors;
   Dataset& d = out.data;
-  d.concerns = load_one(sources.concerns, 1u << 20, errors, parse_concerns);
-  // The glossary is checked against the concern list loaded just before it.
   const std::set<std::string> concerns = concern_ids(d);
-  d.glossary = load_one(sources.glossary, 8u << 20, errors, [&](const json& root, Diagnostics& diag) {
-    return parse_glossary(root, diag, concerns);
-  });
   d.questionnaire = load_one(sources.questionnaire, 1u << 20, errors, parse_questionnaire);
   d.crisis = load_one(sources.crisis, 1u << 20, errors, [&](const json& root, Diagnostics& diag) {
     return parse_crisis(root, diag, concerns);

@@ -31,6 +31,12 @@ struct DatasetLoad {
   bool ok() const { return errors.empty(); }
 };
 
+// Loads only concerns.json and glossary.json, with the same checks as load_dataset (a glossary
+// concern id must exist in concerns.json): all that search, the glossary entries and the concern
+// list need. The glossary pages' module loads this instead of all five files (docs/matching.md,
+// "Module size"), so it carries no questionnaire, crisis or places reader.
+DatasetLoad load_glossary_data(const Source& glossary, const Source& concerns);
+
 // Loads all five files and cross-checks them (glossary concern ids exist in concerns.json, related
 // slugs exist, every required concern id exists). Errors come in file order.
 DatasetLoad load_dataset(const DatasetSources& sources);

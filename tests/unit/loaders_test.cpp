@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "core/loaders.h"
 #include "core/serialize.h"
 #include "test_support.h"
@@ -229,4 +231,32 @@ TEST_CASE("a further shard that repeats an id already loaded reports it and leav
           R"(england.json:$.therapists[1].id: repeats id "t-000001", already loaded from an earlier file)"});
   REQUIRE(b.directory.therapists.size() == 1);
   CHECK(b.directory.therapists[0].id == "t-000002");
+}
+
+TEST_CASE("the glossary pages' loader reads glossary and concerns with load_dataset's checks",
+          "[loaders][glossary]") {
+  const std::string glossary = test::read_text(test::data_path("glossary.json"));
+  const std::string concerns = test::read_text(test::data_path("concerns.json"));
+  const DatasetLoad load = load_glossary_data({"glossary.json", glossary}, {"concerns.json", concerns});
+  CHECK(test::error_lines(load.errors).empty());
+  const Dataset& full = test::bundled_dataset();
+  REQUIRE(load.data.glossary.size() == full.glossary.size());
+  for (std::size_t i = 0; i < full.glossary.size(); ++i)
+    CHECK(to_text(entry_to_json(load.data.glossary[i]), false) == to_text(entry_to_json(full.glossary[i]), false));
+  CHECK(to_text(concerns_to_json(load.data.concerns), false) == to_text(concerns_to_json(full.concerns), false));
+  // Nothing else is read: the glossary pages never fetch the other three files.
+  CHECK(load.data.questionnaire.questions.empty());
+  CHECK(load.data.places.places.empty());
+
+  // A concerns file that lacks "anxiety" makes the glossary's anxiety tags unknown concern ids,
+  // exactly as the full load reports them.
+  const std::string no_anxiety =
+      R"({"concerns":[{"id":"depression","label":"Low mood","description":"Feeling down."}]})";
+  const auto lines = test::error_lines(
+      load_glossary_data({"glossary.json", glossary}, {"concerns.json", no_anxiety}).errors);
+  CAPTURE(lines);
+  const std::string anxiety = R"(unknown concern id "anxiety")";
+  CHECK(std::any_of(lines.begin(), lines.end(), [&](const std::string& l) {
+    return l.rfind("glossary.json:$.entries[", 0) == 0 && l.find(anxiety) != std::string::npos;
+  }));
 }

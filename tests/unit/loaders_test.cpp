@@ -242,8 +242,10 @@ TEST_CASE("the glossary pages' loader reads glossary and concerns with load_data
   const Dataset& full = test::bundled_dataset();
   REQUIRE(load.data.glossary.size() == full.glossary.size());
   for (std::size_t i = 0; i < full.glossary.size(); ++i)
-    CHECK(to_text(entry_to_json(load.data.glossary[i]), false) == to_text(entry_to_json(full.glossary[i]), false));
-  CHECK(to_text(concerns_to_json(load.data.concerns), false) == to_text(concerns_to_json(full.concerns), false));
+    CHECK(to_text(entry_to_json(load.data.glossary[i]), false) ==
+          to_text(entry_to_json(full.glossary[i]), false));
+  CHECK(to_text(concerns_to_json(load.data.concerns), false) ==
+        to_text(concerns_to_json(full.concerns), false));
   // Nothing else is read: the glossary pages never fetch the other three files.
   CHECK(load.data.questionnaire.questions.empty());
   CHECK(load.data.places.places.empty());

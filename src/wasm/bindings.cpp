@@ -3,6 +3,29 @@
 // bytes equal the native CLI's. No C++ object is handed to JS, so JS never has to free anything.
 //
 // One module instance holds one loaded dataset and directory; web/js/tft.js creates the instance.
+//
+// CMakeLists.txt compiles this file once per browser module, and what a module does not bind the
+// linker leaves out, so each page downloads only the code it runs (docs/matching.md, "Module size"):
+//
+//   tft-core      (no define)                every function: node tests, the For Professionals page,
+//                                            and the find page over a named JSON directory (embeds)
+//   tft-find      TFT_WASM_MODULE_FIND       the find page over a published directory: no search,
+//                                            no JSON directory reader, no profile checker
+//   tft-glossary  TFT_WASM_MODULE_GLOSSARY   the glossary search: glossary and concerns only
+#if defined(TFT_WASM_MODULE_GLOSSARY)
+#define TFT_BIND_MATCHING 0
+#define TFT_BIND_JSON_DIRECTORY 0
+#define TFT_BIND_SEARCH 1
+#elif defined(TFT_WASM_MODULE_FIND)
+#define TFT_BIND_MATCHING 1
+#define TFT_BIND_JSON_DIRECTORY 0
+#define TFT_BIND_SEARCH 0
+#else
+#define TFT_BIND_MATCHING 1
+#define TFT_BIND_JSON_DIRECTORY 1
+#define TFT_BIND_SEARCH 1
+#endif
+
 #include <emscripten/bind.h>
 
 #include <algorithm>
@@ -41,6 +64,7 @@ State& state() {
   return s;
 }
 
+#if TFT_BIND_MATCHING
 // The matcher over the directory in use: the published one's loaded shards once openPublished was called.
 tft::Matcher prepared_matcher(const State& s) {
   return s.use_published ? tft::prepare_matcher(s.data, s.published.directory)
@@ -56,9 +80,29 @@ const tft::Matcher& current_matcher() {
   return s.matcher;
 }
 
+#endif
+
 std::string errors_text(const std::vector<tft::Error>& errors) {
   return tft::to_text(tft::errors_to_json(errors), false);
 }
+
+#if TFT_BIND_SEARCH
+// Only what search and the glossary entries need (core/loaders.h): the glossary pages' whole load.
+// Returns a JSON array of errors.
+std::string load_glossary(const std::string& glossary, const std::string& concerns) {
+  tft::DatasetLoad load = tft::load_glossary_data({"glossary.json", glossary}, {"concerns.json", concerns});
+  State& s = state();
+  s.data = std::move(load.data);
+  s.search_index.reset();
+#if TFT_BIND_MATCHING
+  s.matcher = prepared_matcher(s);  // the old one pointed into the data just replaced
+  s.matcher_stale = false;
+#endif
+  return errors_text(load.errors);
+}
+#endif
+
+#if TFT_BIND_MATCHING
 
 // Returns a JSON array of errors; empty when every file loaded cleanly.
 std::string load_dataset(const std::string& glossary, const std::string& concerns,
@@ -76,6 +120,9 @@ std::string load_dataset(const std::string& glossary, const std::string& concern
   return tft::to_text(tft::errors_to_json(load.errors), false);
 }
 
+#endif
+
+#if TFT_BIND_JSON_DIRECTORY
 // Call after load_dataset. Returns a JSON array of errors; good entries are kept either way.
 std::string load_directory(const std::string& name, const std::string& text) {
   tft::DirectoryLoad load = tft::load_directory({name, text}, state().data);
@@ -126,6 +173,9 @@ std::string select_directory(const std::string& catalogue_text, const std::strin
   return tft::to_text(tft::errors_to_json(errors), false);
 }
 
+#endif
+
+#if TFT_BIND_MATCHING
 // The result (docs/design.md#result) as the CLI prints it (same bytes, without the CLI's final newline), or
 // {"errors": [...]} naming each bad field of the answers or option. `limit` 0 means all that pass;
 // `today` (YYYY-MM-DD, or "" for the directory's newest date) and `units` ("km" | "miles") as
@@ -279,6 +329,8 @@ std::string therapists(const std::string& id_list) {
   return tft::to_text(list, false);
 }
 
+#endif
+
 // The entry as JSON, or "null" when no entry has that slug.
 std::string entry(const std::string& slug) {
   const tft::GlossaryEntry* e = tft::find_entry(state().data, slug);
@@ -292,6 +344,7 @@ std::string entries() {
   return tft::to_text(list, false);
 }
 
+#if TFT_BIND_SEARCH
 // {"query", "hits": [...]} exactly as `tft search QUERY --limit N` prints it (without the newline).
 std::string search(const std::string& query, int limit) {
   State& s = state();
@@ -300,11 +353,15 @@ std::string search(const std::string& query, int limit) {
   return tft::search_result_to_text(tft::search(*s.search_index, query, n));
 }
 
-std::string questionnaire() {
-  return tft::to_text(tft::questionnaire_to_json(state().data.questionnaire), false);
-}
+#endif
+
 std::string concerns() {
   return tft::to_text(tft::concerns_to_json(state().data.concerns), false);
+}
+
+#if TFT_BIND_MATCHING
+std::string questionnaire() {
+  return tft::to_text(tft::questionnaire_to_json(state().data.questionnaire), false);
 }
 // Every crisis contact grouped by nation, as `tft crisis` prints it (compact here).
 std::string crisis() {
@@ -319,18 +376,26 @@ std::string safety_routes(const std::string& answers) {
   return out.text;
 }
 
+#endif
+
+#if TFT_BIND_JSON_DIRECTORY
 std::string validate_profile(const std::string& profile) {
   return tft::to_text(tft::errors_to_json(tft::validate_profile(profile, state().data)), false);
 }
+#endif
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(tft_core) {
+  emscripten::function("entry", &entry);
+  emscripten::function("entries", &entries);
+  emscripten::function("concerns", &concerns);
+#if TFT_BIND_SEARCH
+  emscripten::function("loadGlossary", &load_glossary);
+  emscripten::function("search", &search);
+#endif
+#if TFT_BIND_MATCHING
   emscripten::function("loadDataset", &load_dataset);
-  emscripten::function("loadDirectory", &load_directory);
-  emscripten::function("appendDirectory", &append_directory);
-  emscripten::function("directoryCatalogue", &directory_catalogue);
-  emscripten::function("selectDirectory", &select_directory);
   // Overloaded by argument count: match(answers, limit) or match(answers, limit, today, units).
   emscripten::function("match", &match);
   emscripten::function("match", &match_in_km);
@@ -343,12 +408,15 @@ EMSCRIPTEN_BINDINGS(tft_core) {
   emscripten::function("publishedProfilesToLoad", &published_profiles_to_load);
   emscripten::function("addPublishedProfiles", &add_published_profiles);
   emscripten::function("therapists", &therapists);
-  emscripten::function("entry", &entry);
-  emscripten::function("entries", &entries);
-  emscripten::function("search", &search);
   emscripten::function("questionnaire", &questionnaire);
-  emscripten::function("concerns", &concerns);
   emscripten::function("crisis", &crisis);
   emscripten::function("safetyRoutes", &safety_routes);
+#endif
+#if TFT_BIND_JSON_DIRECTORY
+  emscripten::function("loadDirectory", &load_directory);
+  emscripten::function("appendDirectory", &append_directory);
+  emscripten::function("directoryCatalogue", &directory_catalogue);
+  emscripten::function("selectDirectory", &select_directory);
   emscripten::function("validateProfile", &validate_profile);
+#endif
 }

@@ -10,18 +10,16 @@
 // Prints a markdown section (scripts/bench appends it to build/bench/results.md); --json also
 // writes the raw figures.
 import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import MiniSearch from "minisearch";
 import FlexSearch from "flexsearch";
 import Fuse from "fuse.js";
-import { createMatcher } from "../../web/js/tft.js";
+import { createGlossary } from "../../web/js/tft.js";
+import { loadCore } from "../node/support.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const wasmDir = join(root, "build", "wasm-cmake", "wasm");
 const dataDir = join(root, "data");
-const require = createRequire(import.meta.url);
 
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf("--json");
@@ -52,10 +50,10 @@ const fields = Object.keys(boost);
 
 /** Each engine: a name, how it was configured, and search(query) => slugs best first. */
 async function engines() {
-  const moduleFactory = () =>
-    require(join(wasmDir, "tft-core-node.js"))({ wasmBinary: readFileSync(join(wasmDir, "tft-core-node.wasm")) });
+  // The glossary pages' own module, as glossary-worker.js loads it.
+  const moduleFactory = () => loadCore("tft-glossary");
   const readText = async (url) => readFileSync(join(dataDir, url.replace(/^data\//, "")), "utf8");
-  const tft = await createMatcher({ moduleFactory, readText, directoryUrl: null });
+  const tft = await createGlossary({ moduleFactory, readText });
 
   const mini = new MiniSearch({ idField: "id", fields });
   mini.addAll(docs);

@@ -109,6 +109,10 @@ test("no answer leaves the browser: requests, headers, bodies and storage hold n
   }));
 
   assert.ok(requests.length > 5, "requests were recorded");
+  // The find page's own module over the published directory, not the whole core (docs/matching.md,
+  // "Module size").
+  const modules = [...new Set(requests.map((r) => new URL(r.url).pathname).filter((p) => p.startsWith("/wasm/")))].sort();
+  assert.deepEqual(modules, ["/wasm/tft-find.js", "/wasm/tft-find.wasm"]);
   assert.ok(typedPlaceLookups.length === 1, "the place box was used");
   assert.ok(writes.some((w) => w.kind === "localStorage"), "the opt-in write was recorded");
   assert.ok(writes.some((w) => w.kind === "history"), "history writes were recorded");

@@ -19,10 +19,17 @@ function assertClean(record) {
 
 test("typing 'atachment' on the A to Z page, ArrowDown and Enter open attachment-based therapy", async () => {
   const { page, record, context } = await openPage(site);
+  const paths = []; // the context sees the worker's requests too
+  context.on("request", (r) => paths.push(new URL(r.url()).pathname));
   await page.goto(`${site.baseUrl}glossary/index.html`);
   const box = page.getByRole("combobox", { name: "Search therapy approaches" });
   await box.focus();
   await typeAndSettle(page, box, "atachment");
+  // The glossary's own module and its two data files: nothing of matching is downloaded here
+  // (docs/matching.md, "Module size").
+  const fetched = (re) => [...new Set(paths.filter((p) => re.test(p)))].sort();
+  assert.deepEqual(fetched(/\/wasm\//), ["/wasm/tft-glossary.js", "/wasm/tft-glossary.wasm"]);
+  assert.deepEqual(fetched(/\/data\//), ["/data/concerns.json", "/data/glossary.json"]);
   const options = page.getByRole("option");
   assert.equal(await box.getAttribute("aria-expanded"), "true");
   assert.match(await options.first().textContent(), /^Attachment-based therapy/);

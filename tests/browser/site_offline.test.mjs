@@ -120,7 +120,7 @@ test("after one visit, with the network off, the questionnaire and the results w
     const onDisk = createHash("sha256").update(readFileSync(join(served.dir, path))).digest("hex");
     assert.equal(entry.sha, onDisk, `${path} cached exactly as published`);
   }
-  for (const must of ["find.html", "js/find-page.js", "js/matcher-worker.js", "wasm/tft-core.wasm", "data/questionnaire.json", "data/therapists.sample.json", "css/site.css"])
+  for (const must of ["find.html", "js/find-page.js", "js/matcher-worker.js", "wasm/tft-find.wasm", "wasm/tft-glossary.wasm", "wasm/tft-core.wasm", "data/questionnaire.json", "data/therapists.sample.json", "css/site.css"])
     assert.ok(cached.some((e) => e.url.endsWith(`/${must}`)), `${must} cached`);
   assertSameOrigin(record, served.baseUrl);
   await context.close();

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createMatcher, AnswersError } from "../../web/js/tft.js";
-import { dataDir, fixturesDir, loadBundledCore, readData, runCli, wasmDir } from "./support.mjs";
+import { dataDir, fixturesDir, loadBundledCore, loadCore, readData, runCli } from "./support.mjs";
 
 const core = await loadBundledCore();
 const dir = join(fixturesDir, "answers");
@@ -76,10 +76,7 @@ test("match never throws on hostile text, and the module still works after", () 
 });
 
 test("createMatcher: match() gives plain objects, throws AnswersError naming the field, and places() fills the place box", async () => {
-  const { createRequire } = await import("node:module");
-  const require = createRequire(import.meta.url);
-  const moduleFactory = () =>
-    require(join(wasmDir, "tft-core-node.js"))({ wasmBinary: readFileSync(join(wasmDir, "tft-core-node.wasm")) });
+  const moduleFactory = () => loadCore();
   const readText = async (url) => readFileSync(join(dataDir, url.replace(/^data\//, "")), "utf8");
   const tft = await createMatcher({ moduleFactory, readText });
 

@@ -4,14 +4,12 @@
 // excluded counts that still add up to the whole directory.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createMatcher, AnswersError } from "../../web/js/tft.js";
-import { dataDir, fixturesDir, readFixture, runCli, wasmDir } from "./support.mjs";
+import { dataDir, fixturesDir, loadCore, readFixture, runCli } from "./support.mjs";
 
-const require = createRequire(import.meta.url);
 const tmp = mkdtempSync(join(tmpdir(), "tft-published-"));
 const out = join(tmp, "directory");
 // Small shards, so that a visitor's answers leave some out: the sample's 19 in-person-only
@@ -23,7 +21,8 @@ const manifest = JSON.parse(readFileSync(join(out, "directory.json"), "utf8"));
 // A matcher over the published directory that records every file it reads.
 async function openPublished({ damage } = {}) {
   const read = [];
-  const moduleFactory = () => require(join(wasmDir, "tft-core-node.js"))({ wasmBinary: readFileSync(join(wasmDir, "tft-core-node.wasm")) });
+  // The find page's own module (matcher-worker.js loads it for a published directory).
+  const moduleFactory = () => loadCore("tft-find");
   const readText = async (url) => {
     read.push(url);
     return url.startsWith(out) ? readFileSync(url, "utf8") : readFileSync(join(dataDir, url.replace(/^data\//, "")), "utf8");
@@ -143,7 +142,7 @@ test("a broken manifest stops createMatcher with the manifest's errors", async (
   const m = JSON.parse(readFileSync(join(bad, "directory.json"), "utf8"));
   m.therapists += 1;
   writeFileSync(join(bad, "directory.json"), JSON.stringify(m));
-  const moduleFactory = () => require(join(wasmDir, "tft-core-node.js"))({ wasmBinary: readFileSync(join(wasmDir, "tft-core-node.wasm")) });
+  const moduleFactory = () => loadCore("tft-find");
   const readText = async (url) => (url.startsWith(bad) ? readFileSync(url, "utf8") : readFileSync(join(dataDir, url.replace(/^data\//, "")), "utf8"));
   await assert.rejects(createMatcher({ moduleFactory, readText, publishedUrl: join(bad, "directory.json") }), (e) => /directory\.json:\$\.therapists: is 241 but the shards hold 240/.test(e.message));
 });

@@ -3,9 +3,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createRequire } from "node:module";
 import { createMatcher } from "../../web/js/tft.js";
-import { dataDir, loadBundledCore, readFixture, runCli, wasmDir } from "./support.mjs";
+import { dataDir, loadBundledCore, loadCore, readFixture, runCli } from "./support.mjs";
 
 const core = await loadBundledCore();
 const { queries } = readFixture("search-queries.json");
@@ -38,9 +37,7 @@ test("highlights are UTF-16 ranges JavaScript can slice", () => {
 });
 
 test("createMatcher with directoryUrl null loads no directory and still searches", async () => {
-  const require = createRequire(import.meta.url);
-  const moduleFactory = () =>
-    require(join(wasmDir, "tft-core-node.js"))({ wasmBinary: readFileSync(join(wasmDir, "tft-core-node.wasm")) });
+  const moduleFactory = () => loadCore();
   const asked = [];
   const readText = async (url) => {
     asked.push(url);

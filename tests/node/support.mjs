@@ -1,9 +1,8 @@
-// Shared by the node tests: the CommonJS WASM build, the bundled data, and the native CLI, so a
+// Shared by the node tests: the WASM modules, the bundled data, and the native CLI, so a
 // test can hold the WASM module and the CLI to the same bytes.
-import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -12,12 +11,13 @@ export const cliPath = join(root, "build", "native", "tft");
 export const dataDir = join(root, "data");
 export const fixturesDir = join(root, "tests", "fixtures");
 
-const require = createRequire(import.meta.url);
 
-// emcc 3.1.6's node glue cannot fetch the .wasm by path under Node 20; hand it the bytes.
-export async function loadCore() {
-  const factory = require(join(wasmDir, "tft-core-node.js"));
-  return factory({ wasmBinary: readFileSync(join(wasmDir, "tft-core-node.wasm")) });
+// A browser module itself ("tft-core", "tft-find" or "tft-glossary": the ES modules the site
+// serves), imported as a worker imports it; the glue cannot fetch the .wasm by path in Node, so it
+// is handed the bytes.
+export async function loadCore(module = "tft-core") {
+  const { default: factory } = await import(pathToFileURL(join(wasmDir, `${module}.js`)).href);
+  return factory({ wasmBinary: readFileSync(join(wasmDir, `${module}.wasm`)) });
 }
 
 export const readData = (name) => readFileSync(join(dataDir, name), "utf8");

@@ -44,11 +44,7 @@ test("validateProfile checks an entry with paths from its root", () => {
 });
 
 test("createMatcher hands out plain objects and reports broken data files", async () => {
-  const { createRequire } = await import("node:module");
-  const require = createRequire(import.meta.url);
-  const { wasmDir } = await import("./support.mjs");
-  const moduleFactory = () =>
-    require(join(wasmDir, "tft-core-node.js"))({ wasmBinary: readFileSync(join(wasmDir, "tft-core-node.wasm")) });
+  const moduleFactory = () => loadCore();
   const readText = async (url) => readFileSync(join(dataDir, url.replace(/^data\//, "")), "utf8");
   const tft = await createMatcher({ moduleFactory, readText });
   const entry = tft.entry("attachment-based");
@@ -77,11 +73,7 @@ test("loadDataset never throws on hostile text", async () => {
 
 // tft.js over the WASM build, reading data/ and, in place of the sample, `directoryText`.
 async function matcherWith(directoryText) {
-  const { createRequire } = await import("node:module");
-  const require = createRequire(import.meta.url);
-  const { wasmDir } = await import("./support.mjs");
-  const moduleFactory = () =>
-    require(join(wasmDir, "tft-core-node.js"))({ wasmBinary: readFileSync(join(wasmDir, "tft-core-node.wasm")) });
+  const moduleFactory = () => loadCore();
   const readText = async (url) =>
     url.endsWith("therapists.sample.json") && directoryText !== undefined
       ? directoryText

@@ -47,7 +47,9 @@ async function load({ directory = "" } = {}) {
   const named = typeof directory === "string" && directory !== "";
   const core = await createMatcher({
     dataUrl: new URL("../data/", import.meta.url).href,
-    wasmUrl: new URL("../wasm/tft-core.wasm", import.meta.url).href,
+    // A published directory needs only the find page's smaller core; a named one is JSON, which
+    // only the whole core reads (docs/matching.md, "Module size").
+    module: named ? "tft-core" : "tft-find",
     ...(named ? { directory } : { publishedUrl: new URL(MANIFEST, import.meta.url).href }),
   });
   tft = core;

@@ -25,7 +25,7 @@ const summaryList = $("error-summary-list");
 const live = $("pro-live");
 const preview = $("pro-preview");
 
-/** @type {import("./tft.js").Matcher | null} */
+/** @type {(import("./tft.js").Matcher & { validateProfile: NonNullable<import("./tft.js").Matcher["validateProfile"]> }) | null} */
 let tft = null;
 let showAll = false;
 const touched = new Set();
@@ -372,7 +372,10 @@ async function start() {
     return text;
   };
   try {
-    tft = await createMatcher({ directoryUrl: null, readText });
+    // The whole core ("tft-core", the default): the find page's smaller one has no entry checker.
+    const core = await createMatcher({ directoryUrl: null, readText });
+    if (!core.validateProfile) throw new Error("this core has no entry checker");
+    tft = { ...core, validateProfile: core.validateProfile };
   } catch (error) {
     status.textContent = `Sorry, the checker could not load (${error.message}). Reload the page to try again.`;
     return;

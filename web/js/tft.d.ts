@@ -276,7 +276,8 @@ export interface Matcher {
   crisis(): { last_checked: string; source_note?: string; contacts: CrisisContact[]; groups: CrisisGroup[]; need_help: CrisisGroup[] };
   /** The crisis part and signposts for answers part-way through the questionnaire. Throws AnswersError. */
   safetyRoutes(answers: Partial<Answers> | string): { crisis: CrisisPart; signposts: Signpost[] };
-  search(query: string, options?: { limit?: number }): SearchResult;
+  /** Absent from the "tft-find" module (docs/matching.md, "Module size"). */
+  search?(query: string, options?: { limit?: number }): SearchResult;
   /**
    * Throws AnswersError for invalid answers or options. limit 0 = every therapist that passes.
    * today: YYYY-MM-DD for freshness (default: the directory's newest "updated"); units: the words.
@@ -289,7 +290,8 @@ export interface Matcher {
   /** Profiles of the loaded (valid) entries with these ids, in that order; unknown ids are left out. */
   therapists(ids: string[]): TherapistProfile[];
   /** Errors for one directory entry, paths from "$"; empty when the entry is good. */
-  validateProfile(profile: object | string): DataErrorItem[];
+  /** Absent from the "tft-find" module. */
+  validateProfile?(profile: object | string): DataErrorItem[];
   /** Set when the directory is a published (packed) one: createMatcher({ publishedUrl }). */
   published?: true;
   /** The shards these answers need that are not loaded yet; null answers: every shard left. */
@@ -325,6 +327,8 @@ export interface MatcherOptions {
   directoryUrl?: string | null;
   /** A published directory's manifest (directory.json from `tft pack`); wins over the other two. */
   publishedUrl?: string | null;
+  /** Which core module to load; default "tft-core". */
+  module?: CoreModule;
   wasmUrl?: string;
   readText?: (url: string) => Promise<string>;
   readBytes?: (url: string) => Promise<Uint8Array>;
@@ -343,3 +347,27 @@ export interface DirectoryChoice {
 }
 
 export declare function createMatcher(options?: MatcherOptions): Promise<Matcher>;
+
+/** The browser modules built from src/wasm/bindings.cpp (docs/matching.md, "Module size"). */
+export type CoreModule = "tft-core" | "tft-find" | "tft-glossary";
+
+export interface GlossaryOptions {
+  dataUrl?: string;
+  module?: CoreModule;
+  wasmUrl?: string;
+  readText?: (url: string) => Promise<string>;
+  moduleFactory?: () => Promise<unknown>;
+}
+
+/** The glossary pages' core: search, the entries and the concern list, and nothing that matches. */
+export interface Glossary {
+  entry(slug: string): GlossaryEntry | null;
+  entries(): EntrySummary[];
+  concerns(): { id: string; label: string; description: string }[];
+  search(query: string, options?: { limit?: number }): SearchResult;
+}
+
+/** The data files createGlossary reads from dataUrl, without ".json". */
+export declare const GLOSSARY_FILES: readonly string[];
+
+export declare function createGlossary(options?: GlossaryOptions): Promise<Glossary>;

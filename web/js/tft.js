@@ -42,10 +42,26 @@ async function defaultReadBytes(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function defaultModuleFactory(wasmUrl) {
-  // @ts-expect-error -- the Emscripten glue is built by scripts/build (src/wasm), not kept in web/.
-  const { default: createTftCore } = await import("../wasm/tft-core.js");
-  return createTftCore({ locateFile: (file) => (file.endsWith(".wasm") ? wasmUrl : file) });
+/**
+ * The browser modules built from src/wasm/bindings.cpp, each with only what its pages call
+ * (docs/matching.md, "Module size"): "tft-core" everything, "tft-find" the find page over a
+ * published directory (no search, no JSON directories, no profile check), "tft-glossary" search
+ * and the glossary entries.
+ * @typedef {"tft-core" | "tft-find" | "tft-glossary"} CoreModule
+ */
+
+/** @param {CoreModule} module @param {string} wasmUrl */
+async function defaultModuleFactory(module, wasmUrl) {
+  // The Emscripten glue is built by scripts/build (src/wasm), not kept in web/.
+  const { default: createTftCore } = await import(`../wasm/${module}.js`);
+  return createTftCore({ locateFile: (/** @type {string} */ file) => (file.endsWith(".wasm") ? wasmUrl : file) });
+}
+
+/** @param {{ module?: CoreModule, wasmUrl?: string, moduleFactory?: () => Promise<any> }} options @param {CoreModule} module */
+function loadModule(options, module) {
+  const name = options.module ?? module;
+  const wasmUrl = options.wasmUrl ?? new URL(`../wasm/${name}.wasm`, import.meta.url).href;
+  return (options.moduleFactory ?? (() => defaultModuleFactory(name, wasmUrl)))();
 }
 
 /**
@@ -63,6 +79,8 @@ async function defaultModuleFactory(wasmUrl) {
  *                       loadShards() and loadProfiles() fetch the rest as answers need it
  * options.readText      (url) => Promise<string>; default fetch
  * options.readBytes     (url) => Promise<Uint8Array>; default fetch (packed files)
+ * options.module        which core module to load (CoreModule above; default "tft-core": a
+ *                       page that knows it needs less names the smaller one)
  * options.moduleFactory () => Promise<module>; default the ES module build next to this file
  * @param {import("./tft.js").MatcherOptions} [options]
  * @returns {Promise<import("./tft.js").Matcher>}
@@ -70,13 +88,12 @@ async function defaultModuleFactory(wasmUrl) {
 export async function createMatcher(options = {}) {
   const dataUrl = options.dataUrl ?? "data/";
   const readText = options.readText ?? defaultReadText;
-  const wasmUrl = options.wasmUrl ?? new URL("../wasm/tft-core.wasm", import.meta.url).href;
   const publishedUrl = options.publishedUrl ?? null;
   const named = !publishedUrl && typeof options.directory === "string";
   const directoryUrl =
     publishedUrl || named || options.directoryUrl === null ? null : (options.directoryUrl ?? `${dataUrl}therapists.sample.json`);
   const [core, ...texts] = await Promise.all([
-    (options.moduleFactory ?? (() => defaultModuleFactory(wasmUrl)))(),
+    loadModule(options, "tft-core"),
     ...DATA_FILES.map((name) => readText(`${dataUrl}${name}.json`)),
     publishedUrl
       ? readText(publishedUrl)
@@ -107,6 +124,34 @@ export async function createMatcher(options = {}) {
     ...JSON.parse(core.selectDirectory(lastText, choice.name)),
   ];
   return wrap(core, directoryErrors, choice);
+}
+
+/** The data files createGlossary reads from dataUrl: all that search and the entries need. */
+export const GLOSSARY_FILES = ["glossary", "concerns"];
+
+/**
+ * Loads the glossary pages' core ("tft-glossary", a third the size of the whole core) with only
+ * glossary.json and concerns.json: search, the entries and the concern list, nothing that matches.
+ * options.dataUrl, readText, module, wasmUrl and moduleFactory as for createMatcher.
+ * @param {import("./tft.js").GlossaryOptions} [options]
+ * @returns {Promise<import("./tft.js").Glossary>}
+ */
+export async function createGlossary(options = {}) {
+  const dataUrl = options.dataUrl ?? "data/";
+  const readText = options.readText ?? defaultReadText;
+  const [core, glossary, concerns] = await Promise.all([
+    loadModule(options, "tft-glossary"),
+    ...GLOSSARY_FILES.map((name) => readText(`${dataUrl}${name}.json`)),
+  ]);
+  const errors = JSON.parse(core.loadGlossary(glossary, concerns));
+  if (errors.length) throw new DataError(errors);
+  const parse = (/** @type {string} */ text) => JSON.parse(text);
+  return {
+    entry: (slug) => parse(core.entry(String(slug))),
+    entries: () => parse(core.entries()),
+    concerns: () => parse(core.concerns()),
+    search: (query, { limit = 10 } = {}) => parse(core.search(String(query), limit)),
+  };
 }
 
 // Fetches `files` ({file, bytes}: plain names in the folder `base`) at most four at a time, hands
@@ -217,9 +262,11 @@ function wrap(core, directoryErrors, directoryChoice) {
       if (result.errors) throw new AnswersError(result.errors);
       return result;
     },
-    validateProfile: (profile) =>
-      parse(core.validateProfile(typeof profile === "string" ? profile : JSON.stringify(profile))),
-    search: (query, { limit = 10 } = {}) => parse(core.search(String(query), limit)),
+    // Only in the modules that bind them (not "tft-find"), so a page can tell what it has.
+    ...(core.validateProfile && {
+      validateProfile: (profile) => parse(core.validateProfile(typeof profile === "string" ? profile : JSON.stringify(profile))),
+    }),
+    ...(core.search && { search: (query, { limit = 10 } = {}) => parse(core.search(String(query), limit)) }),
     // options.today (YYYY-MM-DD): the day entries are judged against for freshness; without it the
     // directory's newest "updated" date. options.units: "km" (default) or "miles", for the words
     // of reasons, caveats and suggestions (numbers stay in km). See docs/matching.md.

@@ -148,6 +148,17 @@ const moduleSize = (f) => {
   const b = readFileSync(f);
   return { raw: b.length, gz: gzipSync(b, { level: 9 }).length };
 };
+
+// What each kind of page downloads to run the core, as build/site serves it: its module, the
+// module's glue and tft.js (docs/matching.md, "Module size").
+const PAGE_MODULES = [["tft-find", "the find page"], ["tft-glossary", "the glossary pages"], ["tft-core", "For Professionals, named directories"]];
+const MODULE_TARGET = 100000;
+const pageBytes = PAGE_MODULES.map(([m, used]) => {
+  const [wasm, glue, api] = [`build/site/wasm/${m}.wasm`, `build/site/wasm/${m}.js`, "build/site/js/tft.js"].map((f) => moduleSize(f).gz);
+  return { m, used, wasm, glue, api, total: wasm + glue + api };
+});
+md += `| each page's module + glue + tft.js at most ${n0(MODULE_TARGET)} bytes gzip -9 | ${pageBytes.map((p) => `${p.m} (${p.used}) ${n0(p.total)}`).join("; ")} | ` +
+  `${pageBytes.map((p) => `${p.m}: ${p.total <= MODULE_TARGET ? "met" : `**missed** by ${n0(p.total - MODULE_TARGET)}`}`).join("; ")} |\n`;
 const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
 const noExc = moduleSize("build/wasm-cmake/wasm/tft-core.wasm");
 const exc = moduleSize(join(out, "wasm-exceptions/wasm/tft-core.wasm"));

@@ -112,6 +112,11 @@ test("with the CPU slowed, every card still arrives in order and focus lands on 
   const focused = await page.evaluate(() => [...document.querySelectorAll(".match-card__name")].indexOf(/** @type {Element} */ (document.activeElement)));
   assert.equal(focused, 20, "focus is on the first card past the 20 shown before");
   assert.ok((await page.evaluate(() => /** @type {any} */ (window).__batches.length)) > 1, "Show more also came in several tasks");
+  // The filters are built only when first opened (a shorter first task), then show the answers.
+  assert.equal(await page.locator(".refine form").count(), 0, "the closed filters are not built yet");
+  await page.click(".refine summary");
+  assert.equal(await page.inputValue("#refine-sort"), "best", "opened, they are there with the visitor's sort");
+  assert.equal(await page.isChecked("#refine-format-video"), true, "and the ways of meeting they chose");
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   assertCleanRecord(record, site.baseUrl);
   await context.close();

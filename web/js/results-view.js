@@ -312,7 +312,21 @@ function refineForm(ctx) {
     clearTimeout(timer);
     ctx.onRefine(read());
   });
-  return el("details", { class: "refine", open: ctx.refineOpen || error ? true : null }, el("summary", {}, "Filter and sort"), form);
+  return form;
+}
+
+// The filters are built when first opened: most visitors never open them, and building them with
+// the rest of the page made the first task after "Show my matches" longer (docs/matching.md, "The
+// results page on the main thread"). Open from the start after a refine or its error.
+function refineDetails(ctx) {
+  const open = Boolean(ctx.refineOpen || ctx.refineError);
+  const details = el("details", { class: "refine", open: open ? true : null }, el("summary", {}, "Filter and sort"));
+  const build = () => {
+    if (!details.querySelector("form")) details.append(refineForm(ctx));
+  };
+  if (open) build();
+  else details.addEventListener("toggle", () => details.open && build());
+  return details;
 }
 
 // ---- above the list: signposts, more choice, approaches -----------------------------------------
@@ -463,7 +477,7 @@ export function renderResults(container, ctx) {
     el("p", { class: "results-summary", id: "results-count" }, summaryText(result, ctx)),
     ctx.directory?.fictional ? el("p", { class: "notice", id: "fictional-notice" }, el("strong", {}, "Sample directory. "), ctx.directory.notice) : null,
     mustHaveChips(ctx),
-    refineForm(ctx),
+    refineDetails(ctx),
     el("p", { class: "shortlist-jump" }, el("a", { href: "#shortlist", onclick: (e) => { e.preventDefault(); focusOn(document.getElementById("shortlist-title")); } }, `Your shortlist (${ctx.shortlist.size})`)),
     empty,
     suggestionsBlock(ctx),

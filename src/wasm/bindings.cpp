@@ -10,7 +10,8 @@
 //   tft-core      (no define)                every function: node tests, the For Professionals page,
 //                                            and the find page over a named JSON directory (embeds)
 //   tft-find      TFT_WASM_MODULE_FIND       the find page over a published directory: no search,
-//                                            no JSON directory reader, no profile checker
+//                                            no whole entries, no JSON directory reader, no
+//                                            profile checker
 //   tft-glossary  TFT_WASM_MODULE_GLOSSARY   the glossary search: glossary and concerns only
 #if defined(TFT_WASM_MODULE_GLOSSARY)
 #define TFT_BIND_MATCHING 0
@@ -331,11 +332,15 @@ std::string therapists(const std::string& id_list) {
 
 #endif
 
-// The entry as JSON, or "null" when no entry has that slug.
+#if TFT_BIND_SEARCH
+// The entry as JSON, or "null" when no entry has that slug. (The find page never shows a whole
+// entry: its results link to the glossary pages.)
 std::string entry(const std::string& slug) {
   const tft::GlossaryEntry* e = tft::find_entry(state().data, slug);
   return e ? tft::to_text(tft::entry_to_json(*e), true) : "null";
 }
+
+#endif
 
 std::string entries() {
   tft::ordered_json list = tft::ordered_json::array();
@@ -387,10 +392,10 @@ std::string validate_profile(const std::string& profile) {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(tft_core) {
-  emscripten::function("entry", &entry);
   emscripten::function("entries", &entries);
   emscripten::function("concerns", &concerns);
 #if TFT_BIND_SEARCH
+  emscripten::function("entry", &entry);
   emscripten::function("loadGlossary", &load_glossary);
   emscripten::function("search", &search);
 #endif

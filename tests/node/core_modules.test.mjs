@@ -11,8 +11,8 @@ import { dataDir, loadBundledCore, loadCore, readData, readFixture } from "./sup
 // What each page calls, from web/js: the glossary worker searches and reads entries; the matcher
 // worker over a published directory loads the data, reads shards and profiles, matches and routes
 // to crisis help; only the whole core reads JSON directories and checks a professional's entry.
-const SHARED = ["concerns", "entries", "entry"];
-const GLOSSARY = [...SHARED, "loadGlossary", "search"];
+const SHARED = ["concerns", "entries"];
+const GLOSSARY = [...SHARED, "entry", "loadGlossary", "search"];
 const FIND = [
   ...SHARED,
   "addPublishedProfiles",
@@ -73,11 +73,12 @@ test("a broken glossary stops createGlossary with errors naming the file and pla
   });
 });
 
-test("the find module's matcher has no search or entry checker, and says so by leaving them out", async () => {
+test("the find module's matcher has no search, whole entries or entry checker, and says so by leaving them out", async () => {
   const readText = async (url) => readData(url.replace(/^data\//, ""));
   const tft = await createMatcher({ moduleFactory: () => loadCore("tft-find"), readText, directoryUrl: null });
   assert.equal(tft.search, undefined);
   assert.equal(tft.validateProfile, undefined);
+  assert.equal(tft.entry, undefined);
   assert.equal(typeof tft.match, "function");
   const whole = await createMatcher({ moduleFactory: () => loadCore("tft-core"), readText, directoryUrl: null });
   assert.equal(typeof whole.search, "function");

@@ -268,7 +268,8 @@ export interface Matcher {
   /** Set when the directory was chosen by name from data/directories.json. */
   directoryChoice: DirectoryChoice | null;
   directory(): { fictional: boolean; notice: string; therapists: number };
-  entry(slug: string): GlossaryEntry | null;
+  /** Absent from the "tft-find" module. */
+  entry?(slug: string): GlossaryEntry | null;
   entries(): EntrySummary[];
   questionnaire(): { questions: Question[] };
   concerns(): { id: string; label: string; description: string }[];

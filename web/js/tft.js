@@ -252,7 +252,8 @@ function wrap(core, directoryErrors, directoryChoice) {
     /** The published directory loaded by name: {name, label, file, unknown}; null otherwise. */
     directoryChoice,
     directory: () => parse(core.directoryInfo()),
-    entry: (slug) => parse(core.entry(String(slug))),
+    // Not in "tft-find": the find page links to the glossary pages instead.
+    ...(core.entry && { entry: (slug) => parse(core.entry(String(slug))) }),
     entries: () => parse(core.entries()),
     questionnaire: () => parse(core.questionnaire()),
     concerns: () => parse(core.concerns()),

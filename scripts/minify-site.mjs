@@ -29,7 +29,7 @@ export const FOLDERS = [
 export function minifyOptions(keepNames) {
   return {
     module: true, // an ES module: its top level is private, its exports and import.meta are kept
-    ecma: 2020, // module workers and import.meta are newer than ES2020 in every browser
+    ecma: 2020, // every browser that runs module workers (the site needs them) has ES2020
     compress: true,
     mangle: true,
     keep_fnames: keepNames,
@@ -39,7 +39,7 @@ export function minifyOptions(keepNames) {
   };
 }
 
-/** The site-relative paths of the files minified. */
+/** The files minified: path in the site, the name their source map gives the original, keepNames. */
 export function filesToMinify(siteDir) {
   return FOLDERS.flatMap(({ dir, source, keepNames }) =>
     readdirSync(join(siteDir, dir))
@@ -49,17 +49,23 @@ export function filesToMinify(siteDir) {
   );
 }
 
+/** `source` (a file's text) minified: {code, map}. sourceName is the name the map gives the original. */
+export async function minifyCode(source, sourceName, keepNames) {
+  const result = await minify({ [sourceName]: source }, minifyOptions(keepNames));
+  if (typeof result.code !== "string") throw new Error(`${sourceName}: terser returned no code`);
+  return { code: result.code, map: String(result.map) };
+}
+
 /** Minifies the site's files in place, writing a map of each to mapsDir; returns bytes before and after. */
 export async function minifySite(siteDir, mapsDir) {
   rmSync(mapsDir, { recursive: true, force: true });
   const sizes = [];
   for (const { path, source: sourceName, keepNames } of filesToMinify(siteDir)) {
     const source = readFileSync(join(siteDir, path), "utf8");
-    const result = await minify({ [sourceName]: source }, minifyOptions(keepNames));
-    if (typeof result.code !== "string") throw new Error(`${path}: terser returned no code`);
+    const result = await minifyCode(source, sourceName, keepNames);
     writeFileSync(join(siteDir, path), result.code);
     mkdirSync(join(mapsDir, path, ".."), { recursive: true });
-    writeFileSync(join(mapsDir, `${path}.map`), String(result.map));
+    writeFileSync(join(mapsDir, `${path}.map`), result.map);
     sizes.push({ path, before: Buffer.byteLength(source), after: Buffer.byteLength(result.code) });
   }
   return sizes;

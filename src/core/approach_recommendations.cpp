@@ -6,6 +6,7 @@
 #include "evidence.h"
 #include "matcher_internal.h"
 #include "small_sort.h"
+#include "sort_order.h"
 
 namespace tft {
 
@@ -84,7 +85,7 @@ ordered_json approach_recommendations(const Matcher& m, const Answers& a,
     picks.push_back(
         {round2(w.evidence * evidence + w.asked * (wanted ? 1 : 0) + w.offered_share * share), ap});
   }
-  std::sort(picks.begin(), picks.end(), [&](const Pick& x, const Pick& y) {
+  sort_items(picks, [&](const Pick& x, const Pick& y) {
     return x.score != y.score ? x.score > y.score
                               : m.tables->approach_slugs[x.id] < m.tables->approach_slugs[y.id];
   });

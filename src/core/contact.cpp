@@ -1,8 +1,7 @@
 #include "contact.h"
 
-#include <cstdio>
-
 #include "json_input.h"
+#include "text.h"
 
 namespace tft {
 
@@ -95,18 +94,17 @@ std::string website_problem(std::string_view s) {
 
 std::string months_before(std::string_view date, int months) {
   if (!is_valid_date(date)) return std::string(date);
-  int year = std::stoi(std::string(date.substr(0, 4)));
-  int month = std::stoi(std::string(date.substr(5, 2)));
-  int day = std::stoi(std::string(date.substr(8, 2)));
+  int year = digits_value(date.substr(0, 4));
+  int month = digits_value(date.substr(5, 2));
+  int day = digits_value(date.substr(8, 2));
   month -= months;
   while (month < 1) month += 12, --year;
   static const int days_in_month[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   const int last = month == 2 && leap ? 29 : days_in_month[month - 1];
   if (day > last) day = last;
-  char buf[16];
-  (void)std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
+  return zero_padded_decimal(year, 4) + "-" + zero_padded_decimal(month, 2) + "-" +
+         zero_padded_decimal(day, 2);
 }
 
 bool is_stale(std::string_view updated, std::string_view today) {

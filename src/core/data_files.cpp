@@ -4,6 +4,7 @@
 
 #include "loaders.h"
 #include "nations.h"
+#include "sort_order.h"
 #include "vocabulary.h"
 
 namespace tft {
@@ -354,7 +355,7 @@ void read_places_header(const json& root, std::size_t count, Places& out, Diagno
   if (top.array("places", Need::required, 0, kMaxPlaces) && count == 0)
     diag.add("$.places", "needs at least 1 item, found 0");
   top.finish();
-  std::stable_sort(out.places.begin(), out.places.end(), [](const Place& a, const Place& b) {
+  stable_sort_items(out.places, [](const Place& a, const Place& b) {
     return a.name != b.name ? a.name < b.name : a.region < b.region;
   });
 }

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "loaders.h"
+#include "sort_order.h"
 #include "text.h"
 #include "vocabulary.h"
 
@@ -218,7 +219,9 @@ std::vector<GlossaryEntry> parse_glossary(const json& root, Diagnostics& diag,
         diag.add(index_path(paths[i] + ".related", r),
                  "no glossary entry has the slug " + quote_for_message(target));
     }
-  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.slug < b.slug; });
+  // Kept entries have distinct slugs, so this is the one order by slug (a stable sort needs no
+  // trivially copyable items; sort_order.h).
+  stable_sort_items(entries, [](const GlossaryEntry& a, const GlossaryEntry& b) { return a.slug < b.slug; });
   return entries;
 }
 

@@ -1,5 +1,6 @@
 #include "json_input.h"
 
+#include "text.h"
 #include "text_safety.h"
 
 #include <cmath>
@@ -406,9 +407,9 @@ bool is_valid_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (s[i] < '0' || s[i] > '9') return false;
-  const int year = std::stoi(std::string(s.substr(0, 4)));
-  const int month = std::stoi(std::string(s.substr(5, 2)));
-  const int day = std::stoi(std::string(s.substr(8, 2)));
+  const int year = digits_value(s.substr(0, 4));
+  const int month = digits_value(s.substr(5, 2));
+  const int day = digits_value(s.substr(8, 2));
   static const int days_in_month[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;

@@ -15,6 +15,7 @@
 #include "packed_rows.h"
 #include "result_summary.h"
 #include "signposts.h"
+#include "sort_order.h"
 #include "vocabulary.h"
 
 namespace tft {
@@ -44,9 +45,8 @@ void number_vocabulary(const Dataset& data, MatcherTables& m) {
 
 // Each row's position in id order, for tie-breaks that do not depend on the file's order.
 void rank_ids(const std::vector<std::string_view>& ids, MatcherTables& m) {
-  std::vector<std::uint32_t> order(ids.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
+  std::vector<std::uint32_t> order = row_numbers(ids.size());
+  sort_rows(order,
             [&](std::uint32_t x, std::uint32_t y) { return ids[x] != ids[y] ? ids[x] < ids[y] : x < y; });
   for (std::uint32_t rank = 0; rank < order.size(); ++rank) m.rows[order[rank]].id_rank = rank;
 }

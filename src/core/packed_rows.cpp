@@ -1,4 +1,5 @@
 #include "packed_rows.h"
+#include "sort_order.h"
 
 #include <algorithm>
 
@@ -11,10 +12,8 @@ namespace {
 std::optional<std::string> merged_order(const PackedRows& d, const std::vector<std::string_view>& new_ids,
                                         std::vector<std::uint32_t>& merged) {
   const auto first = static_cast<std::uint32_t>(d.ids.size());
-  std::vector<std::uint32_t> added(new_ids.size());
-  for (std::uint32_t k = 0; k < added.size(); ++k) added[k] = k;
-  std::sort(added.begin(), added.end(),
-            [&](std::uint32_t x, std::uint32_t y) { return new_ids[x] < new_ids[y]; });
+  std::vector<std::uint32_t> added = row_numbers(new_ids.size());
+  sort_rows(added, [&](std::uint32_t x, std::uint32_t y) { return new_ids[x] < new_ids[y]; });
   for (std::size_t k = 1; k < added.size(); ++k)
     if (new_ids[added[k]] == new_ids[added[k - 1]]) return std::string(new_ids[added[k]]);
   merged.reserve(d.by_id.size() + added.size());

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "packed_directory.h"
+#include "sort_order.h"
 
 namespace tft {
 
@@ -84,7 +85,7 @@ std::vector<ProfileFileRef> profile_files_for(const PartialDirectory& d,
       break;
     }
   }
-  std::sort(out.begin(), out.end(), [](const ProfileFileRef& x, const ProfileFileRef& y) {
+  sort_items(out, [](const ProfileFileRef& x, const ProfileFileRef& y) {
     return x.shard != y.shard ? x.shard < y.shard : x.file < y.file;
   });
   return out;

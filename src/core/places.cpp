@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "sort_order.h"
 #include "text.h"
 
 namespace tft {
@@ -50,12 +51,12 @@ PlaceIndex build_place_index(const Places& places) {
   index.places = &places;
   index.keys.reserve(places.places.size());
   for (const Place& p : places.places) index.keys.push_back(normalise_place_name(p.name));
-  index.by_key.resize(places.places.size());
-  for (std::size_t i = 0; i < index.by_key.size(); ++i) index.by_key[i] = i;
-  std::sort(index.by_key.begin(), index.by_key.end(), [&](std::size_t a, std::size_t b) {
+  std::vector<std::uint32_t> order = row_numbers(places.places.size());
+  sort_rows(order, [&](std::uint32_t a, std::uint32_t b) {
     if (index.keys[a] != index.keys[b]) return index.keys[a] < index.keys[b];
     return by_population(&places.places[a], &places.places[b]);
   });
+  index.by_key.assign(order.begin(), order.end());
   return index;
 }
 
@@ -110,7 +111,7 @@ std::vector<std::string> suggest_places(const PlaceIndex& index, std::string_vie
     const int d = bounded_edit_distance(key, index.keys[i], bound);
     if (d <= bound) found.push_back({d, &index.places->places[i]});
   }
-  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+  sort_items(found, [](const Candidate& a, const Candidate& b) {
     return a.distance != b.distance ? a.distance < b.distance : by_population(a.place, b.place);
   });
   for (const Candidate& c : found) {

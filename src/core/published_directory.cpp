@@ -9,6 +9,7 @@
 #include "packed_directory.h"
 #include "places.h"
 #include "sha256.h"
+#include "sort_order.h"
 #include "vocabulary.h"
 
 namespace tft {
@@ -61,13 +62,12 @@ void split_by_place(const std::vector<Therapist>& all, const std::vector<std::ui
       west = std::min(west, l.lon), east = std::max(east, l.lon);
     }
     const bool by_lat = (north - south) >= (east - west) * std::cos((south + north) / 2 * kPi / 180);
-    const auto first = placed.begin() + static_cast<std::ptrdiff_t>(s.begin);
-    std::sort(first, placed.begin() + static_cast<std::ptrdiff_t>(s.end),
-              [&](std::uint32_t x, std::uint32_t y) {
-                const Location &a = all[x].locations[0], &b = all[y].locations[0];
-                const double ka = by_lat ? a.lat : a.lon, kb = by_lat ? b.lat : b.lon;
-                return ka != kb ? ka < kb : all[x].id < all[y].id;
-              });
+    const auto by_place = [&](std::uint32_t x, std::uint32_t y) {
+      const Location &a = all[x].locations[0], &b = all[y].locations[0];
+      const double ka = by_lat ? a.lat : a.lon, kb = by_lat ? b.lat : b.lon;
+      return ka != kb ? ka < kb : all[x].id < all[y].id;
+    };
+    sort_rows(placed.data() + s.begin, placed.data() + s.end, by_place);
     const std::size_t mid = s.begin + (s.end - s.begin) / 2;
     stack.push_back({mid, s.end});
     stack.push_back({s.begin, mid});

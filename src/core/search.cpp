@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "search_internal.h"
+#include "sort_order.h"
 #include "text.h"
 #include "text_normalise.h"
 
@@ -76,7 +77,7 @@ struct Offers {
   std::vector<Candidate> offered;
   void offer(std::uint32_t term, double quality) { offered.push_back({term, quality}); }
   std::vector<Candidate> best() {
-    std::sort(offered.begin(), offered.end(), [](const Candidate& a, const Candidate& b) {
+    sort_items(offered, [](const Candidate& a, const Candidate& b) {
       return a.term != b.term ? a.term < b.term : a.quality > b.quality;
     });
     std::vector<Candidate> out;
@@ -246,7 +247,7 @@ QueryTerms query_terms(const SearchTables& t, const std::vector<QueryWord>& word
   for (const auto& w : words)
     for (const auto& c : w.candidates)
       if (q.highlight[c.term]) q.marked.push_back(c.term);
-  std::sort(q.marked.begin(), q.marked.end());
+  sort_numbers(q.marked);
   q.marked.erase(std::unique(q.marked.begin(), q.marked.end()), q.marked.end());
   return q;
 }
@@ -413,7 +414,7 @@ std::vector<Scored> rank_docs(const SearchTables& t, const std::vector<QueryWord
     }
     scored.push_back({d, round3(bonus + relevance), name_index, tier, relevance});
   }
-  std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
+  sort_items(scored, [&](const Scored& a, const Scored& b) {
     if (a.score != b.score) return a.score > b.score;
     return t.docs[a.doc].slug < t.docs[b.doc].slug;
   });

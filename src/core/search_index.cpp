@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "search_internal.h"
+#include "sort_order.h"
 #include "text_normalise.h"
 
 namespace tft {
@@ -86,7 +87,7 @@ void index_concerns(Builder& b, const GlossaryEntry& e, const std::map<std::stri
     if (it == concerns.end()) continue;
     std::vector<std::uint32_t> words;
     for (const auto& sp : spans_of(b, it->second->label + " " + c.id)) words.push_back(sp.term);
-    std::sort(words.begin(), words.end());
+    sort_numbers(words);
     words.erase(std::unique(words.begin(), words.end()), words.end());
     const auto& repeats = kSearchTuning.concern_repeats;
     const int times = c.evidence == Evidence::strong     ? repeats[2]
@@ -138,10 +139,8 @@ SearchDoc index_entry(Builder& b, const GlossaryEntry& e,
 // Renumbers terms in sorted order, so prefixes are contiguous and look-ups are binary searches.
 // Returns provisional id -> final id.
 std::vector<std::uint32_t> sort_vocabulary(Builder& b, SearchTables& t) {
-  std::vector<std::uint32_t> order(b.vocabulary.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](std::uint32_t x, std::uint32_t y) { return b.vocabulary[x] < b.vocabulary[y]; });
+  std::vector<std::uint32_t> order = row_numbers(b.vocabulary.size());
+  sort_rows(order, [&](std::uint32_t x, std::uint32_t y) { return b.vocabulary[x] < b.vocabulary[y]; });
   std::vector<std::uint32_t> renumber(b.vocabulary.size());
   t.terms.reserve(b.vocabulary.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) {
@@ -170,7 +169,7 @@ std::vector<std::uint32_t> build_postings(const Builder& b, const std::vector<st
     for (std::size_t f = 0; f < kSearchFieldCount; ++f) {
       std::vector<std::uint32_t> ids = b.field_terms[d][f];
       for (auto& id : ids) id = renumber[id];
-      std::sort(ids.begin(), ids.end());
+      sort_numbers(ids);
       for (std::size_t i = 0; i < ids.size();) {
         std::size_t j = i;
         while (j < ids.size() && ids[j] == ids[i]) ++j;
@@ -208,13 +207,13 @@ void precompute_for_queries(SearchTables& t) {
         if (!generic) name.specific_terms.push_back(term);
       }
     }
-    std::sort(doc.name_terms.begin(), doc.name_terms.end());
+    sort_numbers(doc.name_terms);
     doc.name_terms.erase(std::unique(doc.name_terms.begin(), doc.name_terms.end()), doc.name_terms.end());
     for (std::uint32_t p = 0; p < doc.passages.size(); ++p)
       for (const auto& sp : doc.passages[p].spans)
         if (t.idf[sp.term] > kSearchTuning.idf_to_place) doc.placing_terms.push_back({sp.term, p});
     auto& pairs = doc.placing_terms;
-    std::sort(pairs.begin(), pairs.end(), [](const SearchTermInPassage& a, const SearchTermInPassage& b) {
+    sort_items(pairs, [](const SearchTermInPassage& a, const SearchTermInPassage& b) {
       return a.term != b.term ? a.term < b.term : a.passage < b.passage;
     });
     pairs.erase(std::unique(pairs.begin(), pairs.end(),

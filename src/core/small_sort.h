@@ -4,7 +4,7 @@
 // An insertion sort, stable like std::stable_sort, so the output is the same. It is O(n²), which is
 // nothing at these sizes, and it is a fraction of the code: every std::stable_sort comparator
 // instantiates its own merge sort of about 3 kB of WebAssembly (docs/matching.md, "Module size").
-// Long lists (places, directory order, search ranking) keep std::sort / std::stable_sort.
+// Long lists (places, directory order, search ranking) sort through sort_order.h.
 #pragma once
 
 #include <cstddef>

@@ -179,4 +179,38 @@ std::string fixed_decimals(double v, int decimals) {
   return out;
 }
 
+std::string zero_padded_decimal(long long v, int width) {
+  // Digits of the magnitude as unsigned, so the most negative long long has one too.
+  unsigned long long magnitude =
+      v < 0 ? 0 - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+  std::string digits;
+  do {
+    digits += static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  std::string out = v < 0 ? "-" : "";
+  if (static_cast<int>(out.size() + digits.size()) < width)
+    out.append(static_cast<std::size_t>(width) - out.size() - digits.size(), '0');
+  out.append(digits.rbegin(), digits.rend());
+  return out;
+}
+
+std::string zero_padded_hex(unsigned long v, int width, bool upper) {
+  const char* numerals = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+  std::string digits;
+  do {
+    digits += numerals[v % 16];
+    v /= 16;
+  } while (v != 0);
+  if (static_cast<int>(digits.size()) < width)
+    digits.append(static_cast<std::size_t>(width) - digits.size(), '0');
+  return std::string(digits.rbegin(), digits.rend());
+}
+
+int digits_value(std::string_view digits) {
+  int v = 0;
+  for (const char c : digits) v = v * 10 + (c - '0');
+  return v;
+}
+
 }  // namespace tft

@@ -42,6 +42,9 @@ bool is_ascii_upper(char c);
 // worry"), unless the word is an acronym ("ADHD", "EMDR": the second letter is a capital too).
 std::string lower_first(std::string_view s);
 
+// The formatting below is written in integers rather than with snprintf, so that no code of the
+// core calls printf (docs/matching.md, "Module size").
+//
 // `v` written with `decimals` digits after the point, exactly as printf("%.*f", decimals, v) writes
 // it: the exact binary value of v rounded to the nearest, ties to even (2.25 → "2.2", 0.125 →
 // "0.12"), with "-" for a negative value (and for -0.0). For |v| < 2^53 / 10^decimals and
@@ -49,6 +52,18 @@ std::string lower_first(std::string_view s);
 // because the core's only floating-point printf formats were these, and leaving them out keeps
 // printf's floating-point formatter out of the WebAssembly module (docs/matching.md, "Module size").
 std::string fixed_decimals(double v, int decimals);
+
+// `v` in decimal, at least `width` characters with zeros after any "-", exactly as
+// printf("%0*lld", width, v) writes it: (7, 2) → "07", (-5, 3) → "-05", (2026, 2) → "2026".
+std::string zero_padded_decimal(long long v, int width);
+
+// `v` in hexadecimal, at least `width` digits with leading zeros, as printf("%0*x") writes it
+// (or "%0*X" with `upper`): (0x7f, 4) → "007f", (0xfffd, 4, upper) → "FFFD".
+std::string zero_padded_hex(unsigned long v, int width, bool upper);
+
+// The number the ASCII digits `digits` spell ("0042" → 42, "" → 0); the caller has checked that
+// every byte is a digit and that the value fits an int.
+int digits_value(std::string_view digits);
 
 // Optimal string alignment distance (Damerau-Levenshtein where a swap of two neighbours is one
 // edit) between byte strings, or max_distance + 1 as soon as it is known to exceed max_distance.

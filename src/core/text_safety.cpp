@@ -1,53 +1,8 @@
 #include "text_safety.h"
 
-#include <cstdio>
+#include "text.h"
 
 namespace tft {
-
-namespace {
-
-// Decodes the code point at `i` and moves `i` past it; invalid or overlong UTF-8, surrogates and
-// values past U+10FFFF decode as U+FFFD, one byte at a time.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b = byte(i);
-  std::size_t length = 0;
-  char32_t c = 0;
-  char32_t min = 0;
-  if (b < 0x80) {
-    ++i;
-    return b;
-  }
-  if ((b & 0xE0) == 0xC0) {
-    length = 2, c = b & 0x1F, min = 0x80;
-  } else if ((b & 0xF0) == 0xE0) {
-    length = 3, c = b & 0x0F, min = 0x800;
-  } else if ((b & 0xF8) == 0xF0) {
-    length = 4, c = b & 0x07, min = 0x10000;
-  } else {
-    ++i;
-    return 0xFFFD;
-  }
-  if (i + length > s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
-    }
-    c = (c << 6) | (byte(i + k) & 0x3F);
-  }
-  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-    ++i;
-    return 0xFFFD;
-  }
-  i += length;
-  return c;
-}
-
-}  // namespace
 
 const char* unsafe_character_kind(char32_t c, bool allow_newline) {
   if (c == '\n') return allow_newline ? nullptr : "a line break";
@@ -77,9 +32,7 @@ std::optional<UnsafeCharacter> find_unsafe_character(std::string_view utf8, bool
 }
 
 std::string code_point_label(char32_t c) {
-  char buf[16];
-  (void)std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
-  return buf;
+  return "U+" + zero_padded_hex(c, 4, true);
 }
 
 std::string printable(std::string_view text, std::size_t max_chars, bool escape_quotes) {
@@ -98,9 +51,7 @@ std::string printable(std::string_view text, std::size_t max_chars, bool escape_
     } else if (c == 0xFFFD) {
       piece = "\xEF\xBF\xBD";  // shown as itself, also for an invalid byte, which decodes to it
     } else if (unsafe_character_kind(c, false)) {
-      char buf[16];
-      const int n = std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-      piece.assign(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
+      piece = "\\u" + zero_padded_hex(c, 4, false);
       width = piece.size();
     } else {
       piece.assign(text, start, i - start);

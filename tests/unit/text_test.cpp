@@ -182,3 +182,53 @@ TEST_CASE("fixed_decimals writes a number exactly as printf's %.Nf does", "[text
     REQUIRE(fixed_decimals(v, 2) == printf_fixed(v, 2));
   }
 }
+
+// The integer formatting that replaced the core's snprintf calls ("%04d-%02d-%02d" for dates,
+// "U+%04X" and "\u%04x" for characters): values reasoned out first, then snprintf as the oracle.
+TEST_CASE("zero_padded_decimal pads with zeros after the sign, as printf's %0Nd does", "[text]") {
+  CHECK(zero_padded_decimal(0, 0) == "0");  // zero still has its one digit
+  CHECK(zero_padded_decimal(0, 4) == "0000");
+  CHECK(zero_padded_decimal(7, 2) == "07");
+  CHECK(zero_padded_decimal(12, 2) == "12");
+  CHECK(zero_padded_decimal(2026, 2) == "2026");  // wider than the width: never cut
+  CHECK(zero_padded_decimal(1899, 4) == "1899");
+  CHECK(zero_padded_decimal(-5, 3) == "-05");  // the sign counts in the width
+  CHECK(zero_padded_decimal(-5, 1) == "-5");
+  CHECK(zero_padded_decimal(-123, 2) == "-123");
+  CHECK(zero_padded_decimal(9223372036854775807LL, 4) == "9223372036854775807");
+  CHECK(zero_padded_decimal(-9223372036854775807LL - 1, 0) == "-9223372036854775808");
+  char buf[32];
+  for (long long v = -1100; v <= 1100; v += 3)
+    for (int width = 0; width <= 5; ++width) {
+      std::snprintf(buf, sizeof buf, "%0*lld", width, v);
+      REQUIRE(zero_padded_decimal(v, width) == buf);
+    }
+}
+
+TEST_CASE("zero_padded_hex writes hexadecimal digits as printf's %0Nx and %0NX do", "[text]") {
+  CHECK(zero_padded_hex(0, 0, false) == "0");
+  CHECK(zero_padded_hex(0, 4, false) == "0000");
+  CHECK(zero_padded_hex(0x7f, 4, false) == "007f");
+  CHECK(zero_padded_hex(0xabc, 1, false) == "abc");
+  CHECK(zero_padded_hex(0xfffd, 4, true) == "FFFD");
+  CHECK(zero_padded_hex(0x1f, 4, true) == "001F");
+  CHECK(zero_padded_hex(0x10ffff, 4, true) == "10FFFF");  // past U+FFFF: six digits, never cut
+  CHECK(zero_padded_hex(0xffffffffUL, 4, false) == "ffffffff");
+  char buf[32];
+  for (unsigned long v = 0; v <= 0x110000; v += 0x3f1)
+    for (int width = 0; width <= 6; width += 2) {
+      std::snprintf(buf, sizeof buf, "%0*lx", width, v);
+      REQUIRE(zero_padded_hex(v, width, false) == buf);
+      std::snprintf(buf, sizeof buf, "%0*lX", width, v);
+      REQUIRE(zero_padded_hex(v, width, true) == buf);
+    }
+}
+
+TEST_CASE("digits_value reads checked ASCII digits as a number", "[text]") {
+  CHECK(digits_value("") == 0);
+  CHECK(digits_value("0") == 0);
+  CHECK(digits_value("09") == 9);  // a leading zero is not octal
+  CHECK(digits_value("0042") == 42);
+  CHECK(digits_value("2026") == 2026);
+  CHECK(digits_value("2147483647") == 2147483647);
+}

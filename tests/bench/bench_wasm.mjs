@@ -1,5 +1,5 @@
-// WebAssembly half of ./scripts/bench: the same steps as bench_native.cpp, through the node build
-// of the module (tft-core-node), timed in this one process with performance.now(). Prints one JSON
+// WebAssembly half of ./scripts/bench: the same steps as bench_native.cpp, through the whole
+// module (tft-core, the ES module node tests import), timed in this one process with performance.now(). Prints one JSON
 // object shaped like the native one:
 // {"therapists", "json": {"load_ms", "memory_mib"} or null, "packed": {"load_ms", "prepare_ms",
 //  "memory_mib"}, "wasm_floor_ms" and "js_floor_ms": [min, median] of one pass over the packed matching

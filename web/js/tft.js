@@ -6,7 +6,7 @@
 //   tft.entry("attachment-based");
 //
 // Runs wherever it is imported: the site uses it inside a Web Worker (matcher-worker.js) so the
-// page never waits on it; node tests inject the CommonJS build and a file reader.
+// page never waits on it; node tests inject the same ES module build (handed its .wasm bytes) and a file reader.
 
 /** The data files every createMatcher reads from dataUrl (a page showing load progress counts them). */
 export const DATA_FILES = ["glossary", "concerns", "questionnaire", "crisis", "places-gb"];

@@ -145,12 +145,23 @@ export async function createGlossary(options = {}) {
   ]);
   const errors = JSON.parse(core.loadGlossary(glossary, concerns));
   if (errors.length) throw new DataError(errors);
+  return /** @type {import("./tft.js").Glossary} */ (glossaryCalls(core));
+}
+
+/**
+ * The glossary's calls, shared by createGlossary and createMatcher: entry and search only where
+ * the module binds them (not "tft-find", whose results link to the glossary pages instead).
+ * @param {any} core the Embind module (src/wasm/bindings.cpp)
+ */
+function glossaryCalls(core) {
   const parse = (/** @type {string} */ text) => JSON.parse(text);
   return {
-    entry: (slug) => parse(core.entry(String(slug))),
+    ...(core.entry && { entry: (/** @type {string} */ slug) => parse(core.entry(String(slug))) }),
     entries: () => parse(core.entries()),
     concerns: () => parse(core.concerns()),
-    search: (query, { limit = 10 } = {}) => parse(core.search(String(query), limit)),
+    ...(core.search && {
+      search: (/** @type {string} */ query, { limit = 10 } = {}) => parse(core.search(String(query), limit)),
+    }),
   };
 }
 
@@ -252,22 +263,18 @@ function wrap(core, directoryErrors, directoryChoice) {
     /** The published directory loaded by name: {name, label, file, unknown}; null otherwise. */
     directoryChoice,
     directory: () => parse(core.directoryInfo()),
-    // Not in "tft-find": the find page links to the glossary pages instead.
-    ...(core.entry && { entry: (slug) => parse(core.entry(String(slug))) }),
-    entries: () => parse(core.entries()),
+    ...glossaryCalls(core),
     questionnaire: () => parse(core.questionnaire()),
-    concerns: () => parse(core.concerns()),
     crisis: () => parse(core.crisis()),
     safetyRoutes: (answers) => {
       const result = parse(core.safetyRoutes(typeof answers === "string" ? answers : JSON.stringify(answers)));
       if (result.errors) throw new AnswersError(result.errors);
       return result;
     },
-    // Only in the modules that bind them (not "tft-find"), so a page can tell what it has.
+    // Only in the modules that bind it (not "tft-find"), so a page can tell what it has.
     ...(core.validateProfile && {
       validateProfile: (profile) => parse(core.validateProfile(typeof profile === "string" ? profile : JSON.stringify(profile))),
     }),
-    ...(core.search && { search: (query, { limit = 10 } = {}) => parse(core.search(String(query), limit)) }),
     // options.today (YYYY-MM-DD): the day entries are judged against for freshness; without it the
     // directory's newest "updated" date. options.units: "km" (default) or "miles", for the words
     // of reasons, caveats and suggestions (numbers stay in km). See docs/matching.md.

@@ -88,8 +88,8 @@ test("a visitor completes the matcher inside a partner's page by keyboard; the p
   const startHeight = await frameHeight(page);
 
   const visitor = asPage(page, frame);
-  await completeQuestionnaire(visitor, VISITOR);
-  await showMatches(visitor);
+  await completeQuestionnaire(visitor, VISITOR, { by: "keyboard" });
+  await showMatches(visitor, { by: "keyboard" });
   await frame.locator(".match-card").first().waitFor();
 
   // The frame grew with the results, to the height of its content (rounded up to the step), so

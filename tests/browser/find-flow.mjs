@@ -1,6 +1,11 @@
-// Drives find.html the way a visitor does, shared by the find_*.test.mjs files. Everything here
-// uses the keyboard only (Tab, Shift+Tab, Space, Enter, arrows, typing): no clicks, so the
-// keyboard test proves the flow works without a mouse, and the others reuse the same path.
+// Drives find.html the way a visitor does, shared by the find_*.test.mjs files. Two ways through
+// the same questions with the same answers:
+//   - by keyboard only (Tab, Shift+Tab, Space, Enter, arrows, typing: no clicks), which
+//     find_keyboard.test.mjs (and the embed test, inside the partner's frame) asks for with
+//     { by: "keyboard" } to prove the flow works without a mouse;
+//   - by pointer (click, check, fill), the default: every other test is about what happens
+//     after the answers, and a Tab walk costs a round trip per focus stop (about 250 key presses
+//     per walk, several minutes of the browser layer when every file walked by keyboard).
 import assert from "node:assert/strict";
 import { axeViolations, describeViolations } from "./axe.mjs";
 import { screenshot } from "./support.mjs";
@@ -58,7 +63,7 @@ export async function assertNoAxeViolations(page, where) {
   assert.equal(violations.length, 0, `${where}:\n${describeViolations(violations)}`);
 }
 
-async function answerQuestion(page, id, kind, want) {
+async function answerByKeyboard(page, id, kind, want) {
   if (kind === "radio") {
     await tabTo(page, `input[name="${id}"]`);
     await page.keyboard.press("Space");
@@ -86,17 +91,44 @@ async function answerQuestion(page, id, kind, want) {
   }
 }
 
+/** The same answers as answerByKeyboard, given by pointer: a click per choice, text filled in. */
+async function answerByPointer(page, id, kind, want) {
+  if (kind === "radio") {
+    await page.check(`form.question input[name="${id}"][value="${want}"]`);
+  } else if (kind === "checkbox") {
+    for (const v of want) await page.check(`form.question input[name="${id}"][value="${v}"]`);
+  } else if (kind === "text") {
+    await page.fill(`#q-${id}`, want);
+  } else if (kind === "place") {
+    await page.fill(`#q-${id}`, want.type);
+    const options = page.locator(`#q-${id}-list[data-query="${want.type}"] [role=option]`);
+    await options.first().waitFor();
+    await options.filter({ hasText: new RegExp(`^${want.pick}`) }).first().click();
+    assert.equal(await page.inputValue(`#q-${id}`), want.pick);
+  }
+}
+
+/** Moves on with the button `selector`: Tab to it and Enter, or a click. */
+async function press(page, selector, by) {
+  if (by === "keyboard") {
+    await tabTo(page, selector);
+    await page.keyboard.press("Enter");
+  } else {
+    await page.click(selector);
+  }
+}
+
 /**
- * Answers every question page from `answers` until the "Check your answers" page, by keyboard.
+ * Answers every question page from `answers` until the "Check your answers" page, by pointer, or
+ * by keyboard alone with options.by = "keyboard".
  * options.onPage(page, info) runs on each page before it is answered (axe checks, screenshots).
  * A safety answer of some/urgent meets the crisis page, which options.onCrisis inspects.
  * Returns the list of pages seen: [{id, progress}] and {crisis: h1} entries.
  */
-export async function completeQuestionnaire(page, answers, { onPage, onCrisis } = {}) {
+export async function completeQuestionnaire(page, answers, { onPage, onCrisis, by = "pointer" } = {}) {
   const seen = [];
-  await tabTo(page, "#start");
   let before = await heading(page);
-  await page.keyboard.press("Enter");
+  await press(page, "#start", by);
   for (let step = 0; step < 30; step++) {
     await nextPage(page, before);
     before = await heading(page);
@@ -104,8 +136,7 @@ export async function completeQuestionnaire(page, answers, { onPage, onCrisis } 
     if (await page.locator("#crisis-continue").count()) {
       seen.push({ crisis: before });
       if (onCrisis) await onCrisis(page, before);
-      await tabTo(page, "#crisis-continue");
-      await page.keyboard.press("Enter");
+      await press(page, "#crisis-continue", by);
       continue;
     }
     const id = await page.getAttribute("form.question", "data-question");
@@ -118,9 +149,9 @@ export async function completeQuestionnaire(page, answers, { onPage, onCrisis } 
       return input.type === "radio" ? "radio" : input.type === "checkbox" ? "checkbox" : "text";
     }, id);
     const want = id === "low_cost" ? answers.low_cost : answers[id];
-    if (want !== undefined && !(Array.isArray(want) && want.length === 0)) await answerQuestion(page, id, kind, want);
-    await tabTo(page, "#continue");
-    await page.keyboard.press("Enter");
+    const answer = by === "keyboard" ? answerByKeyboard : answerByPointer;
+    if (want !== undefined && !(Array.isArray(want) && want.length === 0)) await answer(page, id, kind, want);
+    await press(page, "#continue", by);
   }
   assert.fail("the questionnaire never reached Check your answers");
 }
@@ -153,10 +184,9 @@ export async function answerQuickly(page) {
 export const resultsSettled = (page, { timeout = 20000 } = {}) =>
   page.waitForFunction(() => !document.querySelector("#flow[aria-busy], #flow [aria-busy]"), null, { timeout });
 
-/** From "Check your answers" to the results, by keyboard, with every card in. */
-export async function showMatches(page) {
-  await tabTo(page, "#show-matches");
-  await page.keyboard.press("Enter");
+/** From "Check your answers" to the results, with every card in: a click, or { by: "keyboard" }. */
+export async function showMatches(page, { by = "pointer" } = {}) {
+  await press(page, "#show-matches", by);
   await page.waitForSelector("#results-title, #flow h1:text('Sorry')", { timeout: 20000 });
   await resultsSettled(page);
 }

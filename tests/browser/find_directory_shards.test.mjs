@@ -12,7 +12,7 @@ import { startServer } from "../../scripts/serve.mjs";
 import { launch, openPage, siteDir } from "./support.mjs";
 import { packNationalSite } from "./national-site.mjs";
 import { root, runCli } from "../node/support.mjs";
-import { VISITOR, assertCleanRecord, completeQuestionnaire, openFind, showMatches, tabTo } from "./find-flow.mjs";
+import { VISITOR, assertCleanRecord, completeQuestionnaire, openFind, showMatches } from "./find-flow.mjs";
 
 const NATIONAL = 100000;
 const nationalDir = join(root, "build", "test-national");
@@ -109,8 +109,7 @@ test("a national directory of 100,000: progress shown, only the shards within re
     await openFind(page, baseUrl);
     assert.deepEqual(directoryFiles(record, baseUrl), ["directory.json"]);
     await completeQuestionnaire(page, VISITOR);
-    await tabTo(page, "#show-matches");
-    await page.keyboard.press("Enter");
+    await page.click("#show-matches");
     // While the directory downloads, the page says how far it has got; then the results come.
     await page.waitForSelector("#results-title", { timeout: 120000 });
     const progress = await page.evaluate(() => window.__progress);

@@ -21,6 +21,7 @@ test("a visitor completes the questionnaire by keyboard alone and sees explained
   await shot(page, "find-start-360");
 
   const seen = await completeQuestionnaire(page, VISITOR, {
+    by: "keyboard",
     onPage: async (p, { id, step }) => {
       await assertNoAxeViolations(p, `question ${id} at 360 px`);
       if (step < 3 || id === "location") await shot(p, `find-question-${id}-360`);
@@ -44,7 +45,7 @@ test("a visitor completes the questionnaire by keyboard alone and sees explained
   await assertNoAxeViolations(page, "check your answers at 360 px");
   await shot(page, "find-check-360");
 
-  await showMatches(page);
+  await showMatches(page, { by: "keyboard" });
   assert.equal(await heading(page), "Your matches", await page.textContent("#flow"));
   const cards = page.locator(".match-card");
   assert.ok((await cards.count()) > 0, "some therapists match");

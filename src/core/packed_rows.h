@@ -39,7 +39,7 @@ struct PackedRows {
   bool fictional = false;
   std::string notice;
   std::vector<PackedShardRows> shards;  // in the order added, their rows consecutive
-  std::vector<std::string_view> ids;  // by directory index, into the shards' bytes (unique)
+  std::vector<std::string_view> ids;    // by directory index, into the shards' bytes (unique)
   // The ids as a hash table (open addressing, linear probing): directory index + 1, 0 for an empty
   // slot; a power of two in size, at most half full. A shard's ids are looked up and added in
   // O(m) for m rows, whatever is loaded already, so adding shards one by one never re-sorts or

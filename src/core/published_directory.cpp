@@ -415,12 +415,9 @@ std::optional<MatchingView> check_shard_matching(const ShardEntry& s, std::strin
   return check.view;
 }
 
-std::optional<std::vector<PackedProfile>> read_shard_profiles(const std::string& matching_file,
-                                                              const ProfileFileEntry& entry,
-                                                              std::string_view bytes,
-                                                              std::uint32_t matching_checksum,
-                                                              std::vector<Error>& errors,
-                                                              std::string_view sha256) {
+std::optional<std::vector<PackedProfile>> read_shard_profiles(
+    const std::string& matching_file, const ProfileFileEntry& entry, std::string_view bytes,
+    std::uint32_t matching_checksum, std::vector<Error>& errors, std::string_view sha256) {
   if (auto e = verify_published_file(entry.file, bytes, sha256)) {
     errors.push_back(*e);
     return std::nullopt;

@@ -128,12 +128,9 @@ std::optional<MatchingView> check_shard_matching(const ShardEntry& shard, std::s
 // Verifies and reads one profile file of a shard (size, SHA-256, read_profiles) and checks it holds
 // the rows the manifest says of the matching file with checksum `matching_checksum`. `sha256` as for
 // verify_published_file.
-std::optional<std::vector<PackedProfile>> read_shard_profiles(const std::string& matching_file,
-                                                              const ProfileFileEntry& entry,
-                                                              std::string_view bytes,
-                                                              std::uint32_t matching_checksum,
-                                                              std::vector<Error>& errors,
-                                                              std::string_view sha256 = {});
+std::optional<std::vector<PackedProfile>> read_shard_profiles(
+    const std::string& matching_file, const ProfileFileEntry& entry, std::string_view bytes,
+    std::uint32_t matching_checksum, std::vector<Error>& errors, std::string_view sha256 = {});
 
 // Reads a whole published directory: `files` maps each file name in the manifest to its bytes. Every
 // file is verified (size, SHA-256) and checked; concern and approach ids must be known to `data`,

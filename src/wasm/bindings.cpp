@@ -305,11 +305,13 @@ std::string published_profiles_to_load(const std::string& id_list) {
 
 // Adds one profile file (the fetched bytes and their SHA-256, as for add_published_shard). Returns a
 // JSON array of errors.
-std::string add_published_profiles(int shard, int profile, const std::string& bytes, const std::string& sha256) {
+std::string add_published_profiles(int shard, int profile, const std::string& bytes,
+                                   const std::string& sha256) {
   if (shard < 0 || profile < 0)
     return errors_text({{"directory.json", "$.shards", "has no such profile file"}});
-  return errors_text(tft::add_profiles(
-      state().published, {static_cast<std::size_t>(shard), static_cast<std::size_t>(profile)}, bytes, sha256));
+  return errors_text(tft::add_profiles(state().published,
+                                       {static_cast<std::size_t>(shard), static_cast<std::size_t>(profile)},
+                                       bytes, sha256));
 }
 
 // The entries of these ids (one a line) as the directory file holds them, in the order given; ids

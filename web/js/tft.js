@@ -173,7 +173,7 @@ function glossaryCalls(core) {
 export async function sha256Hex(bytes) {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return "";
-  const digest = new Uint8Array(await subtle.digest("SHA-256", bytes));
+  const digest = new Uint8Array(await subtle.digest("SHA-256", /** @type {BufferSource} */ (bytes)));
   return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 

@@ -36,7 +36,10 @@ std::optional<std::string> add_packed_rows(PackedRows& d, std::unique_ptr<const 
   PackedShardRows shard;
   const std::size_t before = d.ids.size();
   shard.starts.reserve(view.therapists);
-  d.ids.reserve(before + view.therapists);
+  // Grown by doubling, not to the exact size: reserving exactly copied every id loaded so far
+  // again for each shard added.
+  if (d.ids.capacity() < before + view.therapists)
+    d.ids.reserve(std::max(2 * before, before + view.therapists));
   for (MatchingCursor cursor(view); !cursor.done();) {
     shard.starts.push_back(cursor.start());
     d.ids.push_back(cursor.next().id);

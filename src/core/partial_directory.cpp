@@ -44,13 +44,18 @@ std::vector<std::size_t> shards_to_load(const PartialDirectory& d, const Answers
 
 std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string_view bytes,
                              const Dataset& data, std::string_view sha256) {
+  return add_shard(d, shard, std::string(bytes), data, sha256);
+}
+
+std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string&& bytes, const Dataset& data,
+                             std::string_view sha256) {
   std::vector<Error> errors;
   if (shard >= d.shards.size())
     return {{"directory.json", "$.shards", "has no shard " + std::to_string(shard)}};
   const ShardEntry& entry = d.manifest.shards[shard];
   if (d.shards[shard].loaded) return {{entry.matching.file, "$", "is already loaded"}};
   // The directory keeps the bytes: the matcher reads its rows from them (packed_rows.h).
-  auto owned = std::make_unique<const std::string>(bytes);
+  auto owned = std::make_unique<const std::string>(std::move(bytes));
   const std::optional<MatchingView> view = check_shard_matching(entry, *owned, data, errors, sha256);
   if (!view) return errors;
   auto& state = d.shards[shard];

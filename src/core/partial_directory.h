@@ -60,6 +60,10 @@ std::vector<std::size_t> shards_to_load(const PartialDirectory& d, const Answers
 // `sha256`: the bytes' digest if the caller computed it (verify_published_file), else empty.
 std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string_view bytes,
                              const Dataset& data, std::string_view sha256 = {});
+// The same, keeping `bytes` itself rather than a copy (the WebAssembly module's bytes, already
+// copied once out of JavaScript).
+std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string&& bytes, const Dataset& data,
+                             std::string_view sha256 = {});
 
 // A profile file: shard `shard`'s profile file number `file` (indexes into the manifest).
 struct ProfileFileRef {

@@ -33,6 +33,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/crisis_contacts.h"
@@ -267,11 +268,12 @@ std::string published_shards_to_load(const std::string& answers) {
 // Adds one shard's matching file (the fetched bytes, a Uint8Array, and their SHA-256 as lower-case
 // hex if the worker computed it with crypto.subtle, else "" for the core to hash them). Returns a
 // JSON array of errors; on any error nothing of the shard is added.
-std::string add_published_shard(int shard, const std::string& bytes, const std::string& sha256) {
+std::string add_published_shard(int shard, std::string bytes, const std::string& sha256) {
   State& s = state();
   if (shard < 0)
     return errors_text({{"directory.json", "$.shards", "has no shard " + std::to_string(shard)}});
-  const auto errors = tft::add_shard(s.published, static_cast<std::size_t>(shard), bytes, s.data, sha256);
+  const auto errors =
+      tft::add_shard(s.published, static_cast<std::size_t>(shard), std::move(bytes), s.data, sha256);
   if (errors.empty()) s.matcher_stale = true;
   return errors_text(errors);
 }

@@ -15,7 +15,6 @@
 #include "packed_rows.h"
 #include "result_summary.h"
 #include "signposts.h"
-#include "sort_order.h"
 #include "vocabulary.h"
 
 namespace tft {
@@ -41,14 +40,6 @@ void number_vocabulary(const Dataset& data, MatcherTables& m) {
   m.approach_entries.assign(m.approach_slugs.size(), nullptr);
   for (std::size_t ap = 0; ap < m.approach_slugs.size(); ++ap)
     m.approach_entries[ap] = find_entry(data, m.approach_slugs[ap]);
-}
-
-// Each row's position in id order, for tie-breaks that do not depend on the file's order.
-void rank_ids(const std::vector<std::string_view>& ids, MatcherTables& m) {
-  std::vector<std::uint32_t> order = row_numbers(ids.size());
-  sort_rows(order,
-            [&](std::uint32_t x, std::uint32_t y) { return ids[x] != ids[y] ? ids[x] < ids[y] : x < y; });
-  for (std::uint32_t rank = 0; rank < order.size(); ++rank) m.rows[order[rank]].id_rank = rank;
 }
 
 // Place names numbered as first met, so a location keeps a number and its name is stored once.
@@ -203,7 +194,7 @@ void reserve_pools(const PackedRows& directory, MatcherTables& m) {
   m.location_place.reserve(locations);
 }
 
-// Rows for every shard, in directory order; id ranks from the directory's own id order.
+// Rows for every shard, in directory order, and the ids for tie-breaks.
 void pack_packed_rows(const PackedRows& directory, MatcherTables& m) {
   reserve_pools(directory, m);
   PlaceNumbers places;
@@ -219,8 +210,7 @@ void pack_packed_rows(const PackedRows& directory, MatcherTables& m) {
     }
   }
   m.newest_updated = day_text(newest);
-  for (std::uint32_t rank = 0; rank < directory.by_id.size(); ++rank)
-    m.rows[directory.by_id[rank]].id_rank = rank;
+  m.ids = directory.ids;
 }
 
 // The tables with the dataset's vocabulary numbered and `rows` rows to fill, for either directory form.
@@ -247,16 +237,23 @@ Matcher with_tables(const Dataset& data, std::unique_ptr<MatcherTables> tables) 
 struct Scored {
   int score;
   std::uint8_t lists, band, fresh;
-  std::uint32_t rank;
   std::uint32_t index;
 };
 
-bool better(const Scored& x, const Scored& y) {
-  if (x.lists != y.lists) return x.lists > y.lists;
-  if (x.band != y.band) return x.band > y.band;
-  if (x.fresh != y.fresh) return x.fresh > y.fresh;
-  return x.score != y.score ? x.score > y.score : x.rank < y.rank;
-}
+// Ties by id, compared only when everything else is equal, so the ids need no sorting when the
+// matcher is prepared (a sort of 100,000 ids cost more than the rest of preparing them in
+// WebAssembly); a JSON directory that repeats an id falls back on the directory order.
+struct Better {
+  const std::vector<std::string_view>* ids;
+  bool operator()(const Scored& x, const Scored& y) const {
+    if (x.lists != y.lists) return x.lists > y.lists;
+    if (x.band != y.band) return x.band > y.band;
+    if (x.fresh != y.fresh) return x.fresh > y.fresh;
+    if (x.score != y.score) return x.score > y.score;
+    const std::string_view a = (*ids)[x.index], b = (*ids)[y.index];
+    return a != b ? a < b : x.index < y.index;
+  }
+};
 
 // What the one pass over the rows finds.
 struct Pass {
@@ -302,7 +299,7 @@ Pass scan(const Matcher& m, const Query& q) {
     const bool lists = lists_concern(q, terms), stale = is_stale_row(q, r);
     pass.passing.push_back({score, static_cast<std::uint8_t>(lists),
                             static_cast<std::uint8_t>(fit_band_rank(score)),
-                            static_cast<std::uint8_t>(!stale), r.id_rank, static_cast<std::uint32_t>(i)});
+                            static_cast<std::uint8_t>(!stale), static_cast<std::uint32_t>(i)});
     count_summary(q, r, e, lists, stale, pass);
     for (std::uint32_t k = 0; k < r.approaches_count; ++k)
       ++pass.offered[tables.approach_pool[r.approaches_begin + k]];
@@ -352,7 +349,7 @@ Matcher prepare_matcher(const Dataset& data, const Directory& directory) {
     if (t.updated > tables->newest_updated && r.updated) tables->newest_updated = t.updated;
     ids.push_back(t.id);
   }
-  rank_ids(ids, *tables);
+  tables->ids = std::move(ids);
   Matcher m = with_tables(data, std::move(tables));
   m.directory = &directory;
   return m;
@@ -378,7 +375,7 @@ MatchResult match(const Matcher& m, const Answers& a, const MatchOptions& option
   auto& passing = pass.passing;
   const std::size_t keep = options.limit == 0 ? passing.size() : std::min(options.limit, passing.size());
   std::partial_sort(passing.begin(), passing.begin() + static_cast<std::ptrdiff_t>(keep), passing.end(),
-                    better);
+                    Better{&m.tables->ids});
 
   MatchResult result;
   // Safety routes first (crisis_contacts.h, signposts.h): they fit the person and their nation.

@@ -28,7 +28,6 @@ struct MatcherRow {
   std::uint8_t age_min = 0, age_max = 120;
   bool accepting_new = false, concessions = false, low_cost_places = false;
   std::uint16_t fee_min = 0;
-  std::uint32_t id_rank = 0;  // position of the id in sorted order, for tie-breaks
   std::uint32_t updated = 0;  // the entry's "updated" date as YYYYMMDD (day_number)
 };
 
@@ -38,6 +37,7 @@ struct MatcherTables {
   std::vector<std::string> approach_slugs;               // by approach number, sorted
   std::vector<const GlossaryEntry*> approach_entries;    // by approach number; nullptr if none
   std::vector<MatcherRow> rows;                          // by directory index
+  std::vector<std::string_view> ids;                     // by directory index, into the directory
   std::vector<std::uint16_t> concern_pool, approach_pool, language_pool;
   std::vector<double> location_pool;          // lat, lon pairs
   std::vector<std::uint32_t> location_place;  // by location (as location_pool pairs): into place_names

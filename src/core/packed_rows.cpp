@@ -1,31 +1,32 @@
 #include "packed_rows.h"
-#include "sort_order.h"
-
 #include <algorithm>
 
 namespace tft {
 
 namespace {
 
-// `d.by_id` with rows [first, first + new_ids.size()) merged in, or the first id found twice. One
-// three-way comparison per step finds a repeat while merging, so no second pass looks for one.
-std::optional<std::string> merged_order(const PackedRows& d, const std::vector<std::string_view>& new_ids,
-                                        std::vector<std::uint32_t>& merged) {
-  const auto first = static_cast<std::uint32_t>(d.ids.size());
-  std::vector<std::uint32_t> added = row_numbers(new_ids.size());
-  sort_rows(added, [&](std::uint32_t x, std::uint32_t y) { return new_ids[x] < new_ids[y]; });
-  for (std::size_t k = 1; k < added.size(); ++k)
-    if (new_ids[added[k]] == new_ids[added[k - 1]]) return std::string(new_ids[added[k]]);
-  merged.reserve(d.by_id.size() + added.size());
-  std::size_t a = 0, b = 0;
-  while (a < d.by_id.size() && b < added.size()) {
-    const int order = d.ids[d.by_id[a]].compare(new_ids[added[b]]);
-    if (order == 0) return std::string(new_ids[added[b]]);
-    merged.push_back(order < 0 ? d.by_id[a++] : first + added[b++]);
+// FNV-1a: ids are short slugs, so a byte at a time is as fast as anything here.
+std::uint32_t id_hash(std::string_view id) {
+  std::uint32_t h = 2166136261u;
+  for (const char c : id) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+// The slot holding `id`, or the empty slot where it would go (the table is never full).
+std::size_t slot_of(const PackedRows& d, std::string_view id) {
+  const std::size_t mask = d.id_slots.size() - 1;
+  for (std::size_t s = id_hash(id) & mask;; s = (s + 1) & mask) {
+    const std::uint32_t at = d.id_slots[s];
+    if (at == 0 || d.ids[at - 1] == id) return s;
   }
-  merged.insert(merged.end(), d.by_id.begin() + static_cast<std::ptrdiff_t>(a), d.by_id.end());
-  for (; b < added.size(); ++b) merged.push_back(first + added[b]);
-  return std::nullopt;
+}
+
+// The table rebuilt holding the first `held` ids (unique), with room for `room` at most half full.
+void rebuild_slots(PackedRows& d, std::size_t held, std::size_t room) {
+  std::size_t size = 16;
+  while (size < 2 * room) size *= 2;
+  d.id_slots.assign(size, 0);
+  for (std::uint32_t i = 0; i < held; ++i) d.id_slots[slot_of(d, d.ids[i])] = i + 1;
 }
 
 }  // namespace
@@ -33,29 +34,39 @@ std::optional<std::string> merged_order(const PackedRows& d, const std::vector<s
 std::optional<std::string> add_packed_rows(PackedRows& d, std::unique_ptr<const std::string> bytes,
                                            const MatchingView& view) {
   PackedShardRows shard;
-  std::vector<std::string_view> new_ids;
+  const std::size_t before = d.ids.size();
   shard.starts.reserve(view.therapists);
-  new_ids.reserve(view.therapists);
+  // Grown by doubling, not to the exact size: reserving exactly copied every id loaded so far
+  // again for each shard added.
+  if (d.ids.capacity() < before + view.therapists)
+    d.ids.reserve(std::max(2 * before, before + view.therapists));
   for (MatchingCursor cursor(view); !cursor.done();) {
     shard.starts.push_back(cursor.start());
-    new_ids.push_back(cursor.next().id);
+    d.ids.push_back(cursor.next().id);
   }
-  std::vector<std::uint32_t> merged;
-  if (auto repeated = merged_order(d, new_ids, merged)) return repeated;
+  if (2 * d.ids.size() > d.id_slots.size()) rebuild_slots(d, before, d.ids.size());
+  for (std::size_t i = before; i < d.ids.size(); ++i) {
+    const std::size_t s = slot_of(d, d.ids[i]);
+    if (d.id_slots[s] != 0) {  // an id of this file, or of one added before: undo the file
+      std::string repeated(d.ids[i]);
+      d.ids.resize(before);
+      rebuild_slots(d, before, before);
+      return repeated;
+    }
+    d.id_slots[s] = static_cast<std::uint32_t>(i + 1);
+  }
   shard.bytes = std::move(bytes);
   shard.view = view;
-  shard.first = static_cast<std::uint32_t>(d.ids.size());
+  shard.first = static_cast<std::uint32_t>(before);
   d.shards.push_back(std::move(shard));
-  d.ids.insert(d.ids.end(), new_ids.begin(), new_ids.end());
-  d.by_id = std::move(merged);
   return std::nullopt;
 }
 
 std::optional<std::size_t> find_packed(const PackedRows& d, std::string_view id) {
-  const auto it = std::lower_bound(d.by_id.begin(), d.by_id.end(), id,
-                                   [&](std::uint32_t i, std::string_view key) { return d.ids[i] < key; });
-  if (it == d.by_id.end() || d.ids[*it] != id) return std::nullopt;
-  return *it;
+  if (d.id_slots.empty()) return std::nullopt;
+  const std::uint32_t at = d.id_slots[slot_of(d, id)];
+  if (at == 0) return std::nullopt;
+  return at - 1;
 }
 
 void add_packed_profiles(PackedRows& d, std::uint32_t shard_first, std::uint32_t first_row,

@@ -39,18 +39,23 @@ struct PackedRows {
   bool fictional = false;
   std::string notice;
   std::vector<PackedShardRows> shards;  // in the order added, their rows consecutive
-  std::vector<std::string_view> ids;    // by directory index, into the shards' bytes
-  std::vector<std::uint32_t> by_id;     // directory indexes in id order (ids are unique)
+  std::vector<std::string_view> ids;    // by directory index, into the shards' bytes (unique)
+  // The ids as a hash table (open addressing, linear probing): directory index + 1, 0 for an empty
+  // slot; a power of two in size, at most half full. A shard's ids are looked up and added in
+  // O(m) for m rows, whatever is loaded already, so adding shards one by one never re-sorts or
+  // re-merges the ids (the matcher sorts them once, when prepared).
+  std::vector<std::uint32_t> id_slots;
   std::size_t size() const { return ids.size(); }
 };
 
 // Takes a checked matching file (`bytes` owns what `view` points into) as the next shard's rows,
-// merging its ids into the id order. When one of its ids repeats another of the file or one
-// already added, nothing changes and that id is returned. O(m log m + n) for m rows added to n.
+// adding its ids to the id index. When one of its ids repeats another of the file or one already
+// added, nothing changes and that id is returned. O(m) for m rows added (amortised: the table
+// doubles as it fills).
 std::optional<std::string> add_packed_rows(PackedRows& d, std::unique_ptr<const std::string> bytes,
                                            const MatchingView& view);
 
-// The directory index of `id`, or nothing. O(log n).
+// The directory index of `id`, or nothing. O(1) on average.
 std::optional<std::size_t> find_packed(const PackedRows& d, std::string_view id);
 
 // Keeps the card text of a profile file: `records` are the rows from `first_row` of the shard whose

@@ -43,15 +43,20 @@ std::vector<std::size_t> shards_to_load(const PartialDirectory& d, const Answers
 }
 
 std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string_view bytes,
-                             const Dataset& data) {
+                             const Dataset& data, std::string_view sha256) {
+  return add_shard(d, shard, std::string(bytes), data, sha256);
+}
+
+std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string&& bytes, const Dataset& data,
+                             std::string_view sha256) {
   std::vector<Error> errors;
   if (shard >= d.shards.size())
     return {{"directory.json", "$.shards", "has no shard " + std::to_string(shard)}};
   const ShardEntry& entry = d.manifest.shards[shard];
   if (d.shards[shard].loaded) return {{entry.matching.file, "$", "is already loaded"}};
   // The directory keeps the bytes: the matcher reads its rows from them (packed_rows.h).
-  auto owned = std::make_unique<const std::string>(bytes);
-  const std::optional<MatchingView> view = check_shard_matching(entry, *owned, data, errors);
+  auto owned = std::make_unique<const std::string>(std::move(bytes));
+  const std::optional<MatchingView> view = check_shard_matching(entry, *owned, data, errors, sha256);
   if (!view) return errors;
   auto& state = d.shards[shard];
   const auto first = static_cast<std::uint32_t>(d.directory.size());
@@ -91,7 +96,8 @@ std::vector<ProfileFileRef> profile_files_for(const PartialDirectory& d,
   return out;
 }
 
-std::vector<Error> add_profiles(PartialDirectory& d, ProfileFileRef ref, std::string_view bytes) {
+std::vector<Error> add_profiles(PartialDirectory& d, ProfileFileRef ref, std::string_view bytes,
+                                std::string_view sha256) {
   std::vector<Error> errors;
   if (ref.shard >= d.shards.size() || ref.file >= d.manifest.shards[ref.shard].profiles.size())
     return {{"directory.json", "$.shards",
@@ -103,7 +109,7 @@ std::vector<Error> add_profiles(PartialDirectory& d, ProfileFileRef ref, std::st
     return {
         {file.file.file, "$", "belongs to shard " + quote_for_message(entry.name) + ", which is not loaded"}};
   if (state.profiles_loaded[ref.file]) return {{file.file.file, "$", "is already loaded"}};
-  auto profiles = read_shard_profiles(entry.matching.file, file, bytes, state.checksum, errors);
+  auto profiles = read_shard_profiles(entry.matching.file, file, bytes, state.checksum, errors, sha256);
   if (!profiles) return errors;
   add_packed_profiles(d.directory, state.first, file.first, std::move(*profiles));
   state.profiles_loaded[ref.file] = true;

@@ -12,9 +12,10 @@
 //
 // Every file is verified (size, SHA-256 from the manifest) and checked before anything in it is
 // used; a problem is an Error naming the file and byte, and leaves the directory as it was.
-// Cost: add_shard copies the shard's bytes, checks them (SHA-256, CRC-32, every row) and walks the
-// rows once: O(m log m) for a shard of m rows plus O(n) to merge them into the id index over all n
-// loaded therapists, and no allocation per row. profile_files_for is O(k log n) for k ids.
+// Cost: add_shard copies the shard's bytes, checks them (SHA-256 unless handed in, CRC-32, every
+// row) and walks the rows once, adding their ids to a hash index: O(m) for a shard of m rows,
+// whatever is loaded already, and no allocation per row. profile_files_for makes one O(1) id
+// lookup per id.
 #pragma once
 
 #include <cstddef>
@@ -56,8 +57,13 @@ std::vector<std::size_t> shards_to_load(const PartialDirectory& d, const Answers
 
 // Adds shard `shard`'s matching file (its bytes as fetched). Rejects the whole shard on any problem,
 // including an id already loaded from another shard. Adding a loaded shard again is an error.
+// `sha256`: the bytes' digest if the caller computed it (verify_published_file), else empty.
 std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string_view bytes,
-                             const Dataset& data);
+                             const Dataset& data, std::string_view sha256 = {});
+// The same, keeping `bytes` itself rather than a copy (the WebAssembly module's bytes, already
+// copied once out of JavaScript).
+std::vector<Error> add_shard(PartialDirectory& d, std::size_t shard, std::string&& bytes, const Dataset& data,
+                             std::string_view sha256 = {});
 
 // A profile file: shard `shard`'s profile file number `file` (indexes into the manifest).
 struct ProfileFileRef {
@@ -69,8 +75,10 @@ struct ProfileFileRef {
 // ignored), each once, in manifest order.
 std::vector<ProfileFileRef> profile_files_for(const PartialDirectory& d, const std::vector<std::string>& ids);
 
-// Fills in the card text of the therapists a profile file holds (its bytes as fetched).
-std::vector<Error> add_profiles(PartialDirectory& d, ProfileFileRef ref, std::string_view bytes);
+// Fills in the card text of the therapists a profile file holds (its bytes as fetched); `sha256` as
+// for add_shard.
+std::vector<Error> add_profiles(PartialDirectory& d, ProfileFileRef ref, std::string_view bytes,
+                                std::string_view sha256 = {});
 
 // The directory index of a loaded therapist, or nothing.
 std::optional<std::size_t> find_loaded(const PartialDirectory& d, std::string_view id);

@@ -369,20 +369,23 @@ std::vector<std::size_t> shards_for(const Manifest& manifest, const Answers& ans
   return out;
 }
 
-std::optional<Error> verify_published_file(const PublishedFile& file, std::string_view bytes) {
+std::optional<Error> verify_published_file(const PublishedFile& file, std::string_view bytes,
+                                           std::string_view sha256) {
   if (bytes.size() != file.bytes)
     return Error{
         file.file, "$",
         "is " + std::to_string(bytes.size()) + " bytes but the manifest says " + std::to_string(file.bytes)};
-  if (sha256_hex(bytes) != file.sha256)
+  const std::string computed = sha256.empty() ? sha256_hex(bytes) : std::string();
+  if ((sha256.empty() ? std::string_view(computed) : sha256) != file.sha256)
     return Error{file.file, "$",
                  "its SHA-256 does not match the manifest: the file is damaged or from another publication"};
   return std::nullopt;
 }
 
 std::optional<MatchingView> check_shard_matching(const ShardEntry& s, std::string_view bytes,
-                                                 const Dataset& data, std::vector<Error>& errors) {
-  if (auto e = verify_published_file(s.matching, bytes)) {
+                                                 const Dataset& data, std::vector<Error>& errors,
+                                                 std::string_view sha256) {
+  if (auto e = verify_published_file(s.matching, bytes, sha256)) {
     errors.push_back(*e);
     return std::nullopt;
   }
@@ -412,12 +415,10 @@ std::optional<MatchingView> check_shard_matching(const ShardEntry& s, std::strin
   return check.view;
 }
 
-std::optional<std::vector<PackedProfile>> read_shard_profiles(const std::string& matching_file,
-                                                              const ProfileFileEntry& entry,
-                                                              std::string_view bytes,
-                                                              std::uint32_t matching_checksum,
-                                                              std::vector<Error>& errors) {
-  if (auto e = verify_published_file(entry.file, bytes)) {
+std::optional<std::vector<PackedProfile>> read_shard_profiles(
+    const std::string& matching_file, const ProfileFileEntry& entry, std::string_view bytes,
+    std::uint32_t matching_checksum, std::vector<Error>& errors, std::string_view sha256) {
+  if (auto e = verify_published_file(entry.file, bytes, sha256)) {
     errors.push_back(*e);
     return std::nullopt;
   }

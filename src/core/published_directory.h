@@ -111,21 +111,26 @@ std::vector<std::size_t> shards_for(const Manifest& manifest, const Answers& ans
 double distance_to_bounds_km(double lat, double lon, const Bounds& box);
 
 // Checks `bytes` against the manifest's size and SHA-256 for `file`; an error names the file.
-std::optional<Error> verify_published_file(const PublishedFile& file, std::string_view bytes);
+// `sha256` is the bytes' digest (64 lower-case hex digits) when the caller has already computed it
+// (the web worker, with the browser's crypto.subtle, which is far faster than hashing in
+// WebAssembly), or empty for this function to compute it. Either way a digest that is not the
+// manifest's refuses the file.
+std::optional<Error> verify_published_file(const PublishedFile& file, std::string_view bytes,
+                                           std::string_view sha256 = {});
 
 // Verifies one shard's matching file against its manifest entry (size, SHA-256), checks it
 // (check_matching), its therapist count, and its concern and approach ids against `data`. Returns
 // the view into `bytes`, or nothing after adding the problems to `errors`.
 std::optional<MatchingView> check_shard_matching(const ShardEntry& shard, std::string_view bytes,
-                                                 const Dataset& data, std::vector<Error>& errors);
+                                                 const Dataset& data, std::vector<Error>& errors,
+                                                 std::string_view sha256 = {});
 
 // Verifies and reads one profile file of a shard (size, SHA-256, read_profiles) and checks it holds
-// the rows the manifest says of the matching file with checksum `matching_checksum`.
-std::optional<std::vector<PackedProfile>> read_shard_profiles(const std::string& matching_file,
-                                                              const ProfileFileEntry& entry,
-                                                              std::string_view bytes,
-                                                              std::uint32_t matching_checksum,
-                                                              std::vector<Error>& errors);
+// the rows the manifest says of the matching file with checksum `matching_checksum`. `sha256` as for
+// verify_published_file.
+std::optional<std::vector<PackedProfile>> read_shard_profiles(
+    const std::string& matching_file, const ProfileFileEntry& entry, std::string_view bytes,
+    std::uint32_t matching_checksum, std::vector<Error>& errors, std::string_view sha256 = {});
 
 // Reads a whole published directory: `files` maps each file name in the manifest to its bytes. Every
 // file is verified (size, SHA-256) and checked; concern and approach ids must be known to `data`,

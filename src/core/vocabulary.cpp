@@ -183,7 +183,7 @@ bool is_language_code(const std::string& s) {
   return s.size() == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z';
 }
 
-bool is_slug(const std::string& s) {
+bool is_slug(std::string_view s) {
   if (s.empty() || s.size() > 64 || s.front() == '-' || s.back() == '-') return false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];

@@ -56,6 +56,6 @@ const std::vector<std::string>& required_approach_slugs();
 bool is_language_code(const std::string& s);
 
 // Lower-case words joined by single hyphens: "attachment-based", "t-000123".
-bool is_slug(const std::string& s);
+bool is_slug(std::string_view s);
 
 }  // namespace tft

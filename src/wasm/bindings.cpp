@@ -33,6 +33,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/crisis_contacts.h"
@@ -264,13 +265,15 @@ std::string published_shards_to_load(const std::string& answers) {
   return tft::to_text(tft::ordered_json{{"files", files}}, false);
 }
 
-// Adds one shard's matching file (the fetched bytes, a Uint8Array). Returns a JSON array of errors;
-// on any error nothing of the shard is added.
-std::string add_published_shard(int shard, const std::string& bytes) {
+// Adds one shard's matching file (the fetched bytes, a Uint8Array, and their SHA-256 as lower-case
+// hex if the worker computed it with crypto.subtle, else "" for the core to hash them). Returns a
+// JSON array of errors; on any error nothing of the shard is added.
+std::string add_published_shard(int shard, std::string bytes, const std::string& sha256) {
   State& s = state();
   if (shard < 0)
     return errors_text({{"directory.json", "$.shards", "has no shard " + std::to_string(shard)}});
-  const auto errors = tft::add_shard(s.published, static_cast<std::size_t>(shard), bytes, s.data);
+  const auto errors =
+      tft::add_shard(s.published, static_cast<std::size_t>(shard), std::move(bytes), s.data, sha256);
   if (errors.empty()) s.matcher_stale = true;
   return errors_text(errors);
 }
@@ -302,12 +305,15 @@ std::string published_profiles_to_load(const std::string& id_list) {
   return tft::to_text(tft::ordered_json{{"files", files}}, false);
 }
 
-// Adds one profile file (the fetched bytes). Returns a JSON array of errors.
-std::string add_published_profiles(int shard, int profile, const std::string& bytes) {
+// Adds one profile file (the fetched bytes and their SHA-256, as for add_published_shard). Returns a
+// JSON array of errors.
+std::string add_published_profiles(int shard, int profile, const std::string& bytes,
+                                   const std::string& sha256) {
   if (shard < 0 || profile < 0)
     return errors_text({{"directory.json", "$.shards", "has no such profile file"}});
-  return errors_text(tft::add_profiles(
-      state().published, {static_cast<std::size_t>(shard), static_cast<std::size_t>(profile)}, bytes));
+  return errors_text(tft::add_profiles(state().published,
+                                       {static_cast<std::size_t>(shard), static_cast<std::size_t>(profile)},
+                                       bytes, sha256));
 }
 
 // The entries of these ids (one a line) as the directory file holds them, in the order given; ids

@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createMatcher, AnswersError } from "../../web/js/tft.js";
+import { createHash } from "node:crypto";
+import { createMatcher, AnswersError, sha256Hex } from "../../web/js/tft.js";
 import { dataDir, fixturesDir, loadCore, readFixture, runCli } from "./support.mjs";
 
 const tmp = mkdtempSync(join(tmpdir(), "tft-published-"));
@@ -128,6 +129,28 @@ test("a damaged shard is refused whole, named, and its therapists counted as unr
   assert.equal(sumOf(result.excluded.by), result.excluded.total);
   const passing = tft.match({ who: "myself", format: ["video"] }, { limit: 0 }).matches.length;
   assert.equal(result.excluded.total + passing, 240);
+});
+
+test("the worker hashes each file with crypto.subtle, or hands in none for the core to hash", async () => {
+  // The digest the core compares with the manifest: lower-case hex, every byte two digits.
+  for (const bytes of [new Uint8Array(0), new Uint8Array([0, 1, 2, 255]), readFileSync(join(out, manifest.shards[0].matching.file))]) {
+    assert.equal(await sha256Hex(new Uint8Array(bytes)), createHash("sha256").update(bytes).digest("hex"));
+  }
+  // Without crypto.subtle (a page not served over HTTPS) the core hashes: loads and refusals are the same.
+  const saved = Object.getOwnPropertyDescriptor(globalThis, "crypto");
+  Object.defineProperty(globalThis, "crypto", { value: undefined, configurable: true, writable: true });
+  try {
+    assert.equal(await sha256Hex(new Uint8Array([1])), "");
+    const remote = manifest.shards.find((s) => s.kind === "remote");
+    const damaged = await openPublished({ damage: remote.matching.file });
+    const errors = await damaged.tft.loadShards({ who: "myself", format: ["video"] });
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].text, `${remote.matching.file}:$: its SHA-256 does not match the manifest: the file is damaged or from another publication`);
+    const { tft } = await openPublished();
+    assert.deepEqual(await tft.loadShards(null), []);
+  } finally {
+    Object.defineProperty(globalThis, "crypto", saved);
+  }
 });
 
 test("answers that do not parse are an AnswersError before anything is fetched", async () => {

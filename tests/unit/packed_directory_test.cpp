@@ -753,4 +753,53 @@ TEST_CASE("a damaged or repeated shard is refused whole and counted as unreadabl
   CHECK(errors[0].message.find("from another shard") != std::string::npos);
   CHECK(m.directory.size() == before);
   CHECK_FALSE(m.shards.back().loaded);
+  // The id index is as before the refused shard: every loaded id at its row, nothing else.
+  for (std::size_t i = 0; i < m.directory.size(); ++i) CHECK(find_loaded(m, m.directory.ids[i]) == i);
+  CHECK_FALSE(find_loaded(m, "no-such-id"));
+}
+
+TEST_CASE("a digest handed in (the worker's crypto.subtle) is held to the manifest as the core's own is",
+          "[packed][partial][corrupt]") {
+  const PackResult packed = pack_directory(test::bundled_directory(), PackOptions{50, 4, 11});
+  REQUIRE(packed.ok());
+  const auto files = files_of(packed);
+  const std::string& name = packed.manifest.shards[0].matching.file;
+  const std::string& bytes = files.at(name);
+  const std::string sha_message =
+      name + ":$: its SHA-256 does not match the manifest: the file is damaged or from another publication";
+  PartialDirectory d = opened(packed.manifest);
+
+  // A digest that is not the manifest's refuses the file, even when the bytes themselves are right.
+  std::string wrong = sha256_hex(bytes);
+  wrong[10] = wrong[10] == '0' ? '1' : '0';
+  for (const std::string& digest : {wrong, sha256_hex(bytes + "x"), std::string("not a digest"),
+                                    packed.manifest.shards[0].matching.sha256.substr(0, 63)}) {
+    const auto errors = add_shard(d, 0, bytes, test::bundled_dataset(), digest);
+    REQUIRE(errors.size() == 1);
+    CHECK(format_error(errors[0]) == sha_message);
+    CHECK(d.directory.size() == 0);
+  }
+  // Damaged bytes with a digest of them: refused, as when the core hashes them.
+  std::string bad = bytes;
+  bad[bad.size() / 2] ^= 0x20;
+  auto errors = add_shard(d, 0, bad, test::bundled_dataset(), sha256_hex(bad));
+  REQUIRE(errors.size() == 1);
+  CHECK(format_error(errors[0]) == sha_message);
+  // A caller that vouches for damaged bytes with the manifest's own digest is still caught: the
+  // file's CRC-32 and structure checks run whatever the digest.
+  errors = add_shard(d, 0, bad, test::bundled_dataset(), packed.manifest.shards[0].matching.sha256);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].file == name);
+  CHECK(errors[0].message.find("checksum mismatch") == 0);
+  CHECK_FALSE(d.shards[0].loaded);
+
+  // The right digest of the right bytes loads, and the profile files are held to theirs too.
+  REQUIRE(add_shard(d, 0, bytes, test::bundled_dataset(), sha256_hex(bytes)).empty());
+  CHECK(d.directory.size() == packed.manifest.shards[0].therapists);
+  const std::string& profile = files.at(packed.manifest.shards[0].profiles[0].file.file);
+  errors = add_profiles(d, {0, 0}, profile, wrong);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message.find("its SHA-256 does not match the manifest") == 0);
+  REQUIRE(add_profiles(d, {0, 0}, profile, sha256_hex(profile)).empty());
+  CHECK_FALSE(packed_entry(d.directory, 0).name.empty());
 }

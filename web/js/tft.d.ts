@@ -372,3 +372,6 @@ export interface Glossary {
 export declare const GLOSSARY_FILES: readonly string[];
 
 export declare function createGlossary(options?: GlossaryOptions): Promise<Glossary>;
+
+/** The SHA-256 of `bytes` as lower-case hex by crypto.subtle, or "" where there is none. */
+export declare function sha256Hex(bytes: Uint8Array): Promise<string>;

@@ -165,15 +165,27 @@ function glossaryCalls(core) {
   };
 }
 
-// Fetches `files` ({file, bytes}: plain names in the folder `base`) at most four at a time, hands
-// each to `add` in the order given (so the core's state never depends on network timing) and
-// reports progress in bytes. Returns the errors, each {file, path, message, text}: what `add` gave,
-// or the failed fetch.
+// The SHA-256 of `bytes` as lower-case hex, by the browser's own crypto.subtle (many times faster
+// than hashing in WebAssembly), or "" where there is none (an insecure context), for the core to
+// hash them itself. The core compares it with the manifest and refuses a file that differs
+// (docs/directory-format.md), so the digest must be of exactly the bytes handed to the core.
+/** @param {Uint8Array} bytes */
+export async function sha256Hex(bytes) {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return "";
+  const digest = new Uint8Array(await subtle.digest("SHA-256", /** @type {BufferSource} */ (bytes)));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// Fetches `files` ({file, bytes}: plain names in the folder `base`) at most four at a time, hashes
+// each as it arrives, hands each to `add` in the order given (so the core's state never depends on
+// network timing) and reports progress in bytes. Returns the errors, each {file, path, message,
+// text}: what `add` gave, or the failed fetch.
 /**
  * @param {string} base
  * @param {{ file: string, bytes: number }[]} files
  * @param {(url: string) => Promise<Uint8Array>} readBytes
- * @param {(file: any, bytes: Uint8Array) => any[]} add
+ * @param {(file: any, bytes: Uint8Array, sha256: string) => any[]} add
  * @param {((p: { done: number, total: number, files: number }) => void) | undefined} onProgress
  */
 async function fetchInOrder(base, files, readBytes, add, onProgress) {
@@ -181,14 +193,15 @@ async function fetchInOrder(base, files, readBytes, add, onProgress) {
   let done = 0;
   const errors = [];
   onProgress?.({ done, total, files: files.length });
-  /** @type {(Promise<{ bytes?: Uint8Array, error?: any }> | null)[]} */
+  /** @type {(Promise<{ bytes?: Uint8Array, sha256?: string, error?: any }> | null)[]} */
   const started = files.map(() => null);
-  const start = (i) => (started[i] ??= readBytes(base + files[i].file).then((bytes) => ({ bytes }), (error) => ({ error })));
+  const start = (i) =>
+    (started[i] ??= readBytes(base + files[i].file).then(async (bytes) => ({ bytes, sha256: await sha256Hex(bytes) }), (error) => ({ error })));
   for (let i = 0; i < files.length; i++) {
     for (let k = i; k < Math.min(files.length, i + 4); k++) start(k);
     const got = (await started[i]) ?? {};
     started[i] = null; // let the bytes go once added (start() is never asked for an earlier file again)
-    if (got.bytes) errors.push(...add(files[i], got.bytes));
+    if (got.bytes) errors.push(...add(files[i], got.bytes, got.sha256 ?? ""));
     else {
       const message = String(got.error?.message ?? got.error ?? "could not be read");
       errors.push({ file: files[i].file, path: "$", message, text: `${files[i].file}: ${message}` });
@@ -222,13 +235,13 @@ function publishedApi(core, base, readBytes) {
     /** Fetches and adds the shards these answers need; resolves to the errors (a shard with any is left out whole). */
     /** @param {any} answers @param {{ onProgress?: (p: any) => void }} [listen] */
     loadShards: (answers, { onProgress } = {}) =>
-      fetchInOrder(base, shardsToLoad(answers), readBytes, (f, bytes) => parse(core.addPublishedShard(f.shard, bytes)), onProgress),
+      fetchInOrder(base, shardsToLoad(answers), readBytes, (f, bytes, sha256) => parse(core.addPublishedShard(f.shard, bytes, sha256)), onProgress),
     /** The profile files (card text) of these loaded ids not loaded yet, each {shard, profile, file, bytes}. */
     profilesToLoad,
     /** Fetches and adds the profile files of these loaded ids; resolves to the errors. */
     /** @param {string[]} ids @param {{ onProgress?: (p: any) => void }} [listen] */
     loadProfiles: (ids, { onProgress } = {}) =>
-      fetchInOrder(base, profilesToLoad(ids), readBytes, (f, bytes) => parse(core.addPublishedProfiles(f.shard, f.profile, bytes)), onProgress),
+      fetchInOrder(base, profilesToLoad(ids), readBytes, (f, bytes, sha256) => parse(core.addPublishedProfiles(f.shard, f.profile, bytes, sha256)), onProgress),
   };
 }
 

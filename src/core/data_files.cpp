@@ -25,18 +25,20 @@ std::map<std::string, std::string> read_by_who(ObjectReader& r, const char* key,
   const json* obj = r.object(key, Need::optional);
   if (!obj) return out;
   Diagnostics& diag = r.diagnostics();
-  for (auto it = obj->begin(); it != obj->end(); ++it) {
-    const std::string path = child_path(r.field_path(key), it.key());
-    if (!it.value().is_string()) {
-      diag.add(path, "must be text, not " + describe_type(it.value()));
+  const json::object_t::Container& members = obj->get_ref<const json::object_t&>();
+  for (const std::uint32_t m : members_by_key(*obj)) {
+    const auto& [who, value] = members[m];
+    const std::string path = child_path(r.field_path(key), who);
+    if (!value.is_string()) {
+      diag.add(path, "must be text, not " + describe_type(value));
       continue;
     }
-    const std::string text = it.value().get<std::string>();
+    const std::string& text = value.get_ref<const std::string&>();
     const std::string problem = text_problem(text, max_chars, false);
     if (!problem.empty())
       diag.add(path, problem);
     else
-      out[it.key()] = text;
+      out[who] = text;
   }
   return out;
 }

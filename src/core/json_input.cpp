@@ -1,5 +1,6 @@
 #include "json_input.h"
 
+#include "sort_order.h"
 #include "text.h"
 #include "text_safety.h"
 
@@ -97,9 +98,66 @@ std::size_t string_heap(std::size_t length) {
   return length <= inline_capacity ? 0 : heap_cost(length + 1);
 }
 
-// A map node holds the key/value pair and the tree's links (at most four pointers in libstdc++
-// and libc++).
-constexpr std::size_t kMapNode = heap_cost(sizeof(json::object_t::value_type) + 4 * sizeof(void*));
+// An object is a vector of key/value pairs (json is nlohmann::ordered_json), grown like an array.
+using Member = json::object_t::value_type;
+using Members = json::object_t::Container;
+
+// Which keys an object already has, for refusing a repeated key as it is read: a linear look while
+// the object is small (our formats' objects have at most a few dozen keys), then a hash table of
+// member numbers, so an object of a million keys costs a million look-ups, not 10^12 comparisons.
+// Member numbers stay valid as the member vector grows, so the table never needs the keys' addresses.
+class KeyIndex {
+ public:
+  static constexpr std::size_t kLinearUpTo = 16;
+
+  bool contains(const Members& members, const std::string& key) const {
+    if (slots_.empty()) {
+      for (const Member& m : members)
+        if (m.first == key) return true;
+      return false;
+    }
+    for (std::size_t i = hash(key) & mask(); slots_[i]; i = (i + 1) & mask())
+      if (members[slots_[i] - 1].first == key) return true;
+    return false;
+  }
+
+  // The bytes the table needs once `members` has `count` members (0 while a linear look will do).
+  static std::size_t bytes_for(std::size_t count) {
+    return count <= kLinearUpTo ? 0 : heap_cost(slots_for(count) * sizeof(std::uint32_t));
+  }
+
+  // Records the last member of `members` (call after adding it).
+  void add(const Members& members) {
+    const std::size_t count = members.size();
+    if (count <= kLinearUpTo) return;
+    if (slots_.size() < slots_for(count)) {
+      slots_.assign(slots_for(count), 0);
+      for (std::size_t m = 0; m + 1 < count; ++m) insert(members, m);
+    }
+    insert(members, count - 1);
+  }
+
+ private:
+  // Half full at most, and a power of two.
+  static std::size_t slots_for(std::size_t count) {
+    std::size_t n = 64;
+    while (n < 2 * count) n *= 2;
+    return n;
+  }
+  static std::size_t hash(const std::string& key) {
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+  }
+  std::size_t mask() const { return slots_.size() - 1; }
+  void insert(const Members& members, std::size_t m) {
+    std::size_t i = hash(members[m].first) & mask();
+    while (slots_[i]) i = (i + 1) & mask();
+    slots_[i] = static_cast<std::uint32_t>(m + 1);
+  }
+
+  std::vector<std::uint32_t> slots_;  // member number + 1; 0 is an empty slot
+};
 
 // Every parse may use this much whatever its size (the small data files and answers), and none
 // more than a 64 MiB file at 3 bytes per byte (a directory that big is streamed and never gets near).
@@ -134,7 +192,7 @@ class TreeBuilder {
 
   bool key(std::string& k) {
     Frame& f = frames_.back();
-    if (f.node->contains(k)) {
+    if (f.keys.contains(f.node->get_ref<json::object_t&>(), k)) {
       fail(child_path(path(frames_.size() - 1), k),
            "repeats the key " + quote_for_message(k) + " (each key may appear once in an object)");
       return false;
@@ -161,6 +219,7 @@ class TreeBuilder {
   struct Frame {
     json* node;                // the object or array being filled
     std::string key;           // objects: the key of the next value
+    KeyIndex keys;             // objects: the keys so far
     bool streamed = false;     // the ArrayStream's array: items go to stream_->each
     std::size_t items_at = 0;  // streamed: the tree's size before the current item
   };
@@ -220,23 +279,36 @@ class TreeBuilder {
     }
     if (f.node->is_array()) {
       json::array_t& items = f.node->get_ref<json::array_t&>();
-      if (items.size() == items.capacity()) {
-        // Grow by doubling, as the standard libraries do, but here so the cost is known: the old
-        // buffer and the new one exist together while the items move.
-        const std::size_t old_cost = items.capacity() ? heap_cost(items.capacity() * sizeof(json)) : 0;
-        const std::size_t next = items.capacity() ? items.capacity() * 2 : 4;
-        if (!charge(heap_cost(next * sizeof(json)) + cost)) return nullptr;
-        items.reserve(next);
-        used_ -= old_cost;
-      } else if (!charge(cost)) {
-        return nullptr;
-      }
+      if (!make_room(items, cost)) return nullptr;
       items.push_back(std::move(v));
       return &items.back();
     }
-    if (!charge(cost + kMapNode + string_heap(f.key.size()))) return nullptr;
-    // The key is copied, not moved: error paths below this value still name it.
-    return &f.node->get_ref<json::object_t&>().emplace(f.key, std::move(v)).first->second;
+    Members& members = f.node->get_ref<json::object_t&>();
+    // The key index grows with the members; its old table is freed as the new one is filled.
+    const std::size_t index_before = KeyIndex::bytes_for(members.size());
+    const std::size_t index_after = KeyIndex::bytes_for(members.size() + 1);
+    if (!make_room(members, cost + string_heap(f.key.size()) + index_after - index_before)) return nullptr;
+    // Appended, not emplaced: key() has refused a repeated key, and ordered_map's emplace would look
+    // for it again, member by member. The key is copied, not moved: error paths below this value
+    // still name it.
+    members.emplace_back(f.key, std::move(v));
+    f.keys.add(members);
+    return &members.back().second;
+  }
+
+  // Charges `cost` and, when `items` is full, its growth: by doubling, as the standard libraries
+  // do, but here so the cost is known (the old buffer and the new one exist together while the
+  // items move).
+  template <typename Vector>
+  bool make_room(Vector& items, std::size_t cost) {
+    using Item = typename Vector::value_type;
+    if (items.size() < items.capacity()) return charge(cost);
+    const std::size_t old_cost = items.capacity() ? heap_cost(items.capacity() * sizeof(Item)) : 0;
+    const std::size_t next = items.capacity() ? items.capacity() * 2 : 4;
+    if (!charge(heap_cost(next * sizeof(Item)) + cost)) return false;
+    items.reserve(next);
+    used_ -= old_cost;
+    return true;
   }
 
   // Hands a finished item of the streamed array to its reader and frees it.
@@ -267,12 +339,14 @@ class TreeBuilder {
                           frames_[0].key == stream_->key && !streaming_;
     json* at = place(std::move(container), cost);
     if (!at) return false;
-    frames_.push_back({at, {}, streamed, 0});
+    frames_.push_back({at, {}, {}, streamed, 0});
     streaming_ = streaming_ || streamed;
     return true;
   }
 
   bool close() {
+    // The tree keeps the object; its key index goes (charged in place()).
+    if (frames_.back().node->is_object()) used_ -= KeyIndex::bytes_for(frames_.back().node->size());
     frames_.pop_back();
     return frames_.empty() || !frames_.back().streamed || deliver();
   }
@@ -318,10 +392,10 @@ void release_tree(json& value) {
       items.pop_back();
     }
   } else if (value.is_object()) {
-    json::object_t& members = *value.get_ptr<json::object_t*>();
-    for (auto it = members.begin(); it != members.end();) {
-      release_tree(it->second);
-      it = members.erase(it);
+    Members& members = *value.get_ptr<json::object_t*>();
+    while (!members.empty()) {  // from the back: erasing the first member would move all the rest
+      release_tree(members.back().second);
+      members.pop_back();
     }
   }
   value = nullptr;
@@ -623,12 +697,21 @@ const json* ObjectReader::object(const char* key, Need need) {
   return v;
 }
 
+std::vector<std::uint32_t> members_by_key(const json& object) {
+  if (!object.is_object()) return {};
+  const Members& members = object.get_ref<const json::object_t&>();
+  std::vector<std::uint32_t> order = row_numbers(members.size());
+  sort_rows(order, [&](std::uint32_t a, std::uint32_t b) { return members[a].first < members[b].first; });
+  return order;
+}
+
 void ObjectReader::finish() {
   if (!obj_) return;
-  for (auto it = obj_->begin(); it != obj_->end(); ++it) {
+  const Members& members = obj_->get_ref<const json::object_t&>();
+  for (const std::uint32_t m : members_by_key(*obj_)) {
     bool known = false;
-    for (const char* k : seen_) known = known || it.key() == k;
-    if (!known) diag_->add(child_path(path_, it.key()), "unknown field");
+    for (const char* k : seen_) known = known || members[m].first == k;
+    if (!known) diag_->add(child_path(path_, members[m].first), "unknown field");
   }
 }
 

@@ -19,7 +19,11 @@
 
 namespace tft {
 
-using json = nlohmann::json;
+// Parsed input and written output share one JSON type, so the WebAssembly module carries one copy of
+// nlohmann's code, not two (docs/matching.md, "Module size"). Objects keep their members in the
+// order read; the parser refuses repeated keys (parse_json), and whatever lists an object's members
+// for a person lists them in key order (members_by_key), as a sorted map would.
+using json = nlohmann::ordered_json;
 
 // Limits on one parse. Memory: the parse tree is counted as it is built, allocation by allocation,
 // and the parse stops with an error once it would pass tree_bytes_per_input_byte × the input size
@@ -138,6 +142,11 @@ class ObjectReader {
   // pointers is cheaper than a set of strings on a 100,000-entry directory.
   std::vector<const char*> seen_;
 };
+
+// The numbers of an object's members in key order (byte by byte, as std::map orders strings), so
+// errors about several members come in the same order whatever order the file has them in. Empty
+// for anything but an object.
+std::vector<std::uint32_t> members_by_key(const json& object);
 
 // The JSON type name a person would use in an error ("a number", "an array").
 std::string describe_type(const json& value);

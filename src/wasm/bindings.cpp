@@ -67,10 +67,14 @@ State& state() {
 }
 
 #if TFT_BIND_MATCHING
-// The matcher over the directory in use: the published one's loaded shards once openPublished was called.
+// The matcher over the directory in use: the published one's loaded shards once openPublished was
+// called. tft-find has no JSON directory (nothing fills s.directory there), so it always prepares
+// over the published rows, empty until openPublished, and links no JSON-directory preparation.
 tft::Matcher prepared_matcher(const State& s) {
-  return s.use_published ? tft::prepare_matcher(s.data, s.published.directory)
-                         : tft::prepare_matcher(s.data, s.directory);
+#if TFT_BIND_JSON_DIRECTORY
+  if (!s.use_published) return tft::prepare_matcher(s.data, s.directory);
+#endif
+  return tft::prepare_matcher(s.data, s.published.directory);
 }
 
 const tft::Matcher& current_matcher() {

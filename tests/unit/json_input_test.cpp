@@ -87,6 +87,41 @@ TEST_CASE("a repeated key is refused where it repeats, not silently overwritten"
   CHECK(nested.errors.at(0).path == "$[0][1][2].a[2].a");
 }
 
+// Objects keep their members in file order (json is nlohmann::ordered_json), so two things a sorted
+// map gave for free are done by hand: finding a repeated key in a big object without comparing it
+// with every earlier key, and listing unknown fields in key order whatever the file's order.
+TEST_CASE("a repeated key is found in a big object, and unknown fields are listed in key order",
+          "[json][security]") {
+  // 40 keys: past the linear look, so the hash table finds the repeat. Every key of the first
+  // 40 repeated at the end must be refused, wherever it was in the object.
+  std::string keys;
+  for (int i = 0; i < 40; ++i) keys += (i ? "," : "") + std::string("\"k") + std::to_string(i) + "\":0";
+  for (const int again : {0, 15, 16, 17, 39}) {
+    Diagnostics diag;
+    const std::string key = "k" + std::to_string(again);
+    CHECK_FALSE(parse_json("{" + keys + ",\"" + key + "\":1}", {}, diag));
+    REQUIRE(diag.errors.size() == 1);
+    CHECK(diag.errors[0].path == "$." + key);
+    CHECK(diag.errors[0].message ==
+          "repeats the key \"" + key + "\" (each key may appear once in an object)");
+  }
+  Diagnostics fine;
+  const JsonDocument doc = parse_json("{" + keys + ",\"k40\":0}", {}, fine);
+  REQUIRE(doc);
+  CHECK(doc->size() == 41);
+
+  // Unknown fields in the byte order of their keys (upper case before lower), not the file's.
+  Diagnostics diag;
+  const JsonDocument object = parse_json(R"({"zeta":1,"name":"x","alpha":2,"Mid":3,"a b":4})", {}, diag);
+  REQUIRE(object);
+  ObjectReader r(*object, "$", diag);
+  CHECK(r.text("name", Need::required, 10) == "x");
+  r.finish();
+  CHECK(test::error_lines(diag.errors) ==
+        std::vector<std::string>{":$.Mid: unknown field", R"(:$["a b"]: unknown field)",
+                                 ":$.alpha: unknown field", ":$.zeta: unknown field"});
+}
+
 TEST_CASE("tokens longer than any field are refused before the parser buffers them", "[json][security]") {
   Diagnostics diag;
   CHECK_FALSE(parse_json("{\"bio\": \"" + std::string(100000, 'x') + "\"}", {}, diag));

@@ -17,7 +17,13 @@ export async function launchTwoOrigins() {
     siteOrigin: new URL(site.baseUrl).origin,
     partnerUrl,
     partnerOrigin: new URL(partnerUrl).origin,
+    // Browsers started by openPartner({ partitioned: true }). A test that fails before closing its
+    // context leaves its browser running, and a live Chromium keeps this test file's process (and
+    // so the whole node --test run) from ever ending; close() ends any that are left.
+    ownBrowsers: new Set(),
     async close() {
+      await Promise.all([...this.ownBrowsers].map((b) => b.close()));
+      partner.closeAllConnections();
       await new Promise((ok) => partner.close(ok));
       await site.close();
     },
@@ -67,6 +73,8 @@ export async function openPartner(sites, { width = 1280, height = 900, javaScrip
       headless: true,
       args: [...CHROMIUM_ARGS, "--disable-features=HttpsUpgrades,MediaRouter,PaintHolding"],
     });
+    sites.ownBrowsers.add(browser);
+    browser.on("disconnected", () => sites.ownBrowsers.delete(browser));
     context = await browser.newContext(options);
     context.on("close", () => browser.close());
   } else context = await sites.browser.newContext(options);

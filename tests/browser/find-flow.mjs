@@ -187,7 +187,19 @@ export const resultsSettled = (page, { timeout = 20000 } = {}) =>
 /** From "Check your answers" to the results, with every card in: a click, or { by: "keyboard" }. */
 export async function showMatches(page, { by = "pointer" } = {}) {
   await press(page, "#show-matches", by);
-  await page.waitForSelector("#results-title, #flow h1:text('Sorry')", { timeout: 20000 });
+  try {
+    await page.waitForSelector("#results-title, #flow h1:text('Sorry')", { timeout: 20000 });
+  } catch (error) {
+    // Say what the flow showed instead, so a failure in CI can be told apart from a slow machine
+    // (still on Check your answers: the press was lost; busy with progress: still downloading).
+    const shown = await page.evaluate(() => ({
+      h1: document.querySelector("#flow h1")?.textContent,
+      busy: document.querySelector("#flow[aria-busy], #flow [aria-busy]") !== null,
+      status: document.getElementById("flow-status")?.textContent,
+      progress: document.getElementById("directory-progress-text")?.textContent,
+    }));
+    throw new Error(`no results 20 s after Show my matches; the flow shows ${JSON.stringify(shown)}`, { cause: error });
+  }
   await resultsSettled(page);
 }
 

@@ -38,6 +38,8 @@ export async function launch() {
     browser,
     async close() {
       await browser.close();
+      // A connection still open (a failed test's page) would keep close() waiting for ever.
+      server.closeAllConnections();
       await new Promise((ok) => server.close(ok));
     },
   };

@@ -1,5 +1,6 @@
 #include "json_input.h"
 
+#include "item_index.h"
 #include "sort_order.h"
 #include "text.h"
 #include "text_safety.h"
@@ -102,6 +103,11 @@ std::size_t string_heap(std::size_t length) {
 using Member = json::object_t::value_type;
 using Members = json::object_t::Container;
 
+// Member m's key, for the hash index.
+auto key_in(const Members& members) {
+  return [&members](std::uint32_t m) -> std::string_view { return members[m].first; };
+}
+
 // Which keys an object already has, for refusing a repeated key as it is read: a linear look while
 // the object is small (our formats' objects have at most a few dozen keys), then a hash table of
 // member numbers, so an object of a million keys costs a million look-ups, not 10^12 comparisons.
@@ -111,14 +117,12 @@ class KeyIndex {
   static constexpr std::size_t kLinearUpTo = 16;
 
   bool contains(const Members& members, const std::string& key) const {
-    if (slots_.empty()) {
+    if (index_.slots.empty()) {
       for (const Member& m : members)
         if (m.first == key) return true;
       return false;
     }
-    for (std::size_t i = hash(key) & mask(); slots_[i]; i = (i + 1) & mask())
-      if (members[slots_[i] - 1].first == key) return true;
-    return false;
+    return index_.slots[index_.slot_of(key, key_in(members))] != 0;
   }
 
   // The bytes the table needs once `members` has `count` members (0 while a linear look will do).
@@ -126,37 +130,19 @@ class KeyIndex {
     return count <= kLinearUpTo ? 0 : heap_cost(slots_for(count) * sizeof(std::uint32_t));
   }
 
-  // Records the last member of `members` (call after adding it).
+  // Records the last member of `members` (call after adding it; its key is not there yet).
   void add(const Members& members) {
     const std::size_t count = members.size();
     if (count <= kLinearUpTo) return;
-    if (slots_.size() < slots_for(count)) {
-      slots_.assign(slots_for(count), 0);
-      for (std::size_t m = 0; m + 1 < count; ++m) insert(members, m);
-    }
-    insert(members, count - 1);
+    if (index_.slots.size() < slots_for(count)) index_.rebuild(slots_for(count), count - 1, key_in(members));
+    index_.slots[index_.slot_of(members[count - 1].first, key_in(members))] =
+        static_cast<std::uint32_t>(count);
   }
 
  private:
-  // Half full at most, and a power of two.
-  static std::size_t slots_for(std::size_t count) {
-    std::size_t n = 64;
-    while (n < 2 * count) n *= 2;
-    return n;
-  }
-  static std::size_t hash(const std::string& key) {
-    std::uint32_t h = 2166136261u;  // FNV-1a
-    for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return h;
-  }
-  std::size_t mask() const { return slots_.size() - 1; }
-  void insert(const Members& members, std::size_t m) {
-    std::size_t i = hash(members[m].first) & mask();
-    while (slots_[i]) i = (i + 1) & mask();
-    slots_[i] = static_cast<std::uint32_t>(m + 1);
-  }
+  static std::size_t slots_for(std::size_t count) { return ItemIndex::slots_for(count, 64); }
 
-  std::vector<std::uint32_t> slots_;  // member number + 1; 0 is an empty slot
+  ItemIndex index_;
 };
 
 // Every parse may use this much whatever its size (the small data files and answers), and none

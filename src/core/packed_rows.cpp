@@ -5,28 +5,13 @@ namespace tft {
 
 namespace {
 
-// FNV-1a: ids are short slugs, so a byte at a time is as fast as anything here.
-std::uint32_t id_hash(std::string_view id) {
-  std::uint32_t h = 2166136261u;
-  for (const char c : id) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
-}
-
-// The slot holding `id`, or the empty slot where it would go (the table is never full).
-std::size_t slot_of(const PackedRows& d, std::string_view id) {
-  const std::size_t mask = d.id_slots.size() - 1;
-  for (std::size_t s = id_hash(id) & mask;; s = (s + 1) & mask) {
-    const std::uint32_t at = d.id_slots[s];
-    if (at == 0 || d.ids[at - 1] == id) return s;
-  }
+auto id_of(const PackedRows& d) {
+  return [&d](std::uint32_t i) { return d.ids[i]; };
 }
 
 // The table rebuilt holding the first `held` ids (unique), with room for `room` at most half full.
 void rebuild_slots(PackedRows& d, std::size_t held, std::size_t room) {
-  std::size_t size = 16;
-  while (size < 2 * room) size *= 2;
-  d.id_slots.assign(size, 0);
-  for (std::uint32_t i = 0; i < held; ++i) d.id_slots[slot_of(d, d.ids[i])] = i + 1;
+  d.id_index.rebuild(ItemIndex::slots_for(room, 16), held, id_of(d));
 }
 
 }  // namespace
@@ -44,16 +29,16 @@ std::optional<std::string> add_packed_rows(PackedRows& d, std::unique_ptr<const 
     shard.starts.push_back(cursor.start());
     d.ids.push_back(cursor.next().id);
   }
-  if (2 * d.ids.size() > d.id_slots.size()) rebuild_slots(d, before, d.ids.size());
+  if (2 * d.ids.size() > d.id_index.slots.size()) rebuild_slots(d, before, d.ids.size());
   for (std::size_t i = before; i < d.ids.size(); ++i) {
-    const std::size_t s = slot_of(d, d.ids[i]);
-    if (d.id_slots[s] != 0) {  // an id of this file, or of one added before: undo the file
+    const std::size_t s = d.id_index.slot_of(d.ids[i], id_of(d));
+    if (d.id_index.slots[s] != 0) {  // an id of this file, or of one added before: undo the file
       std::string repeated(d.ids[i]);
       d.ids.resize(before);
       rebuild_slots(d, before, before);
       return repeated;
     }
-    d.id_slots[s] = static_cast<std::uint32_t>(i + 1);
+    d.id_index.slots[s] = static_cast<std::uint32_t>(i + 1);
   }
   shard.bytes = std::move(bytes);
   shard.view = view;
@@ -63,8 +48,8 @@ std::optional<std::string> add_packed_rows(PackedRows& d, std::unique_ptr<const 
 }
 
 std::optional<std::size_t> find_packed(const PackedRows& d, std::string_view id) {
-  if (d.id_slots.empty()) return std::nullopt;
-  const std::uint32_t at = d.id_slots[slot_of(d, id)];
+  if (d.id_index.slots.empty()) return std::nullopt;
+  const std::uint32_t at = d.id_index.slots[d.id_index.slot_of(id, id_of(d))];
   if (at == 0) return std::nullopt;
   return at - 1;
 }

@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "item_index.h"
 #include "model.h"
 #include "packed_directory.h"
 
@@ -40,11 +41,9 @@ struct PackedRows {
   std::string notice;
   std::vector<PackedShardRows> shards;  // in the order added, their rows consecutive
   std::vector<std::string_view> ids;    // by directory index, into the shards' bytes (unique)
-  // The ids as a hash table (open addressing, linear probing): directory index + 1, 0 for an empty
-  // slot; a power of two in size, at most half full. A shard's ids are looked up and added in
-  // O(m) for m rows, whatever is loaded already, so adding shards one by one never re-sorts or
-  // re-merges the ids (the matcher sorts them once, when prepared).
-  std::vector<std::uint32_t> id_slots;
+  // The ids' directory indexes by id. A shard's ids are looked up and added in O(m) for m rows,
+  // whatever is loaded already, so adding shards one by one never re-sorts or re-merges the ids.
+  ItemIndex id_index;
   std::size_t size() const { return ids.size(); }
 };
 

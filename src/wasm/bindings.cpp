@@ -56,6 +56,10 @@ struct State {
   bool use_published = false;
   bool matcher_stale = false;  // shards were added since the matcher was prepared
   tft::Matcher matcher;        // points into data and the directory in use; rebuilt whenever either changes
+  // The bytes of the next published file to add, written straight into the module's memory by
+  // web/js/tft.js (publishedBuffer, then one HEAPU8.set): Embind would copy a Uint8Array into a
+  // std::string one byte at a time in JavaScript (docs/matching.md, "Loading 100k packed").
+  std::string incoming;
   // Built on the first search after a dataset loads (tens of milliseconds in WebAssembly: search.h
   // says why the glossary page builds it early), then reused for every query.
   std::optional<tft::SearchIndex> search_index;
@@ -269,11 +273,28 @@ std::string published_shards_to_load(const std::string& answers) {
   return tft::to_text(tft::ordered_json{{"files", files}}, false);
 }
 
-// Adds one shard's matching file (the fetched bytes, a Uint8Array, and their SHA-256 as lower-case
-// hex if the worker computed it with crypto.subtle, else "" for the core to hash them). Returns a
-// JSON array of errors; on any error nothing of the shard is added.
-std::string add_published_shard(int shard, std::string bytes, const std::string& sha256) {
+// Makes room for the next published file's `size` bytes and returns where they go in the module's
+// memory, for the caller to fill (HEAPU8.set) before addPublishedShard or addPublishedProfiles,
+// which take them. Any bytes staged before and not taken are dropped.
+std::uintptr_t published_buffer(int size) {
+  std::string& in = state().incoming;
+  in.assign(static_cast<std::size_t>(std::max(size, 0)), '\0');
+  return reinterpret_cast<std::uintptr_t>(in.data());
+}
+
+// The staged bytes, taken: a second add without staging again gets none (an error naming the file).
+std::string take_incoming() {
+  std::string bytes = std::move(state().incoming);
+  state().incoming.clear();
+  return bytes;
+}
+
+// Adds one shard's matching file (the bytes staged by publishedBuffer, and their SHA-256 as
+// lower-case hex if the worker computed it with crypto.subtle, else "" for the core to hash them).
+// Returns a JSON array of errors; on any error nothing of the shard is added.
+std::string add_published_shard(int shard, const std::string& sha256) {
   State& s = state();
+  std::string bytes = take_incoming();
   if (shard < 0)
     return errors_text({{"directory.json", "$.shards", "has no shard " + std::to_string(shard)}});
   const auto errors =
@@ -309,10 +330,10 @@ std::string published_profiles_to_load(const std::string& id_list) {
   return tft::to_text(tft::ordered_json{{"files", files}}, false);
 }
 
-// Adds one profile file (the fetched bytes and their SHA-256, as for add_published_shard). Returns a
-// JSON array of errors.
-std::string add_published_profiles(int shard, int profile, const std::string& bytes,
-                                   const std::string& sha256) {
+// Adds one profile file (the bytes staged by publishedBuffer and their SHA-256, as for
+// add_published_shard). Returns a JSON array of errors.
+std::string add_published_profiles(int shard, int profile, const std::string& sha256) {
+  const std::string bytes = take_incoming();
   if (shard < 0 || profile < 0)
     return errors_text({{"directory.json", "$.shards", "has no such profile file"}});
   return errors_text(tft::add_profiles(state().published,
@@ -419,6 +440,7 @@ EMSCRIPTEN_BINDINGS(tft_core) {
   emscripten::function("directoryInfo", &directory_info);
   emscripten::function("openPublished", &open_published);
   emscripten::function("publishedShardsToLoad", &published_shards_to_load);
+  emscripten::function("publishedBuffer", &published_buffer);
   emscripten::function("addPublishedShard", &add_published_shard);
   emscripten::function("publishedProfilesToLoad", &published_profiles_to_load);
   emscripten::function("addPublishedProfiles", &add_published_profiles);

@@ -15,7 +15,7 @@ import { basename, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
 import { loadCore, readData } from "../node/support.mjs";
-import { sha256Hex } from "../../web/js/tft.js";
+import { sha256Hex, stageBytes } from "../../web/js/tft.js";
 
 const [name, packedDir, answersArg, ...jsonShards] = process.argv.slice(2);
 const MiB = 1048576;
@@ -47,21 +47,28 @@ const check = (text) => {
   const errors = JSON.parse(text);
   if (errors.length) throw new Error(errors[0].text);
 };
-// As the worker does (web/js/tft.js): each file hashed by crypto.subtle and the digest handed to the
-// core, which compares it with the manifest. A module from before digests were handed in takes two
-// arguments (Embind refuses a third before anything runs) and hashes the bytes itself.
+// As the worker does (web/js/tft.js): each file hashed by crypto.subtle, the bytes staged in the
+// module's memory with one copy (stageBytes) and the digest handed to the core, which compares it
+// with the manifest. Older modules (TFT_BENCH_WASM_DIR) took the bytes as an argument, which Embind
+// copied byte by byte; those from before digests were handed in took no digest either (Embind
+// refuses a third argument before anything runs) and hash the bytes themselves.
 let takesDigest = null;
-async function added(add, ...args) {
-  const bytes = args[args.length - 1];
+async function added(add, core, ...args) {
+  const bytes = args.pop();
+  if (core.publishedBuffer) {
+    const sha256 = await sha256Hex(bytes);
+    stageBytes(core, bytes);
+    return add(...args, sha256);
+  }
   if (takesDigest === null) {
     try {
-      add(-1, ...args.slice(1), "");
+      add(-1, ...args.slice(1), bytes, "");
       takesDigest = true;
     } catch {
       takesDigest = false;
     }
   }
-  return takesDigest ? add(...args, await sha256Hex(bytes)) : add(...args);
+  return takesDigest ? add(...args, bytes, await sha256Hex(bytes)) : add(...args, bytes);
 }
 
 // The JSON directory: every shard's text handed to the module, parsed, checked, appended.
@@ -96,7 +103,7 @@ async function packedLoad(answers) {
   const shards = JSON.parse(core.publishedShardsToLoad(answers ?? "")).files;
   shards.forEach((f) => bytesOf(f.file));  // read from disk before the clock starts
   let t0 = clock();
-  for (const f of shards) check(await added(core.addPublishedShard, f.shard, bytesOf(f.file)));
+  for (const f of shards) check(await added(core.addPublishedShard, core, f.shard, bytesOf(f.file)));
   const shardsMs = clock() - t0;
   const first = JSON.parse(core.match(answers ?? '{"who":"myself","format":["video"]}', 20));
   const loadMs = clock() - t0;
@@ -105,7 +112,7 @@ async function packedLoad(answers) {
     : JSON.parse(core.publishedProfilesToLoad(first.matches.map((m) => m.id).join("\n"))).files;
   profiles.forEach((f) => bytesOf(f.file));
   t0 = clock();
-  for (const f of profiles) check(await added(core.addPublishedProfiles, f.shard, f.profile, bytesOf(f.file)));
+  for (const f of profiles) check(await added(core.addPublishedProfiles, core, f.shard, f.profile, bytesOf(f.file)));
   const profilesMs = clock() - t0;
   // Matching alone, now that everything it needs is loaded: median of 9 after 3 warm-ups.
   const text = answers ?? '{"who":"myself","format":["video"]}';

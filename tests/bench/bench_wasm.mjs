@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { sha256Hex } from "../../web/js/tft.js";
+import { sha256Hex, stageBytes } from "../../web/js/tft.js";
 import { loadCore, readData } from "../node/support.mjs";
 
 const [runsArg, answersArg, packedDir, ...shards] = process.argv.slice(2);
@@ -58,7 +58,11 @@ const files = manifest.shards.map((s) => new Uint8Array(readFileSync(join(packed
 let t0 = performance.now();
 check(core.openPublished("directory.json", manifestText));
 // As the worker does (web/js/tft.js): each file hashed by crypto.subtle, the digest handed in.
-for (const [i, bytes] of files.entries()) check(core.addPublishedShard(i, bytes, await sha256Hex(bytes)));
+for (const [i, bytes] of files.entries()) {
+  const sha256 = await sha256Hex(bytes);
+  stageBytes(core, bytes);
+  check(core.addPublishedShard(i, sha256));
+}
 const packedLoadMs = performance.now() - t0;
 t0 = performance.now();
 core.places("a", 1);

@@ -23,6 +23,7 @@ const FIND = [
   "match",
   "openPublished",
   "places",
+  "publishedBuffer",
   "publishedProfilesToLoad",
   "publishedShardsToLoad",
   "questionnaire",

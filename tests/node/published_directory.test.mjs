@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
-import { createMatcher, AnswersError, sha256Hex } from "../../web/js/tft.js";
+import { createMatcher, AnswersError, sha256Hex, stageBytes } from "../../web/js/tft.js";
 import { dataDir, fixturesDir, loadCore, readFixture, runCli } from "./support.mjs";
 
 const tmp = mkdtempSync(join(tmpdir(), "tft-published-"));
@@ -151,6 +151,21 @@ test("the worker hashes each file with crypto.subtle, or hands in none for the c
   } finally {
     Object.defineProperty(globalThis, "crypto", saved);
   }
+});
+
+// The worker hands each file to the core by copying it into the module's memory (stageBytes). Making
+// room may grow that memory, which replaces the JavaScript view of it: bytes written through the
+// view from before would be lost (or throw), and every shard would then fail its checks.
+test("bytes handed to the core land whole in its memory, also when making room grows it", async () => {
+  const core = await loadCore("tft-find");
+  const before = core.HEAPU8.length;
+  const bytes = new Uint8Array(before + (1 << 20));  // more than the whole memory holds now
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7 + (i >> 12)) & 255;
+  const at = stageBytes(core, bytes);
+  assert.ok(core.HEAPU8.length > before, "the module's memory grew to make room");
+  assert.ok(Buffer.from(core.HEAPU8.buffer, at, bytes.length).equals(bytes), "every byte is where the core reads it");
+  // The core takes them with the next add: a shard it has no manifest for is refused, naming the manifest.
+  assert.match(core.addPublishedShard(0, ""), /directory\.json/);
 });
 
 test("answers that do not parse are an AnswersError before anything is fetched", async () => {

@@ -375,3 +375,9 @@ export declare function createGlossary(options?: GlossaryOptions): Promise<Gloss
 
 /** The SHA-256 of `bytes` as lower-case hex by crypto.subtle, or "" where there is none. */
 export declare function sha256Hex(bytes: Uint8Array): Promise<string>;
+
+/**
+ * Copies `bytes` into the core's memory for its next addPublishedShard/addPublishedProfiles (one
+ * HEAPU8.set into room the core makes), returning where they went. `core` is the Embind module.
+ */
+export declare function stageBytes(core: unknown, bytes: Uint8Array): number;

@@ -177,6 +177,17 @@ export async function sha256Hex(bytes) {
   return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+// Hands `bytes` to the core for the next addPublishedShard/addPublishedProfiles: the core makes room
+// in its memory and they are copied there in one go (Embind would copy a Uint8Array into a C++
+// string one byte at a time). The view is taken after the call, as making room may grow the memory.
+// Returns where they went.
+/** @param {any} core the Embind module (src/wasm/bindings.cpp) @param {Uint8Array} bytes */
+export function stageBytes(core, bytes) {
+  const at = core.publishedBuffer(bytes.length);
+  core.HEAPU8.set(bytes, at);
+  return at;
+}
+
 // Fetches `files` ({file, bytes}: plain names in the folder `base`) at most four at a time, hashes
 // each as it arrives, hands each to `add` in the order given (so the core's state never depends on
 // network timing) and reports progress in bytes. Returns the errors, each {file, path, message,
@@ -235,13 +246,19 @@ function publishedApi(core, base, readBytes) {
     /** Fetches and adds the shards these answers need; resolves to the errors (a shard with any is left out whole). */
     /** @param {any} answers @param {{ onProgress?: (p: any) => void }} [listen] */
     loadShards: (answers, { onProgress } = {}) =>
-      fetchInOrder(base, shardsToLoad(answers), readBytes, (f, bytes, sha256) => parse(core.addPublishedShard(f.shard, bytes, sha256)), onProgress),
+      fetchInOrder(base, shardsToLoad(answers), readBytes, (f, bytes, sha256) => {
+        stageBytes(core, bytes);
+        return parse(core.addPublishedShard(f.shard, sha256));
+      }, onProgress),
     /** The profile files (card text) of these loaded ids not loaded yet, each {shard, profile, file, bytes}. */
     profilesToLoad,
     /** Fetches and adds the profile files of these loaded ids; resolves to the errors. */
     /** @param {string[]} ids @param {{ onProgress?: (p: any) => void }} [listen] */
     loadProfiles: (ids, { onProgress } = {}) =>
-      fetchInOrder(base, profilesToLoad(ids), readBytes, (f, bytes, sha256) => parse(core.addPublishedProfiles(f.shard, f.profile, bytes, sha256)), onProgress),
+      fetchInOrder(base, profilesToLoad(ids), readBytes, (f, bytes, sha256) => {
+        stageBytes(core, bytes);
+        return parse(core.addPublishedProfiles(f.shard, f.profile, sha256));
+      }, onProgress),
   };
 }
 

@@ -255,6 +255,8 @@ test("results: every button readable in every state, filter boxes small-size and
   await completeQuestionnaire(page, { ...VISITOR, concerns: ["anxiety"], languages: [] });
   await showMatches(page);
   await page.click(".refine summary");
+  // The filters are built on the details' toggle event, a task after the click (results-view.js).
+  await page.locator(".refine input[type=checkbox]").first().waitFor();
   assertChoices(await choiceGeometry(page, ".refine"), "the filters");
   assertReadableButtons(await buttonStates(page, BUTTONS), "results");
   assertFocusVisible(await tabThrough(page, 120), "results");

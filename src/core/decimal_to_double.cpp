@@ -1,4 +1,4 @@
-#include "core/decimal_to_double.h"
+#include "decimal_to_double.h"
 
 #include <cstdint>
 #include <cstring>

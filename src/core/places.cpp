@@ -6,6 +6,7 @@
 
 #include "sort_order.h"
 #include "text.h"
+#include "trig.h"
 
 namespace tft {
 
@@ -124,9 +125,9 @@ std::vector<std::string> suggest_places(const PlaceIndex& index, std::string_vie
 double haversine_km(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRadians = 3.14159265358979323846 / 180.0;
   const double dlat = (lat2 - lat1) * kRadians, dlon = (lon2 - lon1) * kRadians;
-  const double s1 = std::sin(dlat / 2), s2 = std::sin(dlon / 2);
-  const double a = s1 * s1 + std::cos(lat1 * kRadians) * std::cos(lat2 * kRadians) * s2 * s2;
-  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
+  const double s1 = trig::sin(dlat / 2), s2 = trig::sin(dlon / 2);
+  const double a = s1 * s1 + trig::cos(lat1 * kRadians) * trig::cos(lat2 * kRadians) * s2 * s2;
+  return 2 * 6371.0 * trig::asin(std::min(1.0, std::sqrt(a)));
 }
 
 double round_km(double km) {

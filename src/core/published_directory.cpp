@@ -10,6 +10,7 @@
 #include "places.h"
 #include "sha256.h"
 #include "sort_order.h"
+#include "trig.h"
 #include "vocabulary.h"
 
 namespace tft {
@@ -61,7 +62,7 @@ void split_by_place(const std::vector<Therapist>& all, const std::vector<std::ui
       south = std::min(south, l.lat), north = std::max(north, l.lat);
       west = std::min(west, l.lon), east = std::max(east, l.lon);
     }
-    const bool by_lat = (north - south) >= (east - west) * std::cos((south + north) / 2 * kPi / 180);
+    const bool by_lat = (north - south) >= (east - west) * trig::cos((south + north) / 2 * kPi / 180);
     const auto by_place = [&](std::uint32_t x, std::uint32_t y) {
       const Location &a = all[x].locations[0], &b = all[y].locations[0];
       const double ka = by_lat ? a.lat : a.lon, kb = by_lat ? b.lat : b.lon;
@@ -349,9 +350,11 @@ double distance_to_bounds_km(double lat, double lon, const Bounds& box) {
   // Outside the box's longitudes the nearest point lies on its nearer meridian edge: the foot of
   // the perpendicular from the point to that meridian, kept within the box's latitudes.
   const double edge = lon < box.west ? box.west : box.east;
+  // Its latitude is atan2(sin lat, cos lat · cos Δlon); beyond a quarter of the globe away (the
+  // cosine negative) it is past a pole, which the clamp below makes the box's nearer end.
   const double rad = kPi / 180;
-  const double foot =
-      std::atan2(std::sin(lat * rad), std::cos(lat * rad) * std::cos((lon - edge) * rad)) / rad;
+  const double y = trig::sin(lat * rad), x = trig::cos(lat * rad) * trig::cos((lon - edge) * rad);
+  const double foot = x > 0 ? trig::asin(y / std::sqrt(x * x + y * y)) / rad : std::signbit(y) ? -90.0 : 90.0;
   return haversine_km(lat, lon, std::clamp(foot, box.south, box.north), edge);
 }
 

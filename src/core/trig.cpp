@@ -14,6 +14,7 @@ constexpr double kPiOver2Part1 = 1.57079632673412561417e+00;
 constexpr double kPiOver2Part2 = 6.07710050630396597660e-11;
 constexpr double kPiOver2Part3 = 2.02226624879595063154e-21;
 constexpr double kTwoOverPi = 6.36619772367581382433e-01;
+constexpr double kLargest = 0x1p30;  // sin and cos are NaN from here on (trig.h)
 
 // x − n·π/2 as an unevaluated sum hi + lo, |hi| <= about π/4, and n mod 4.
 struct Reduced {
@@ -21,6 +22,7 @@ struct Reduced {
   int quadrant;
 };
 
+// |x| < 2^30 (the callers check), so n fits an integer.
 Reduced reduce(double x) {
   const double n = std::nearbyint(x * kTwoOverPi);
   // Exact: n·part1 is exact and within a factor of two of x (Sterbenz).
@@ -79,6 +81,7 @@ constexpr double kPiOver2Lo = 6.12323399573676603587e-17;
 
 double sin(double x) {
   if (std::fabs(x) < 0x1p-27) return x;  // sin x = x to the last bit
+  if (!(std::fabs(x) < kLargest)) return std::numeric_limits<double>::quiet_NaN();
   const Reduced r = reduce(x);
   switch (r.quadrant) {
     case 0:
@@ -94,6 +97,7 @@ double sin(double x) {
 
 double cos(double x) {
   if (std::fabs(x) < 0x1p-27) return 1;
+  if (!(std::fabs(x) < kLargest)) return std::numeric_limits<double>::quiet_NaN();
   const Reduced r = reduce(x);
   switch (r.quadrant) {
     case 0:

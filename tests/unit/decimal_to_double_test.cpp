@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/decimal_to_double.h"
+#include "test_support.h"
 
 namespace {
 
@@ -32,18 +33,7 @@ void check_like_strtod(const std::string& text) {
   CHECK(bits_of(got.value) == bits_of(expected));
 }
 
-struct Xorshift {
-  std::uint64_t x = 0x9E3779B97F4A7C15u;
-  std::uint64_t next() {
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    return x;
-  }
-  int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
-};
-
-std::string random_digits(Xorshift& r, int n) {
+std::string random_digits(tft::test::Xorshift64& r, int n) {
   std::string s;
   for (int i = 0; i < n; ++i) s += static_cast<char>('0' + r.below(10));
   return s;
@@ -122,7 +112,7 @@ TEST_CASE("decimal_to_double: numbers known to be hard to round give glibc's bit
 }
 
 TEST_CASE("decimal_to_double: random numbers of every size and exponent give glibc's bits", "[decimal]") {
-  Xorshift r;
+  tft::test::Xorshift64 r;
   for (int i = 0; i < 100000; ++i) {
     std::string text = r.below(2) ? "-" : "";
     const int whole = r.below(20);
@@ -145,7 +135,7 @@ TEST_CASE("decimal_to_double: exact halfway points tie to even, and one more dig
   // x86-64's long double has 64 mantissa bits, so the midpoint of two neighbouring doubles is
   // exact in it, and glibc's printf writes it out in full.
   static_assert(std::numeric_limits<long double>::digits >= 64, "needs x86's 80-bit long double");
-  Xorshift r;
+  tft::test::Xorshift64 r;
   for (int i = 0; i < 3000; ++i) {
     // Every exponent, normal and denormal (the smallest denormals' midpoints have 700+ digits).
     double x = 0;

@@ -1,6 +1,7 @@
 // Helpers shared by the Catch2 tests: reading fixtures and the bundled data once.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "core/loaders.h"
@@ -20,6 +21,19 @@ std::vector<Error> bundled_errors();  // every problem in data/, as the CLI's va
 // match() with its result as the JSON the CLI prints (match_result_to_json).
 ordered_json match_json(const Matcher& m, const Answers& answers, std::size_t limit);
 ordered_json match_json(const Matcher& m, const Answers& answers, const MatchOptions& options);
+
+// A fixed pseudo-random sequence (xorshift64) for tests that compare with an oracle on many inputs.
+struct Xorshift64 {
+  std::uint64_t x = 0x9E3779B97F4A7C15u;
+  std::uint64_t next() {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  }
+  int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
+  double uniform() { return static_cast<double>(next() >> 11) * 0x1p-53; }  // [0, 1)
+};
 
 // Errors as the CLI prints them, one "FILE:PATH: message" line each, for comparing in tests.
 std::vector<std::string> error_lines(const std::vector<Error>& errors);

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "core/trig.h"
+#include "test_support.h"
 
 namespace {
 
@@ -22,16 +23,6 @@ std::int64_t ulps_apart(double a, double b) {
   return ia > ib ? ia - ib : ib - ia;
 }
 
-struct Xorshift {
-  std::uint64_t x = 0x2545F4914F6CDD1Du;
-  double uniform() {  // [0, 1)
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    return static_cast<double>(x >> 11) * 0x1p-53;
-  }
-};
-
 void check_sin_cos(double x) {
   INFO("x = " << x);
   CHECK(ulps_apart(tft::trig::sin(x), std::sin(x)) <= 1);
@@ -41,7 +32,7 @@ void check_sin_cos(double x) {
 }  // namespace
 
 TEST_CASE("trig::sin and cos are within 1 ulp of glibc's across the globe's angles and beyond", "[trig]") {
-  Xorshift r;
+  tft::test::Xorshift64 r;
   // Within 1 ulp, and mostly the correctly rounded double itself: these kernels give glibc's bits
   // for about 97% of angles; dropping one of the correction terms (the reduction's lost low bits,
   // the tail of the reduced angle, what 1 - x²/2 rounds away) still stays within 1 ulp but falls
@@ -76,7 +67,7 @@ TEST_CASE("trig::sin and cos are within 1 ulp of glibc's across the globe's angl
 }
 
 TEST_CASE("trig::asin is within 1 ulp of glibc's on [-1, 1] and NaN outside", "[trig]") {
-  Xorshift r;
+  tft::test::Xorshift64 r;
   int same = 0;  // about 94% of glibc's bits exactly
   for (int i = 0; i < 200000; ++i) {
     const double x = r.uniform() * 2 - 1;

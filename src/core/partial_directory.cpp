@@ -31,7 +31,7 @@ std::vector<Error> open_manifest(PartialDirectory& d, const Source& manifest) {
   d.directory.notice = d.manifest.notice;
   d.shards.resize(d.manifest.shards.size());
   for (std::size_t s = 0; s < d.shards.size(); ++s)
-    d.shards[s].profiles_loaded.assign(d.manifest.shards[s].profiles.size(), false);
+    d.shards[s].profiles_loaded.assign(d.manifest.shards[s].profiles.size(), 0);
   return {};
 }
 
@@ -112,7 +112,7 @@ std::vector<Error> add_profiles(PartialDirectory& d, ProfileFileRef ref, std::st
   auto profiles = read_shard_profiles(entry.matching.file, file, bytes, state.checksum, errors, sha256);
   if (!profiles) return errors;
   add_packed_profiles(d.directory, state.first, file.first, std::move(*profiles));
-  state.profiles_loaded[ref.file] = true;
+  state.profiles_loaded[ref.file] = 1;
   return {};
 }
 

@@ -42,9 +42,11 @@ struct PartialDirectory {
   PackedRows directory;  // the loaded shards' rows, as checked bytes (packed_rows.h)
   struct ShardState {
     bool loaded = false;
-    std::uint32_t first = 0;            // directory index of the shard's row 0, once loaded
-    std::uint32_t checksum = 0;         // its matching file's checksum (profile files carry it)
-    std::vector<bool> profiles_loaded;  // by profile file of the shard
+    std::uint32_t first = 0;     // directory index of the shard's row 0, once loaded
+    std::uint32_t checksum = 0;  // its matching file's checksum (profile files carry it)
+    // By profile file of the shard, 1 once loaded (bytes: vector<bool> brings code of its own, 168
+    // bytes of the gzipped find module).
+    std::vector<std::uint8_t> profiles_loaded;
   };
   std::vector<ShardState> shards;  // by manifest shard
 };

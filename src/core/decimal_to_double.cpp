@@ -118,7 +118,8 @@ double from_bits(std::uint64_t bits) {
   return value;
 }
 
-// Powers of ten by which a double's multiply needs no rounding of its own: 10^22 < 2^53 · 2^22.
+// The powers of ten a double holds exactly (10^22 = 5^22 · 2^22, and 5^22 < 2^53), so a multiply or
+// divide by one rounds only once.
 constexpr double kExactPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 

@@ -184,11 +184,15 @@ export async function answerQuickly(page) {
 export const resultsSettled = (page, { timeout = 20000 } = {}) =>
   page.waitForFunction(() => !document.querySelector("#flow[aria-busy], #flow [aria-busy]"), null, { timeout });
 
-/** From "Check your answers" to the results, with every card in: a click, or { by: "keyboard" }. */
+/**
+ * From "Check your answers" to the results, with every card in: a click, or { by: "keyboard" }.
+ * Waits up to a minute: results come in a second or two, but CI runs these beside clang-tidy on two
+ * cores, and a wait that fails only when something is wrong costs nothing when nothing is.
+ */
 export async function showMatches(page, { by = "pointer" } = {}) {
   await press(page, "#show-matches", by);
   try {
-    await page.waitForSelector("#results-title, #flow h1:text('Sorry')", { timeout: 20000 });
+    await page.waitForSelector("#results-title, #flow h1:text('Sorry')", { timeout: 60000 });
   } catch (error) {
     // Say what the flow showed instead, so a failure in CI can be told apart from a slow machine
     // (still on Check your answers: the press was lost; busy with progress: still downloading).
@@ -198,7 +202,7 @@ export async function showMatches(page, { by = "pointer" } = {}) {
       status: document.getElementById("flow-status")?.textContent,
       progress: document.getElementById("directory-progress-text")?.textContent,
     }));
-    throw new Error(`no results 20 s after Show my matches; the flow shows ${JSON.stringify(shown)}`, { cause: error });
+    throw new Error(`no results 60 s after Show my matches; the flow shows ${JSON.stringify(shown)}`, { cause: error });
   }
   await resultsSettled(page);
 }

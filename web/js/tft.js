@@ -130,8 +130,9 @@ export async function createMatcher(options = {}) {
 export const GLOSSARY_FILES = ["glossary", "concerns"];
 
 /**
- * Loads the glossary pages' core ("tft-glossary", a third the size of the whole core) with only
- * glossary.json and concerns.json: search, the entries and the concern list, nothing that matches.
+ * Loads the glossary pages' core ("tft-glossary": smaller than the whole core, and built for speed)
+ * with only glossary.json and concerns.json: search, the entries and the concern list, nothing that
+ * matches.
  * options.dataUrl, readText, module, wasmUrl and moduleFactory as for createMatcher.
  * @param {import("./tft.js").GlossaryOptions} [options]
  * @returns {Promise<import("./tft.js").Glossary>}

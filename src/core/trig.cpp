@@ -14,7 +14,8 @@ constexpr double kPiOver2Part1 = 1.57079632673412561417e+00;
 constexpr double kPiOver2Part2 = 6.07710050630396597660e-11;
 constexpr double kPiOver2Part3 = 2.02226624879595063154e-21;
 constexpr double kTwoOverPi = 6.36619772367581382433e-01;
-constexpr double kLargest = 0x1p30;  // sin and cos are NaN from here on (trig.h)
+constexpr double kPiOver4 = 7.85398163397448278999e-01;  // a shade under π/4
+constexpr double kLargest = 0x1p30;                      // sin and cos are NaN from here on (trig.h)
 
 // x − n·π/2 as an unevaluated sum hi + lo, |hi| <= about π/4, and n mod 4.
 struct Reduced {
@@ -22,9 +23,10 @@ struct Reduced {
   int quadrant;
 };
 
-// |x| < 2^30 (the callers check), so n fits an integer.
+// |x| < 2^30 (the callers check), so n fits an integer. Rounded half away from zero by a cast, not
+// std::nearbyint, which is a library call in x86-64's baseline instruction set.
 Reduced reduce(double x) {
-  const double n = std::nearbyint(x * kTwoOverPi);
+  const double n = static_cast<double>(static_cast<std::int64_t>(x * kTwoOverPi + (x < 0 ? -0.5 : 0.5)));
   // Exact: n·part1 is exact and within a factor of two of x (Sterbenz).
   const double r1 = x - n * kPiOver2Part1;
   const double w1 = n * kPiOver2Part2;
@@ -82,6 +84,7 @@ constexpr double kPiOver2Lo = 6.12323399573676603587e-17;
 double sin(double x) {
   if (std::fabs(x) < 0x1p-27) return x;  // sin x = x to the last bit
   if (!(std::fabs(x) < kLargest)) return std::numeric_limits<double>::quiet_NaN();
+  if (std::fabs(x) <= kPiOver4) return sin_near_zero(x, 0);  // what reduce() would give, sooner
   const Reduced r = reduce(x);
   switch (r.quadrant) {
     case 0:
@@ -98,6 +101,7 @@ double sin(double x) {
 double cos(double x) {
   if (std::fabs(x) < 0x1p-27) return 1;
   if (!(std::fabs(x) < kLargest)) return std::numeric_limits<double>::quiet_NaN();
+  if (std::fabs(x) <= kPiOver4) return cos_near_zero(x, 0);
   const Reduced r = reduce(x);
   switch (r.quadrant) {
     case 0:

@@ -19,7 +19,10 @@ ordered_json matched_json(const MatchedTherapist& item) {
   ordered_json breakdown = ordered_json::array();
   for (const ScoreTerm& term : item.breakdown)
     breakdown.push_back({{"term", term.name}, {"earned", term.earned}, {"possible", term.possible}});
-  ordered_json j;
+  // The rest of the entry, as the results page shows it (same shape as the directory file).
+  ordered_json full = therapist_to_json(t);
+  // The match's own 11 members at most, then the entry's but its id and name.
+  ordered_json j = object_with_room(11 + full.size() - 2);
   j["id"] = t.id;
   j["name"] = t.name;
   j["score"] = item.score;
@@ -31,10 +34,8 @@ ordered_json matched_json(const MatchedTherapist& item) {
   j["caveats"] = item.caveats;
   j["breakdown"] = std::move(breakdown);
   if (item.place) j["place"] = *item.place;
-  // The rest of the entry, as the results page shows it (same shape as the directory file).
-  ordered_json full = therapist_to_json(t);
   for (auto it = full.begin(); it != full.end(); ++it)
-    if (it.key() != "id" && it.key() != "name") j[it.key()] = it.value();
+    if (it.key() != "id" && it.key() != "name") j[it.key()] = std::move(it.value());
   return j;
 }
 

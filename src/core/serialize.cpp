@@ -2,6 +2,12 @@
 
 namespace tft {
 
+ordered_json object_with_room(std::size_t members) {
+  ordered_json j = ordered_json::object();
+  j.get_ref<ordered_json::object_t&>().reserve(members);
+  return j;
+}
+
 ordered_json entry_to_json(const GlossaryEntry& e) {
   ordered_json j;
   j["slug"] = e.slug;
@@ -30,8 +36,11 @@ ordered_json entry_to_json(const GlossaryEntry& e) {
   return j;
 }
 
+// Members written below, at most.
+constexpr std::size_t kTherapistMembers = 20;
+
 ordered_json therapist_to_json(const Therapist& t) {
-  ordered_json j;
+  ordered_json j = object_with_room(kTherapistMembers);
   j["id"] = t.id;
   j["name"] = t.name;
   if (!t.pronouns.empty()) j["pronouns"] = t.pronouns;

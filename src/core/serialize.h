@@ -15,6 +15,12 @@ namespace tft {
 
 using ordered_json = nlohmann::ordered_json;
 
+// An empty object with room for `members`. nlohmann's ordered_map is a vector of
+// pair<const string, json>, which cannot be moved, so every time an object outgrows its room the
+// vector copies each member made so far, nested lists and objects included. The wide objects (a
+// therapist, a match) are given their room up front.
+ordered_json object_with_room(std::size_t members);
+
 ordered_json entry_to_json(const GlossaryEntry& e);
 ordered_json therapist_to_json(const Therapist& t);
 ordered_json errors_to_json(const std::vector<Error>& errors);  // [{file, path, message, text}]

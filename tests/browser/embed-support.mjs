@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { startPartnerExample } from "../../scripts/partner-example.mjs";
-import { CHROMIUM_ARGS, launch } from "./support.mjs";
+import { CHROMIUM_ARGS, launch, LOADING_MS } from "./support.mjs";
 import { root } from "../node/support.mjs";
 
 export async function launchTwoOrigins() {
@@ -106,7 +106,7 @@ export async function openPartnerPage(page, sites, path = "") {
 export async function readyFrame(page, elementSelector) {
   const handle = await page.waitForSelector(`${elementSelector} iframe`, { state: "attached" });
   const frame = await handle.contentFrame();
-  await frame.waitForSelector("body[data-ready]", { timeout: 20000 });
+  await frame.waitForSelector("body[data-ready]", { timeout: LOADING_MS });
   return frame;
 }
 

@@ -8,7 +8,7 @@ import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { VISITOR, completeQuestionnaire, showMatches, tabTo } from "./find-flow.mjs";
 import { asPage, frameHeight, heard, launchTwoOrigins, openPartner, openPartnerPage, readyFrame } from "./embed-support.mjs";
-import { screenshot } from "./support.mjs";
+import { LOADING_MS, screenshot } from "./support.mjs";
 import { axeViolations, describeViolations } from "./axe.mjs";
 
 let sites;
@@ -366,7 +366,7 @@ test("a visitor at risk meets the same crisis contacts inside the frame as on fi
   const onFindPage = await sites.browser.newContext({ viewport: { width: 360, height: 780 }, serviceWorkers: "block" });
   const findPage = await onFindPage.newPage();
   await findPage.goto(`${sites.baseUrl}find.html`);
-  await findPage.waitForSelector("body[data-ready]", { timeout: 20000 });
+  await findPage.waitForSelector("body[data-ready]", { timeout: LOADING_MS });
   let onFind = null;
   await completeQuestionnaire(findPage, answers, { onCrisis: async (p) => (onFind = await crisisLinks(p)) });
   await onFindPage.close();

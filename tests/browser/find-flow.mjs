@@ -8,7 +8,7 @@
 //     per walk, several minutes of the browser layer when every file walked by keyboard).
 import assert from "node:assert/strict";
 import { axeViolations, describeViolations } from "./axe.mjs";
-import { screenshot } from "./support.mjs";
+import { LOADING_MS, screenshot } from "./support.mjs";
 
 // The distinctive answers the privacy test hunts for in every request and every storage write.
 export const VISITOR = {
@@ -50,12 +50,12 @@ export async function nextPage(page, before) {
   await page.waitForFunction((prev) => {
     const h = document.querySelector("#flow h1")?.textContent;
     return h && h !== prev;
-  }, before, { timeout: 10000 });
+  }, before, { timeout: LOADING_MS });
 }
 
 export async function openFind(page, baseUrl, query = "") {
   await page.goto(`${baseUrl}find.html${query}`);
-  await page.waitForSelector("body[data-ready]", { timeout: 20000 });
+  await page.waitForSelector("body[data-ready]", { timeout: LOADING_MS });
 }
 
 export async function assertNoAxeViolations(page, where) {

@@ -14,7 +14,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fixturesDir } from "../node/support.mjs";
-import { launch, openPage } from "./support.mjs";
+import { launch, LOADING_MS, openPage } from "./support.mjs";
 import { assertCleanRecord, completeQuestionnaire, showMatches } from "./find-flow.mjs";
 
 const FIXTURE = readFileSync(join(fixturesDir, "directory-with-invalid-entries.json"), "utf8");
@@ -47,7 +47,7 @@ async function openWithFixture(options) {
 
 async function openEmbed(page) {
   await page.goto(`${site.baseUrl}embed/v1/matcher.html?directory=fixture`);
-  await page.waitForSelector("body[data-ready]", { timeout: 20000 });
+  await page.waitForSelector("body[data-ready]", { timeout: LOADING_MS });
 }
 
 test("with invalid entries in the directory, the results count only what the core passed", async () => {

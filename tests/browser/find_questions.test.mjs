@@ -4,7 +4,7 @@
 // jumps, and distances are asked in miles (the core still gets kilometres).
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage } from "./support.mjs";
+import { launch, LOADING_MS, openPage } from "./support.mjs";
 import { readData } from "../node/support.mjs";
 import { assertCleanRecord, openFind } from "./find-flow.mjs";
 
@@ -111,7 +111,7 @@ test("See matches now goes straight to the results with this page's answer kept"
   assert.equal(await current(page), "budget");
   await page.fill("#q-budget", "45");
   await page.click("#see-matches");
-  await page.waitForSelector("#results-title", { timeout: 20000 });
+  await page.waitForSelector("#results-title", { timeout: LOADING_MS });
   assert.ok((await page.locator(".match-card").count()) > 0);
   // The budget given on that page was kept: the filters show it.
   await page.click(".refine summary");
@@ -179,7 +179,7 @@ test("distance is asked in miles, checked in miles and used as kilometres by the
   }
   assert.match(await page.textContent(".summary-list"), /20 miles/);
   await page.click("#show-matches");
-  await page.waitForSelector("#results-title", { timeout: 20000 });
+  await page.waitForSelector("#results-title", { timeout: LOADING_MS });
   // The core got 20 miles as 32.2 km and reports its limit back; the page words it as 20 miles.
   assert.match(await page.textContent("#results-count"), /20 miles/);
   const distances = await page.$$eval(".match-card__distance", (s) => s.map((x) => x.textContent));

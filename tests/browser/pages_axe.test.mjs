@@ -3,7 +3,7 @@
 // to another origin. Screenshots of each are saved to build/screenshots/ for review.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, screenshot } from "./support.mjs";
+import { launch, LOADING_MS, openPage, screenshot } from "./support.mjs";
 import { axeViolations, describeViolations } from "./axe.mjs";
 import { assertClean } from "./pages_support.mjs";
 
@@ -48,7 +48,7 @@ for (const width of [360, 1280]) {
       const { page, record } = await openAt(width);
       const response = await page.goto(`${site.baseUrl}${p.path}`);
       assert.equal(response.status(), p.status ?? 200);
-      if (p.ready) await page.locator(p.ready).waitFor({ timeout: 20000 });
+      if (p.ready) await page.locator(p.ready).waitFor({ timeout: LOADING_MS });
       if (p.act) await p.act(page);
       const violations = await axeViolations(page);
       assert.equal(violations.length, 0, `${p.path} at ${width}px:\n${describeViolations(violations)}`);

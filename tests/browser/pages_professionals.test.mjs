@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, openPage, screenshot } from "./support.mjs";
+import { launch, LOADING_MS, openPage, screenshot } from "./support.mjs";
 import { cliPath } from "../node/support.mjs";
 import { axeViolations, describeViolations } from "./axe.mjs";
 import { assertClean } from "./pages_support.mjs";
@@ -32,7 +32,7 @@ async function openForm(options) {
     d.dismiss();
   });
   await opened.page.goto(`${site.baseUrl}professionals.html`);
-  await opened.page.locator("#pro-form[data-ready]").waitFor({ timeout: 20000 });
+  await opened.page.locator("#pro-form[data-ready]").waitFor({ timeout: LOADING_MS });
   return opened;
 }
 
@@ -246,7 +246,7 @@ test("the first load shows its progress and the page asks only for the site's ow
     new MutationObserver(() => window.__status(document.getElementById("pro-status")?.textContent ?? "")).observe(document, { subtree: true, childList: true, characterData: true });
   });
   await page.goto(`${site.baseUrl}professionals.html`);
-  await page.locator("#pro-form[data-ready]").waitFor({ timeout: 20000 });
+  await page.locator("#pro-form[data-ready]").waitFor({ timeout: LOADING_MS });
   assert.ok(statuses.some((s) => /Loading the checker/.test(s)), statuses.join(" | "));
   assert.match(await page.locator("#pro-status").textContent(), /ready/);
   assert.ok(!record.requests.some((r) => r.url.includes("therapists.sample.json")), "the directory is not needed here");
@@ -265,7 +265,7 @@ test("a file with 20,000 registrations loads at once, showing the limit", async 
   const buffer = Buffer.from(JSON.stringify(hostile));
   assert.ok(buffer.length < 64 * 1024, `${buffer.length} bytes fits the file limit`);
   await page.setInputFiles("#pro-file", { name: "hostile.json", mimeType: "application/json", buffer });
-  await page.locator("#pro-file-result p").waitFor({ timeout: 10000 });
+  await page.locator("#pro-file-result p").waitFor({ timeout: LOADING_MS });
   assert.equal(await page.locator("[data-row=registration]").count(), 8);
   // The form cannot show the rows it left out, so the file's own error is listed under the picker:
   // the core stops reading 20,000 objects in 60 KB (far more values than a file that size should

@@ -4,7 +4,7 @@
 // and finds a town's position itself (no id or latitude boxes); and it says where to send the entry.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage } from "./support.mjs";
+import { launch, LOADING_MS, openPage } from "./support.mjs";
 import { assertClean } from "./pages_support.mjs";
 
 let site;
@@ -14,7 +14,7 @@ after(async () => site?.close());
 async function openForm() {
   const opened = await openPage(site, { width: 360, height: 800 });
   await opened.page.goto(`${site.baseUrl}professionals.html`);
-  await opened.page.locator("#pro-form[data-ready]").waitFor({ timeout: 20000 });
+  await opened.page.locator("#pro-form[data-ready]").waitFor({ timeout: LOADING_MS });
   return opened;
 }
 const summary = (page) => page.locator("#error-summary-list a").allTextContents();

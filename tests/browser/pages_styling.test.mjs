@@ -9,7 +9,7 @@
 //   can work, and without JavaScript every link shows.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage } from "./support.mjs";
+import { launch, LOADING_MS, openPage } from "./support.mjs";
 import { contrast, over, parseColour, parseShadows } from "./contrast.mjs";
 import { VISITOR, assertCleanRecord, completeQuestionnaire, openFind, showMatches } from "./find-flow.mjs";
 
@@ -224,7 +224,7 @@ test("buttons stay readable hovered and pressed; radios and checkboxes are GOV.U
   assertFocusVisible(await tabThrough(page), "the crisis page (warm background)");
 
   await page.goto(`${site.baseUrl}professionals.html`);
-  await page.locator("#pro-form[data-ready]").waitFor({ timeout: 20000 });
+  await page.locator("#pro-form[data-ready]").waitFor({ timeout: LOADING_MS });
   assertChoices(await choiceGeometry(page, "#pro-form"), "For Professionals");
   assertReadableButtons(await buttonStates(page, BUTTONS), "For Professionals");
   assertFocusVisible(await tabThrough(page, 120), "For Professionals");

@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, siteDir } from "./support.mjs";
+import { launch, LOADING_MS, siteDir } from "./support.mjs";
 import { startServer } from "../../scripts/serve.mjs";
 import { offlineBuild, writeOfflineManifest } from "../../scripts/offline-manifest.mjs";
 import { VISITOR, completeQuestionnaire, showMatches } from "./find-flow.mjs";
@@ -61,7 +61,7 @@ async function newContext(width = 360) {
 // Waits until the service worker controls the page and has finished installing (its cache full).
 async function untilOffline(page) {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: LOADING_MS });
 }
 
 const cacheNames = (page) => page.evaluate(() => caches.keys());
@@ -77,7 +77,7 @@ test("after one visit, with the network off, the questionnaire and the results w
   const build = offlineBuild(served.dir);
   const { context, page, record } = await newContext();
   await page.goto(`${served.baseUrl}find.html`);
-  await page.waitForSelector("body[data-ready]", { timeout: 20000 });
+  await page.waitForSelector("body[data-ready]", { timeout: LOADING_MS });
   await untilOffline(page);
   assert.deepEqual(await cacheNames(page), [`tft-site-${build.version}`], "one cache, named for this build");
 
@@ -85,7 +85,7 @@ test("after one visit, with the network off, the questionnaire and the results w
   await served.stop();
   await context.setOffline(true);
   await page.goto(`${served.baseUrl}find.html`);
-  await page.waitForSelector("body[data-ready]", { timeout: 20000 });
+  await page.waitForSelector("body[data-ready]", { timeout: LOADING_MS });
   await completeQuestionnaire(page, { ...VISITOR, concerns: ["anxiety"], languages: [] });
   await showMatches(page);
   assert.ok((await page.locator(".match-card").count()) > 0, "matches shown offline");

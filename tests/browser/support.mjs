@@ -8,6 +8,12 @@ import { startServer } from "../../scripts/serve.mjs";
 import { root } from "../node/support.mjs";
 
 export const siteDir = join(root, "build", "site");
+
+// How long a test waits for a page, a question or the module's worker to be ready before it fails.
+// CI runs the browser layer beside clang-tidy on two shared cores (scripts/test), where a first
+// load can take many seconds; a wait for a state ends as soon as the state comes, so a long bound
+// costs nothing when the page works.
+export const LOADING_MS = 60000;
 export const screenshotDir = join(root, "build", "screenshots");
 
 // Flags that keep Chromium from calling Google's services on this closed network.

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
-import { launch, openPage, siteDir } from "./support.mjs";
+import { launch, LOADING_MS, openPage, siteDir } from "./support.mjs";
 
 let site;
 let bare; // build/site served with no headers but Content-Type, as the simplest static host would
@@ -92,7 +92,7 @@ test("the site's own workers start through the tft-worker policy, with no violat
     await page.keyboard.type("cbt");
     await page.getByRole("option").first().waitFor();
     await page.goto(`${origin}find.html`);
-    await page.waitForSelector("body[data-ready]", { timeout: 20000 });
+    await page.waitForSelector("body[data-ready]", { timeout: LOADING_MS });
     assert.deepEqual(record.consoleErrors, [], origin);
     assert.deepEqual(record.pageErrors, [], origin);
     await context.close();

@@ -293,7 +293,8 @@ TEST_CASE("the visitor's shards hold every therapist their result depends on", "
   const Matcher everyone = prepare_matcher(test::bundled_dataset(), test::bundled_directory());
   std::mt19937 rng(1414);
   std::size_t skipped_some = 0;
-  for (int i = 0; i < 200; ++i) {
+  const int sets = test::sets_to_walk(200);
+  for (int i = 0; i < sets; ++i) {
     const std::string text = generated_answers(rng);
     INFO(text);
     const Answers a = parsed(text);
@@ -316,7 +317,8 @@ TEST_CASE("the visitor's shards hold every therapist their result depends on", "
     CHECK(mine["approaches"] == full["approaches"]);
     CHECK(mine["suggestions"] == full["suggestions"]);
   }
-  CHECK(skipped_some > 50);  // the test must exercise skipping, not only loading everything
+  // The test must exercise skipping, not only loading everything.
+  CHECK(skipped_some > static_cast<std::size_t>(sets / 4));
 }
 
 TEST_CASE("the distance to a shard's bounds is the distance to its nearest point", "[packed]") {
@@ -650,7 +652,8 @@ TEST_CASE("a directory loaded shard by shard, as the worker loads it, gives the 
   const Matcher everyone = prepare_matcher(test::bundled_dataset(), test::bundled_directory());
   std::mt19937 rng(2026);
   std::size_t partial_runs = 0, profile_files_skipped = 0;
-  for (int i = 0; i < 120; ++i) {
+  const int sets = test::sets_to_walk(120);
+  for (int i = 0; i < sets; ++i) {
     const std::string text = generated_answers(rng);
     INFO(text);
     const Answers a = parsed(text);
@@ -684,8 +687,8 @@ TEST_CASE("a directory loaded shard by shard, as the worker loads it, gives the 
     for (std::size_t s = 0; s < d.shards.size(); ++s)
       for (const bool loaded : d.shards[s].profiles_loaded) profile_files_skipped += !loaded;
   }
-  CHECK(partial_runs > 40);
-  CHECK(profile_files_skipped > 1000);
+  CHECK(partial_runs > static_cast<std::size_t>(sets / 3));
+  CHECK(profile_files_skipped > static_cast<std::size_t>(sets * 25 / 3));
 }
 
 TEST_CASE("a damaged or repeated shard is refused whole and counted as unreadable",

@@ -22,6 +22,18 @@ std::vector<Error> bundled_errors();  // every problem in data/, as the CLI's va
 ordered_json match_json(const Matcher& m, const Answers& answers, std::size_t limit);
 ordered_json match_json(const Matcher& m, const Answers& answers, const MatchOptions& options);
 
+// How many generated answer sets a randomised test walks: all `n` natively, a third under the
+// sanitizers (TFT_SANITIZED_BUILD), where each check runs ten times slower or more. The native run
+// proves the results; the sanitized one looks for memory and undefined-behaviour faults, which
+// the first sets already drive through the same loaders and matcher (README, "Testing").
+constexpr int sets_to_walk(int n) {
+#ifdef TFT_SANITIZED_BUILD
+  return n / 3;
+#else
+  return n;
+#endif
+}
+
 // A fixed pseudo-random sequence (xorshift64) for tests that compare with an oracle on many inputs.
 struct Xorshift64 {
   std::uint64_t x = 0x9E3779B97F4A7C15u;

@@ -28,9 +28,13 @@
 #endif
 
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
@@ -421,6 +425,44 @@ std::string validate_profile(const std::string& profile) {
 #endif
 
 }  // namespace
+
+// Embind's library registers every type it knows when the module starts (wide strings, floats,
+// 64-bit integers, emscripten::val, a dozen memory views), and the glue then carries the
+// JavaScript for each. The calls above take and return only std::string, int and unsigned long
+// (std::uintptr_t), so the module registers those three itself: defining the two functions of
+// Embind's bind.cpp here keeps that file out of the link, and the glue keeps only their code.
+// __getTypeName names a type in Embind's "unbound type" errors by its address, as the library
+// does without RTTI, but without sprintf, whose formatter would otherwise stay in the module
+// (docs/matching.md, "Module size"). A binding using a type registered nowhere would throw
+// Embind's UnboundTypeError at its first call; the node tests call bindings of all three types.
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE __attribute__((constructor)) void __embind_register_native_and_builtin_types() {
+  using emscripten::internal::TypeID;
+  emscripten::internal::_embind_register_integer(TypeID<int>::get(), "int", sizeof(int), INT_MIN, INT_MAX);
+  emscripten::internal::_embind_register_integer(TypeID<unsigned long>::get(), "unsigned long",
+                                                 sizeof(unsigned long), 0, ULONG_MAX);
+  emscripten::internal::_embind_register_std_string(TypeID<std::string>::get(), "std::string");
+}
+
+EMSCRIPTEN_KEEPALIVE const char* __getTypeName(const void* type) {
+  // "0x" and the address in hex; the glue frees it.
+  char* name = static_cast<char*>(std::malloc(2 + 2 * sizeof(type) + 1));
+  if (name == nullptr) return nullptr;
+  auto address = reinterpret_cast<std::uintptr_t>(type);
+  char* p = name + 2 + 2 * sizeof(type);
+  *p = '\0';
+  do {
+    *--p = "0123456789abcdef"[address % 16];
+    address /= 16;
+  } while (address != 0);
+  *--p = 'x';
+  *--p = '0';
+  if (p != name) std::memmove(name, p, std::strlen(p) + 1);
+  return name;
+}
+
+}  // extern "C"
 
 EMSCRIPTEN_BINDINGS(tft_core) {
   emscripten::function("entries", &entries);

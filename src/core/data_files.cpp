@@ -371,10 +371,11 @@ Places load_places(const Source& source, std::vector<Error>& errors) {
   ArrayStream places;
   places.key = "places";
   places.max_items = kMaxPlaces;
-  places.each = [&](const json& item, std::size_t i) {
+  auto on_place = [&](const json& item, std::size_t i) {
     out.places.push_back(read_place(item, index_path("$.places", i), items));
     return !items.truncated;
   };
+  places.each = borrow_item_handler(on_place);
   ParseLimits limits;
   limits.max_bytes = 16u << 20;
   if (auto root = parse_json(source.text, limits, diag, &places)) {

@@ -172,7 +172,7 @@ DirectoryLoad load_directory(const Source& source, const Dataset& data, const Di
   ArrayStream therapists;
   therapists.key = "therapists";
   therapists.max_items = 1000000;
-  therapists.each = [&](const json& item, std::size_t i) {
+  auto on_therapist = [&](const json& item, std::size_t i) {
     const std::string path = index_path("$.therapists", i);
     Therapist t;
     bool ok = read_therapist(item, path, rules, entries, t);
@@ -188,6 +188,7 @@ DirectoryLoad load_directory(const Source& source, const Dataset& data, const Di
     // Past the error limit nothing more is loaded or shown, so reading on would only cost time.
     return !entries.truncated;
   };
+  therapists.each = borrow_item_handler(on_therapist);
   ParseLimits limits;  // 64 MiB: about 60,000 entries; beyond that the directory is sharded
   if (auto root = parse_json(source.text, limits, diag, &therapists)) {
     ObjectReader top(*root, "$", diag);

@@ -6,7 +6,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -44,6 +43,23 @@ struct ParseLimits {
   std::size_t tree_bytes_per_input_byte = 3;
 };
 
+// ArrayStream's `each`: a borrowed callable (a lambda of the caller's, which must outlive the
+// parse), made by borrow_item_handler. Not a std::function, whose machinery cost the WebAssembly
+// module about 1 kB.
+struct ItemHandler {
+  bool (*call)(void* callable, const json& item, std::size_t index) = nullptr;
+  void* callable = nullptr;
+  bool operator()(const json& item, std::size_t index) const { return call(callable, item, index); }
+};
+
+template <typename Callable>
+ItemHandler borrow_item_handler(Callable& f) {
+  return {[](void* c, const json& item, std::size_t index) -> bool {
+            return (*static_cast<Callable*>(c))(item, index);
+          },
+          &f};
+}
+
 // One array member of the root object, read item by item instead of kept in the tree: each item is
 // handed to `each` as soon as it is complete and then freed, so a directory of 60,000 therapists
 // never holds 60,000 parse trees at once. In the returned root the member is an empty array (so
@@ -53,7 +69,7 @@ struct ParseLimits {
 struct ArrayStream {
   std::string key;  // a member of the root object, such as "therapists"
   std::size_t max_items = 0;
-  std::function<bool(const json& item, std::size_t index)> each;
+  ItemHandler each;
   std::size_t count = 0;
   bool stopped = false;  // `each` asked to stop
 };

@@ -20,26 +20,21 @@ struct Printed {
   std::string text;
 };
 
-// One call through a va_list, as snprintf makes it, into a buffer of `size` (plus a guard byte
-// that must stay untouched).
-Printed ours(std::size_t size, const char* format, ...) {
+// One call of `Format` (ours or the C library's) through a va_list, as snprintf makes it, into a
+// buffer of `size` plus a guard byte that must stay untouched.
+template <int (*Format)(char*, std::size_t, const char*, std::va_list)>
+Printed printed(std::size_t size, const char* format, ...) {
   std::vector<char> buffer(size + 1, '#');
   va_list args;
   va_start(args, format);
-  const int result = tft::format_integers(buffer.data(), size, format, args);
+  const int result = Format(buffer.data(), size, format, args);
   va_end(args);
   REQUIRE(buffer[size] == '#');
   return {result, size > 0 ? std::string(buffer.data()) : std::string()};
 }
 
-Printed theirs(std::size_t size, const char* format, ...) {
-  std::vector<char> buffer(size + 1, '#');
-  va_list args;
-  va_start(args, format);
-  const int result = std::vsnprintf(buffer.data(), size, format, args);
-  va_end(args);
-  return {result, size > 0 ? std::string(buffer.data()) : std::string()};
-}
+constexpr auto ours = printed<tft::format_integers>;
+constexpr auto theirs = printed<::vsnprintf>;
 
 // Both, with `value` passed as the type the format's length modifier names.
 template <typename Call>

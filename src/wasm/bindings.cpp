@@ -429,8 +429,9 @@ std::string validate_profile(const std::string& profile) {
 // Embind's library registers every type it knows when the module starts (wide strings, floats,
 // 64-bit integers, emscripten::val, a dozen memory views), and the glue then carries the
 // JavaScript for each. The calls above take and return only std::string, int and unsigned long
-// (std::uintptr_t), so the module registers those three itself: defining the two functions of
-// Embind's bind.cpp here keeps that file out of the link, and the glue keeps only their code.
+// (std::uintptr_t), so the modules link Embind's JavaScript without its C++ library
+// (CMakeLists.txt) and define here the two functions that library's bind.cpp did, registering
+// only those three types: the glue then keeps only their code.
 // __getTypeName names a type in Embind's "unbound type" errors by its address, as the library
 // does without RTTI, but without sprintf, whose formatter would otherwise stay in the module
 // (docs/matching.md, "Module size"). A binding using a type registered nowhere would throw

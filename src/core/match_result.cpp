@@ -58,10 +58,14 @@ ordered_json suggestion_json(const RelaxSuggestion& s) {
 
 }  // namespace
 
-std::shared_ptr<const Therapist> matcher_entry(const Matcher& m, std::size_t i) {
-  if (m.packed) return std::make_shared<const Therapist>(packed_entry(*m.packed, i));
-  // The directory outlives the result (matcher.h): share the entry without owning it.
-  return std::shared_ptr<const Therapist>(std::shared_ptr<const Therapist>(), &m.directory->therapists[i]);
+void set_matcher_entry(const Matcher& m, std::size_t i, MatchedTherapist& item) {
+  if (m.packed) {
+    item.made = std::make_unique<const Therapist>(packed_entry(*m.packed, i));
+    item.therapist = item.made.get();
+    return;
+  }
+  // The directory outlives the result (matcher.h): point at the entry without owning it.
+  item.therapist = &m.directory->therapists[i];
 }
 
 bool is_stale_row(const Query& q, const MatcherRow& r) {
@@ -78,7 +82,7 @@ MatchedTherapist matched(const Matcher& m, const Query& q, std::size_t i, int sc
   ScoreTerm terms[kTermCount];
   score_terms(m, q, i, e, true, terms);
   MatchedTherapist item;
-  item.therapist = matcher_entry(m, i);
+  set_matcher_entry(m, i, item);
   item.score = score;
   item.band = fit_band(score);
   item.lists_concern = lists_concern(q, terms);

@@ -96,17 +96,20 @@ void append_directory(Directory& into, Directory&& shard);
 
 // One therapist that passes every hard filter, with the words behind its score.
 struct MatchedTherapist {
-  // The full entry: the Matcher's own for a JSON directory, made for this result from a packed one.
-  std::shared_ptr<const Therapist> therapist;
-  int score = 0;                      // 0..100: the share of what was asked for that they meet
-  const char* band = "";              // the score in words (fit_band, result_summary.h)
-  bool lists_concern = false;         // lists at least one of the visitor's concerns
-  bool stale = false;                 // not confirmed within kFreshMonths of the reference day
-  std::optional<double> distance_km;  // to the nearest in-person location, when one was measured
-  std::optional<std::string> place;   // that location's place, else the first listed
-  std::vector<std::string> reasons;   // one per score term that earned points
-  std::vector<std::string> caveats;   // the freshness caveat first, then one per term that lost points
-  std::vector<ScoreTerm> breakdown;   // the terms that apply (no words; earned to 0.01)
+  // The full entry: the Matcher's own for a JSON directory, or `made` for a packed one. A unique_ptr,
+  // not a shared_ptr: the latter's control block brings libc++'s RTTI-built memory.o and with it
+  // libc++abi's dynamic_cast code into the module (docs/matching.md, "Wave 11").
+  const Therapist* therapist = nullptr;
+  std::unique_ptr<const Therapist> made;  // moves keep its address, so `therapist` stays valid
+  int score = 0;                          // 0..100: the share of what was asked for that they meet
+  const char* band = "";                  // the score in words (fit_band, result_summary.h)
+  bool lists_concern = false;             // lists at least one of the visitor's concerns
+  bool stale = false;                     // not confirmed within kFreshMonths of the reference day
+  std::optional<double> distance_km;      // to the nearest in-person location, when one was measured
+  std::optional<std::string> place;       // that location's place, else the first listed
+  std::vector<std::string> reasons;       // one per score term that earned points
+  std::vector<std::string> caveats;       // the freshness caveat first, then one per term that lost points
+  std::vector<ScoreTerm> breakdown;       // the terms that apply (no words; earned to 0.01)
 };
 
 // How many therapists failed, each counted under the first hard filter it fails.

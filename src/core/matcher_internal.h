@@ -177,8 +177,9 @@ bool is_stale_row(const Query& q, const MatcherRow& r);
 // The name of location k of row r.
 std::string_view location_place(const Matcher& m, const MatcherRow& r, std::size_t k);
 
-// Therapist i's full entry, made from its packed row when the matcher reads a packed directory.
-std::shared_ptr<const Therapist> matcher_entry(const Matcher& m, std::size_t i);
+// Points `item` at therapist i's full entry, made from its packed row when the matcher reads a packed
+// directory.
+void set_matcher_entry(const Matcher& m, std::size_t i, MatchedTherapist& item);
 
 // One of the best therapists with its words: the only place reasons and caveats are built.
 MatchedTherapist matched(const Matcher& m, const Query& q, std::size_t i, int score);

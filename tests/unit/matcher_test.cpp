@@ -790,8 +790,8 @@ TEST_CASE("the typed result accounts for every therapist and is what the CLI pri
     CHECK(by == all.excluded_total);
     for (const MatchedTherapist& item : all.matches) {
       REQUIRE(item.therapist);
-      CHECK(item.therapist.get() >= &test::bundled_directory().therapists.front());
-      CHECK(item.therapist.get() <= &test::bundled_directory().therapists.back());
+      CHECK(item.therapist >= &test::bundled_directory().therapists.front());
+      CHECK(item.therapist <= &test::bundled_directory().therapists.back());
       CHECK(std::string(item.band) == fit_band(item.score));
     }
     const MatchText text = match_text(bundled(), fixture_text(f), 20);

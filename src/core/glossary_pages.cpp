@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "evidence.h"
+#include "json_text.h"
 #include "loaders.h"
 #include "text.h"
 
@@ -198,7 +199,9 @@ std::string faq_json_ld(const GlossaryEntry& e, const std::string& canonical) {
   for (const auto& f : e.faqs)
     ld["mainEntity"].push_back(
         {{"@type", "Question"}, {"name", f.q}, {"acceptedAnswer", {{"@type", "Answer"}, {"text", f.a}}}});
-  return ld.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  std::string text;
+  append_json_text(text, ld, false);
+  return text;
 }
 
 // From the breadcrumb to the benefits: what the approach is and how it works.

@@ -1,6 +1,7 @@
 #include "json_input.h"
 
 #include "item_index.h"
+#include "json_text.h"
 #include "sort_order.h"
 #include "text.h"
 #include "text_safety.h"
@@ -583,10 +584,12 @@ std::optional<double> ObjectReader::number(const char* key, Need need, double mi
   }
   const double d = v->get<double>();
   if (d < min || d > max) {
-    // Written as JSON writes numbers. ordered_json, not json: its serializer is the one the output
-    // side already links in, and a second (json's) would add its own copy to the WebAssembly module.
-    const nlohmann::ordered_json lo = min, hi = max;
-    diag_->add(field_path(key), "must be between " + lo.dump() + " and " + hi.dump());
+    // Written as JSON writes numbers (json_text.h).
+    std::string range = "must be between ";
+    append_json_double(range, min);
+    range += " and ";
+    append_json_double(range, max);
+    diag_->add(field_path(key), range);
     return {};
   }
   return d;

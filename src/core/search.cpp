@@ -8,6 +8,7 @@
 #include <cmath>
 #include <memory>
 
+#include "json_text.h"
 #include "search_internal.h"
 #include "sort_order.h"
 #include "text.h"
@@ -506,48 +507,6 @@ SearchResult search(const SearchIndex& index, std::string_view query, std::size_
 
 namespace {
 
-// A JSON string as nlohmann's compact dump writes it (ensure_ascii off, invalid UTF-8 replaced):
-// well-formed UTF-8 with nothing to escape, which is nearly every name and snippet, is copied as it
-// is; anything else is left to nlohmann itself.
-void append_json_string(std::string& out, std::string_view s) {
-  bool plain = true;
-  for (std::size_t i = 0; plain && i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      plain = c >= 0x20 && c != '"' && c != '\\';
-      ++i;
-    } else {
-      const std::size_t start = i;
-      next_code_point(s, i);
-      plain = i - start > 1;  // a byte of its own is a byte that is not UTF-8
-    }
-  }
-  if (plain) {
-    out += '"';
-    out += s;
-    out += '"';
-  } else {
-    out += nlohmann::ordered_json(std::string(s))
-               .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-  }
-}
-
-// A score as nlohmann prints a double, its shortest round-trip form. Scores are rounded to three
-// decimals (round3), and such a number's shortest form is its three decimals without trailing
-// zeros, ".0" for a whole number; printing it that way skips building a serializer per hit.
-// Checked against nlohmann in search_test.cpp for every score up to 100 and a sample up to 10^7;
-// anything else is left to nlohmann.
-void append_score(std::string& out, double score) {
-  if (!(score >= 0 && score < 1e7) || round3(score) != score) {
-    out += nlohmann::ordered_json(score).dump();
-    return;
-  }
-  std::string text = fixed_decimals(score, 3);
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text += '0';
-  out += text;
-}
-
 void append_highlights(std::string& out, const std::vector<Highlight>& highlights) {
   out += '[';
   for (std::size_t i = 0; i < highlights.size(); ++i) {
@@ -575,7 +534,7 @@ std::string search_result_to_text(const SearchResult& result) {
     out += ",\"name\":";
     append_json_string(out, h.name);
     out += ",\"score\":";
-    append_score(out, h.score);
+    append_json_double(out, h.score);
     out += ",\"snippet\":";
     append_json_string(out, h.snippet);
     out += ",\"highlights\":";

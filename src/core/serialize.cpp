@@ -1,5 +1,7 @@
 #include "serialize.h"
 
+#include "json_text.h"
+
 namespace tft {
 
 ordered_json object_with_room(std::size_t members) {
@@ -160,7 +162,9 @@ ordered_json concerns_to_json(const std::vector<Concern>& concerns) {
 }
 
 std::string to_text(const ordered_json& value, bool pretty) {
-  return value.dump(pretty ? 2 : -1, ' ', false, ordered_json::error_handler_t::replace);
+  std::string text;
+  append_json_text(text, value, pretty);
+  return text;
 }
 
 }  // namespace tft

@@ -207,28 +207,6 @@ TEST_CASE("search results written as text are the JSON tree's bytes", "[search][
   CHECK(hits > 1000);  // the comparison covered real hits: snippets, highlights, aliases
 }
 
-// The text writer prints scores itself (three decimals, trailing zeros dropped) instead of asking
-// nlohmann; every score up to 100 and a sample up to 10^7 must print as nlohmann prints them.
-TEST_CASE("search scores written as text are printed as nlohmann prints them", "[search][serialize]") {
-  std::vector<double> scores;
-  for (long k = 0; k <= 100000; ++k) scores.push_back(static_cast<double>(k) / 1000.0);
-  for (long k = 100001; k < 10000000000L; k += 99991) scores.push_back(static_cast<double>(k) / 1000.0);
-  scores.push_back(-0.0);
-  scores.push_back(0.0005);  // not on the three-decimal grid: left to nlohmann
-  for (std::size_t from = 0; from < scores.size(); from += 2000) {
-    SearchResult r;
-    for (std::size_t i = from; i < std::min(scores.size(), from + 2000); ++i) {
-      SearchHit h;
-      h.score = scores[i];
-      r.hits.push_back(h);
-    }
-    const std::string text = search_result_to_text(r);
-    const std::string json = to_text(search_result_to_json(r), false);
-    INFO("scores from " << scores[from]);
-    REQUIRE(text == json);
-  }
-}
-
 // A query does a fixed amount of allocation whatever the glossary's size: ranking works from ids
 // worked out once per query and when the index is built, never a string or list per entry or name,
 // and snippets are built only for the hits returned. Counted with operator new

@@ -3,9 +3,9 @@
 //
 // The serializer writes through a std::shared_ptr output adapter. A shared_ptr's control block
 // brings libc++'s memory.o, which was built with RTTI, and its type_info objects bring libc++abi's
-// dynamic_cast machinery: in the find module about 8 kB of code for one string copy
-// (docs/matching.md, "Wave 11"). tests/unit/json_text_test.cpp holds these functions to nlohmann's
-// dump on generated trees, strings of arbitrary bytes and every class of double.
+// dynamic_cast code; with the serializer itself, 4 kB of the find module's code and 1 kB of its
+// data (docs/matching.md, "Module size", wave 11). tests/unit/json_text_test.cpp holds these functions to
+// nlohmann's dump on generated trees, strings of arbitrary bytes and every class of double.
 #pragma once
 
 #include <string>

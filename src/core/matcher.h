@@ -98,7 +98,7 @@ void append_directory(Directory& into, Directory&& shard);
 struct MatchedTherapist {
   // The full entry: the Matcher's own for a JSON directory, or `made` for a packed one. A unique_ptr,
   // not a shared_ptr: the latter's control block brings libc++'s RTTI-built memory.o and with it
-  // libc++abi's dynamic_cast code into the module (docs/matching.md, "Wave 11").
+  // libc++abi's dynamic_cast code into the module (docs/matching.md, "Module size", wave 11).
   const Therapist* therapist = nullptr;
   std::unique_ptr<const Therapist> made;  // moves keep its address, so `therapist` stays valid
   int score = 0;                          // 0..100: the share of what was asked for that they meet

@@ -97,15 +97,23 @@ async function attachWorker(browserSession) {
 }
 
 // Run in the worker before "Show my matches": remembers the module's WebAssembly.Memory the next
-// time the glue grows it or reads its buffer (Emscripten's glue does both from JavaScript when
-// loading shards), since the memory itself is out of reach inside the glue's closure. (CDP
-// Runtime.queryObjects would find it, but this Chromium never answers it in a worker.)
+// time the glue grows it or reads its buffer, since the memory itself is out of reach inside the
+// glue's closure. (CDP Runtime.queryObjects would find it, but this Chromium never answers it in a
+// worker.) A visitor's shards often fit the memory the module starts with, and then the glue
+// neither grows it nor reads its buffer again: tft.js copies each file in with one
+// HEAPU8.set (docs/matching.md, wave 8), so that call remembers the view of the memory it copies
+// into (the largest array set into, the module's heap being far larger than any file).
 const WATCH_MEMORY = `(() => {
   const proto = WebAssembly.Memory.prototype;
   const grow = proto.grow;
   const buffer = Object.getOwnPropertyDescriptor(proto, "buffer").get;
   proto.grow = function (...args) { self.__benchMemory = this; return grow.apply(this, args); };
   Object.defineProperty(proto, "buffer", { configurable: true, get() { self.__benchMemory = this; return buffer.call(this); } });
+  const set = Uint8Array.prototype.set;
+  Uint8Array.prototype.set = function (...args) {
+    if (!self.__benchHeap || this.byteLength > self.__benchHeap.byteLength) self.__benchHeap = this;
+    return set.apply(this, args);
+  };
 })()`;
 
 /** The worker's memory once the results show: its WebAssembly memory and its JavaScript heap. */
@@ -113,7 +121,10 @@ async function workerMemory(send) {
   await send("Runtime.enable");
   await send("HeapProfiler.collectGarbage");
   const heap = await send("Runtime.getHeapUsage");
-  const wasm = await send("Runtime.evaluate", { expression: "self.__benchMemory ? self.__benchMemory.buffer.byteLength : null", returnByValue: true });
+  // A grown memory is read from the Memory itself (its old views are detached); otherwise from the
+  // heap view the last copy went into, whose buffer is the memory's.
+  const expression = "self.__benchMemory ? self.__benchMemory.buffer.byteLength : self.__benchHeap ? self.__benchHeap.buffer.byteLength : null";
+  const wasm = await send("Runtime.evaluate", { expression, returnByValue: true });
   return { js_used: heap.usedSize, js_total: heap.totalSize, wasm: wasm.result.value, wasm_error: wasm.result.value === null ? "the memory was not touched after the watch was set" : null };
 }
 
